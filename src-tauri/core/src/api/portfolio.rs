@@ -1,0 +1,396 @@
+//! The portfolio as a whole: what file is open, its summary, the audit trail, the demo.
+
+use std::collections::HashMap;
+
+use chrono::{Datelike, Days, NaiveDate};
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::records::{Managed, api_to_store, insert_audited, store_to_api};
+use super::{ApiError, ApiResult, App, ErrorCode, ListFilter, ListRequest, now_text};
+use crate::domain::{
+    Contract, ContractId, ContractStatus, EuAiActTier, FieldError, Initiative, LifecycleState, Stage, System, Vendor,
+};
+use crate::import::demo::DemoPortfolio;
+use crate::store::{BatchRow, CostLineRow, ObservationRow, Provenance, StoreError, Tx};
+
+/// Which file is open and what it holds, for the window title and the status bar.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct PortfolioInfo {
+    /// Absolute path of the file; `None` for an in-memory portfolio.
+    pub path: Option<String>,
+    /// The file name as the title bar shows it, e.g. `northwind.steward`.
+    pub file_name: String,
+    /// The portfolio's own name (the company), when set.
+    pub name: Option<String>,
+    pub reporting_currency: Option<String>,
+    pub read_only: bool,
+    #[ts(type = "number")]
+    pub schema_version: i64,
+    pub systems: u32,
+    pub vendors: u32,
+    pub contracts: u32,
+    pub initiatives: u32,
+    pub cost_lines: u32,
+    pub metric_observations: u32,
+    pub audit_events: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct CountByValue {
+    pub value: String,
+    pub label: String,
+    pub count: u32,
+}
+
+/// A contract whose cancel-by date falls in the window asked for.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct RenewalDue {
+    pub contract_id: ContractId,
+    pub name: String,
+    pub vendor_name: Option<String>,
+    pub end_date: Option<NaiveDate>,
+    pub cancel_by: Option<NaiveDate>,
+    pub auto_renew: bool,
+    pub annual_value: String,
+    pub currency: String,
+}
+
+/// The headline figures of a portfolio on a given day.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct PortfolioSummary {
+    pub info: PortfolioInfo,
+    pub as_of: NaiveDate,
+    pub systems_by_lifecycle: Vec<CountByValue>,
+    pub systems_by_eu_ai_act_tier: Vec<CountByValue>,
+    pub initiatives_by_stage: Vec<CountByValue>,
+    /// Active contracts to act on within 90 days of `as_of` (cancel-by date in the window).
+    pub renewals_next_90_days: Vec<RenewalDue>,
+}
+
+/// One change in the audit trail.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct AuditEvent {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub at: String,
+    pub actor: String,
+    pub entity_type: String,
+    #[ts(type = "number")]
+    pub entity_id: i64,
+    pub action: String,
+    pub field: Option<String>,
+    pub old_value: Option<String>,
+    pub new_value: Option<String>,
+}
+
+/// Whether the audit chain is intact.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct AuditReport {
+    pub events: u32,
+    pub intact: bool,
+    /// The first event whose content or link no longer matches its hash.
+    #[ts(type = "number | null")]
+    pub first_broken: Option<i64>,
+}
+
+/// What loading the demo added.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct DemoLoadReport {
+    pub company: String,
+    pub vendors: u32,
+    pub systems: u32,
+    pub contracts: u32,
+    pub initiatives: u32,
+    pub cost_lines: u32,
+    pub metric_observations: u32,
+}
+
+fn counts<T: Copy>(
+    rows: Vec<(String, u32)>,
+    parse: fn(&str) -> Option<T>,
+    label: fn(T) -> &'static str,
+) -> Vec<CountByValue> {
+    rows.into_iter()
+        .map(|(value, count)| {
+            let label = parse(&value).map(label).unwrap_or(if value.is_empty() { "Not set" } else { "Unknown" });
+            CountByValue { label: label.to_owned(), value, count }
+        })
+        .collect()
+}
+
+impl App {
+    pub fn portfolio_info(&self) -> ApiResult<PortfolioInfo> {
+        let read = self.store.read();
+        let c = read.live_counts()?;
+        let path = self.store.path();
+        Ok(PortfolioInfo {
+            path: path.map(|p| p.display().to_string()),
+            file_name: path
+                .and_then(|p| p.file_name())
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_else(|| "Unsaved portfolio".to_owned()),
+            name: self.store.meta("name")?,
+            reporting_currency: self.store.meta("reporting_currency")?,
+            read_only: self.store.is_read_only(),
+            schema_version: self.store.schema_version()?,
+            systems: c.systems,
+            vendors: c.vendors,
+            contracts: c.contracts,
+            initiatives: c.initiatives,
+            cost_lines: c.cost_lines,
+            metric_observations: c.metric_observations,
+            audit_events: c.audit_events,
+        })
+    }
+
+    /// The summary as of `today` (passed in so the answer does not depend on the clock).
+    pub fn portfolio_summary(&self, today: NaiveDate) -> ApiResult<PortfolioSummary> {
+        let read = self.store.read();
+        let horizon = today.checked_add_days(Days::new(90)).unwrap_or(today);
+        let mut renewals = Vec::new();
+        for status in [ContractStatus::Active, ContractStatus::PendingRenewal] {
+            let mut request = ListRequest {
+                filters: vec![ListFilter { field: "status".into(), value: status.as_str().into() }],
+                sort_by: Some("cancel_by".into()),
+                limit: ListRequest::MAX_LIMIT,
+                ..ListRequest::default()
+            };
+            loop {
+                let page: super::Page<Contract> = self.list_of(&request)?;
+                let fetched = page.rows.len() as u32;
+                renewals.extend(
+                    page.rows
+                        .into_iter()
+                        .filter(|c| c.cancel_by.is_some_and(|d| d >= today && d <= horizon))
+                        .map(|c| RenewalDue {
+                            contract_id: c.id,
+                            name: c.fields.name,
+                            vendor_name: c.vendor_name,
+                            end_date: c.fields.end_date,
+                            cancel_by: c.cancel_by,
+                            auto_renew: c.fields.auto_renew,
+                            annual_value: c.fields.annual_value,
+                            currency: c.fields.currency,
+                        }),
+                );
+                request.offset += fetched;
+                if fetched == 0 || request.offset >= page.total {
+                    break;
+                }
+            }
+        }
+        renewals.sort_by_key(|r| r.cancel_by);
+        Ok(PortfolioSummary {
+            info: self.portfolio_info()?,
+            as_of: today,
+            systems_by_lifecycle: counts(read.count_by("ai_systems", "lifecycle_state")?, LifecycleState::parse, LifecycleState::label),
+            systems_by_eu_ai_act_tier: counts(read.count_by("ai_systems", "eu_ai_act_tier")?, EuAiActTier::parse, EuAiActTier::label),
+            initiatives_by_stage: counts(read.count_by("initiatives", "stage")?, Stage::parse, Stage::label),
+            renewals_next_90_days: renewals,
+        })
+    }
+
+    /// Walks the whole audit chain and says whether it is intact.
+    pub fn audit_verify(&self) -> ApiResult<AuditReport> {
+        let v = self.store.read().verify_audit()?;
+        Ok(AuditReport { events: v.events, intact: v.first_broken.is_none(), first_broken: v.first_broken })
+    }
+
+    /// The newest audit events, optionally those of one record (`entity_type` such as "system").
+    pub fn audit_list(&self, entity: Option<(&str, i64)>, limit: u32) -> ApiResult<Vec<AuditEvent>> {
+        let rows = self.store.read().audit_events(entity, limit.min(10_000))?;
+        Ok(rows
+            .into_iter()
+            .map(|r| AuditEvent {
+                id: r.id,
+                at: r.at,
+                actor: r.actor,
+                entity_type: r.entity_type,
+                entity_id: r.entity_id,
+                action: r.action,
+                field: r.field,
+                old_value: r.old_value,
+                new_value: r.new_value,
+            })
+            .collect())
+    }
+
+    /// Loads the demo portfolio (Northwind Logistics), dated so its newest month is the month
+    /// before `today`. Only into an empty portfolio (`Conflict` otherwise); all or nothing.
+    pub fn demo_load(&mut self, today: NaiveDate) -> ApiResult<DemoLoadReport> {
+        let demo = DemoPortfolio::load(today).map_err(|e| ApiError::new(ErrorCode::Internal, format!("the demo data is damaged: {e}")))?;
+        let (actor, now) = (self.actor.clone(), now_text());
+        self.store
+            .write(|tx| {
+                if !tx.is_empty()? {
+                    return Err(api_to_store(ApiError::new(
+                        ErrorCode::Conflict,
+                        "the demo can only be loaded into an empty portfolio; use File → New first",
+                    )));
+                }
+                write_demo(tx, &demo, &actor, &now)
+            })
+            .map_err(store_to_api)
+    }
+}
+
+fn demo_error(file: &str, row: u32, problem: impl std::fmt::Display) -> StoreError {
+    api_to_store(ApiError::new(ErrorCode::Internal, format!("the demo data is damaged: {file}, row {row}: {problem}")))
+}
+
+fn check<T: Managed>(draft: &T::Draft, file: &str, row: u32) -> Result<(), StoreError> {
+    T::validate(draft).map_err(|errors: Vec<FieldError>| {
+        let text: Vec<String> = errors.into_iter().map(|e| format!("{}: {}", e.field, e.message)).collect();
+        demo_error(file, row, text.join("; "))
+    })
+}
+
+fn month_end(first: NaiveDate) -> NaiveDate {
+    let next = first.with_day(1).and_then(|d| d.checked_add_months(chrono::Months::new(1))).unwrap_or(first);
+    next.pred_opt().unwrap_or(first)
+}
+
+fn write_demo(tx: &Tx<'_>, demo: &DemoPortfolio, actor: &str, now: &str) -> Result<DemoLoadReport, StoreError> {
+    tx.set_meta("name", &demo.company)?;
+    tx.set_meta("reporting_currency", &demo.reporting_currency)?;
+
+    let mut batches = HashMap::new();
+    for file in &demo.files {
+        let id = tx.insert_import_batch(&BatchRow {
+            file_name: file.name,
+            file_sha256: &file.sha256,
+            file_size: file.size,
+            format: "steward-demo",
+            rows_read: file.rows,
+            rows_imported: file.rows,
+            imported_at: now,
+            imported_by: actor,
+        })?;
+        batches.insert(file.name, id);
+    }
+
+    let mut vendor_ids = HashMap::new();
+    for v in &demo.vendors {
+        check::<Vendor>(&v.value, v.file, v.row)?;
+        let id = insert_audited::<Vendor>(tx, &v.value, actor, now)?;
+        vendor_ids.insert(v.value.name.to_lowercase(), id);
+    }
+    let vendor = |name: &str, file: &str, row: u32| -> Result<Option<i64>, StoreError> {
+        if name.is_empty() {
+            return Ok(None);
+        }
+        vendor_ids.get(&name.to_lowercase()).copied().map(Some).ok_or_else(|| demo_error(file, row, format!("unknown vendor \"{name}\"")))
+    };
+
+    let mut system_ids = HashMap::new();
+    for s in &demo.systems {
+        let mut draft = s.value.draft.clone();
+        draft.vendor_id = vendor(&s.value.vendor, s.file, s.row)?.map(crate::domain::VendorId);
+        check::<System>(&draft, s.file, s.row)?;
+        let id = insert_audited::<System>(tx, &draft, actor, now)?;
+        system_ids.insert(draft.code.to_lowercase(), id);
+    }
+    let systems = |codes: &[String], file: &str, row: u32| -> Result<Vec<crate::domain::SystemId>, StoreError> {
+        codes
+            .iter()
+            .map(|code| {
+                system_ids
+                    .get(&code.to_lowercase())
+                    .map(|id| crate::domain::SystemId(*id))
+                    .ok_or_else(|| demo_error(file, row, format!("unknown system \"{code}\"")))
+            })
+            .collect()
+    };
+
+    for c in &demo.contracts {
+        let mut draft = c.value.draft.clone();
+        draft.vendor_id = vendor(&c.value.vendor, c.file, c.row)?.map(crate::domain::VendorId);
+        draft.system_ids = systems(&c.value.system_codes, c.file, c.row)?;
+        check::<Contract>(&draft, c.file, c.row)?;
+        insert_audited::<Contract>(tx, &draft, actor, now)?;
+    }
+
+    let mut initiative_ids = HashMap::new();
+    for i in &demo.initiatives {
+        let mut draft = i.value.draft.clone();
+        draft.system_ids = systems(&i.value.system_codes, i.file, i.row)?;
+        check::<Initiative>(&draft, i.file, i.row)?;
+        let id = insert_audited::<Initiative>(tx, &draft, actor, now)?;
+        initiative_ids.insert(draft.code.to_lowercase(), id);
+    }
+    for change in &demo.stage_changes {
+        let c = &change.value;
+        let id = initiative_ids
+            .get(&c.initiative_code.to_lowercase())
+            .ok_or_else(|| demo_error(change.file, change.row, format!("unknown initiative \"{}\"", c.initiative_code)))?;
+        tx.record_stage_change(
+            *id,
+            c.from.map(Stage::as_str),
+            c.to.as_str(),
+            &c.decided_on.to_string(),
+            c.decision.map(|d| d.as_str()),
+            &c.decided_by,
+            &c.rationale,
+            now,
+        )?;
+    }
+
+    for cost in &demo.costs {
+        let c = &cost.value;
+        let start = c.month.to_string();
+        let end = month_end(c.month).to_string();
+        let system_id = if c.system_code.is_empty() { None } else { Some(systems(std::slice::from_ref(&c.system_code), cost.file, cost.row)?[0].0) };
+        tx.insert_cost_line(
+            &CostLineRow {
+                period_start: &start,
+                period_end: &end,
+                amount_micros: c.amount_micros,
+                currency: &c.currency,
+                basis: &c.basis,
+                vendor_id: vendor(&c.vendor, cost.file, cost.row)?,
+                system_id,
+                department: &c.department,
+                description: &c.description,
+            },
+            &Provenance { batch_id: batches[cost.file], file: cost.file, sheet: None, row: cost.row },
+            now,
+        )?;
+    }
+
+    for obs in &demo.observations {
+        let o = &obs.value;
+        let start = o.month.to_string();
+        let end = month_end(o.month).to_string();
+        let system = systems(std::slice::from_ref(&o.system_code), obs.file, obs.row)?[0].0;
+        tx.insert_observation(
+            &ObservationRow {
+                metric_key: &o.metric,
+                subject_type: "system",
+                subject_id: system,
+                period_start: &start,
+                period_end: &end,
+                value: o.value,
+            },
+            &Provenance { batch_id: batches[obs.file], file: obs.file, sheet: None, row: obs.row },
+            now,
+        )?;
+    }
+
+    Ok(DemoLoadReport {
+        company: demo.company.clone(),
+        vendors: demo.vendors.len() as u32,
+        systems: demo.systems.len() as u32,
+        contracts: demo.contracts.len() as u32,
+        initiatives: demo.initiatives.len() as u32,
+        cost_lines: demo.costs.len() as u32,
+        metric_observations: demo.observations.len() as u32,
+    })
+}
