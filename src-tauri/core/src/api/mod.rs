@@ -10,9 +10,11 @@ mod error;
 mod lists;
 mod portfolio;
 mod records;
+mod session;
 
 pub use catalog::Catalog;
 pub use error::{ApiError, ApiResult, ErrorCode};
+pub use session::{Session, SessionState};
 pub use lists::{ListFilter, ListRequest, Page};
 pub use portfolio::{AuditEvent, AuditReport, CountByValue, DemoLoadReport, PortfolioInfo, PortfolioSummary, RenewalDue};
 

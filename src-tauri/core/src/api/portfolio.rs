@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use chrono::{Datelike, Days, NaiveDate};
+use chrono::{Days, NaiveDate};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -11,7 +11,7 @@ use super::{ApiError, ApiResult, App, ErrorCode, ListFilter, ListRequest, now_te
 use crate::domain::{
     Contract, ContractId, ContractStatus, EuAiActTier, FieldError, Initiative, LifecycleState, Stage, System, Vendor,
 };
-use crate::import::demo::DemoPortfolio;
+use crate::import::demo::{DemoPortfolio, month_end};
 use crate::store::{BatchRow, CostLineRow, ObservationRow, Provenance, StoreError, Tx};
 
 /// Which file is open and what it holds, for the window title and the status bar.
@@ -253,11 +253,6 @@ fn check<T: Managed>(draft: &T::Draft, file: &str, row: u32) -> Result<(), Store
     })
 }
 
-fn month_end(first: NaiveDate) -> NaiveDate {
-    let next = first.with_day(1).and_then(|d| d.checked_add_months(chrono::Months::new(1))).unwrap_or(first);
-    next.pred_opt().unwrap_or(first)
-}
-
 fn write_demo(tx: &Tx<'_>, demo: &DemoPortfolio, actor: &str, now: &str) -> Result<DemoLoadReport, StoreError> {
     tx.set_meta("name", &demo.company)?;
     tx.set_meta("reporting_currency", &demo.reporting_currency)?;
@@ -276,6 +271,8 @@ fn write_demo(tx: &Tx<'_>, demo: &DemoPortfolio, actor: &str, now: &str) -> Resu
         })?;
         batches.insert(file.name, id);
     }
+
+    let batch = |file: &str| batches.get(file).copied().ok_or_else(|| demo_error(file, 0, "file missing from the demo"));
 
     let mut vendor_ids = HashMap::new();
     for v in &demo.vendors {
@@ -360,7 +357,7 @@ fn write_demo(tx: &Tx<'_>, demo: &DemoPortfolio, actor: &str, now: &str) -> Resu
                 department: &c.department,
                 description: &c.description,
             },
-            &Provenance { batch_id: batches[cost.file], file: cost.file, sheet: None, row: cost.row },
+            &Provenance { batch_id: batch(cost.file)?, file: cost.file, sheet: None, row: cost.row },
             now,
         )?;
     }
@@ -379,7 +376,7 @@ fn write_demo(tx: &Tx<'_>, demo: &DemoPortfolio, actor: &str, now: &str) -> Resu
                 period_end: &end,
                 value: o.value,
             },
-            &Provenance { batch_id: batches[obs.file], file: obs.file, sheet: None, row: obs.row },
+            &Provenance { batch_id: batch(obs.file)?, file: obs.file, sheet: None, row: obs.row },
             now,
         )?;
     }

@@ -103,12 +103,24 @@ struct Shift(i32);
 impl Shift {
     fn date(&self, date: Option<NaiveDate>) -> Option<NaiveDate> {
         let date = date?;
-        if self.0 >= 0 {
-            date.checked_add_months(Months::new(self.0 as u32))
+        let shifted = if self.0 >= 0 {
+            date.checked_add_months(Months::new(self.0 as u32))?
         } else {
-            date.checked_sub_months(Months::new(self.0.unsigned_abs()))
-        }
+            date.checked_sub_months(Months::new(self.0.unsigned_abs()))?
+        };
+        // A contract ending on 30 November ends on the last day of its new month too.
+        Some(if is_month_end(date) { month_end(shifted) } else { shifted })
     }
+}
+
+fn is_month_end(date: NaiveDate) -> bool {
+    date.succ_opt().is_none_or(|next| next.month() != date.month())
+}
+
+/// The last day of `date`'s month.
+pub fn month_end(date: NaiveDate) -> NaiveDate {
+    let first = date.with_day(1).unwrap_or(date);
+    first.checked_add_months(Months::new(1)).and_then(|d| d.pred_opt()).unwrap_or(date)
 }
 
 fn month_index(date: NaiveDate) -> i32 {
@@ -328,6 +340,14 @@ mod tests {
         let demo = DemoPortfolio::load(today).expect("the shipped demo reads cleanly");
         let newest = demo.costs.iter().map(|c| c.value.month).max().expect("the demo has costs");
         assert_eq!(newest, NaiveDate::from_ymd_opt(2027, 2, 1).expect("valid"), "data ends last month, so it never looks stale");
+    }
+
+    #[test]
+    fn month_ends_stay_month_ends_when_shifted() {
+        let date = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).expect("valid test date");
+        assert_eq!(Shift(1).date(Some(date(2026, 11, 30))), Some(date(2026, 12, 31)), "30 Nov is a month end");
+        assert_eq!(Shift(1).date(Some(date(2027, 1, 31))), Some(date(2027, 2, 28)), "clamped into February");
+        assert_eq!(Shift(-2).date(Some(date(2026, 5, 15))), Some(date(2026, 3, 15)), "mid-month days keep their day");
     }
 
     #[test]

@@ -1,0 +1,189 @@
+//! `steward`: headless portfolio work over the same api as the desktop app.
+//!
+//! Errors go to stderr as one sentence with a non-zero exit code; `--json` output goes to stdout.
+
+mod table;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use steward_core::api::{ApiError, App, ListRequest, PortfolioSummary};
+use steward_core::domain::System;
+
+#[derive(Parser)]
+#[command(name = "steward", version, about = "Steward: your company's AI portfolio in one file")]
+struct Cli {
+    /// The portfolio file (*.steward).
+    #[arg(long, global = true, value_name = "FILE")]
+    db: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Create a new, empty portfolio file.
+    Init,
+    /// Load the demo portfolio (Northwind Logistics) into a new or empty portfolio file.
+    Demo,
+    /// Print the portfolio's headline figures.
+    Summary {
+        #[arg(long)]
+        json: bool,
+    },
+    /// AI systems in the inventory.
+    Systems {
+        #[command(subcommand)]
+        command: ListCommand,
+    },
+    /// The audit trail.
+    Audit {
+        #[command(subcommand)]
+        command: AuditCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum ListCommand {
+    /// List every record.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum AuditCommand {
+    /// Check that no audit event was changed or removed outside Steward.
+    Verify,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("steward: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Writes to stdout; a reader that went away (`steward systems list | head`) ends the run
+/// quietly instead of failing.
+fn emit(text: &str) -> Result<(), String> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(0),
+        Err(e) => Err(format!("cannot write the output: {e}")),
+    }
+}
+
+fn run(cli: Cli) -> Result<(), String> {
+    let db = cli.db.ok_or("no portfolio given: pass --db FILE (for example --db portfolio.steward)")?;
+    let today = chrono::Local::now().date_naive();
+    let fail = |e: ApiError| e.message;
+    match cli.command {
+        Command::Init => {
+            App::create(&db).map_err(fail)?;
+            println!("Created an empty portfolio at {}", db.display());
+        }
+        Command::Demo => {
+            let mut app = if db.exists() { App::open(&db) } else { App::create(&db) }.map_err(fail)?;
+            let report = app.demo_load(today).map_err(fail)?;
+            println!(
+                "Loaded the {} demo into {}: {} systems, {} vendors, {} contracts, {} initiatives, {} cost lines, {} adoption figures",
+                report.company,
+                db.display(),
+                report.systems,
+                report.vendors,
+                report.contracts,
+                report.initiatives,
+                report.cost_lines,
+                report.metric_observations
+            );
+        }
+        Command::Summary { json } => {
+            let summary = App::open(&db).map_err(fail)?.portfolio_summary(today).map_err(fail)?;
+            emit(&if json { to_json(&summary)? + "\n" } else { summary_text(&summary) })?;
+        }
+        Command::Systems { command: ListCommand::List { json } } => {
+            let systems = all_systems(&App::open(&db).map_err(fail)?).map_err(fail)?;
+            emit(&if json { to_json(&systems)? + "\n" } else { table::systems_text(&systems) })?;
+        }
+        Command::Audit { command: AuditCommand::Verify } => {
+            let report = App::open(&db).map_err(fail)?.audit_verify().map_err(fail)?;
+            match report.first_broken {
+                None => println!("Audit trail intact: {} events, every hash matches", report.events),
+                Some(id) => {
+                    return Err(format!(
+                        "audit trail broken at event {id}: it was changed, removed or reordered outside Steward"
+                    ));
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+fn all_systems(app: &App) -> Result<Vec<System>, ApiError> {
+    let mut request = ListRequest { sort_by: Some("code".into()), limit: ListRequest::MAX_LIMIT, ..ListRequest::default() };
+    let mut systems = Vec::new();
+    loop {
+        let page = app.system_list(&request)?;
+        let fetched = page.rows.len() as u32;
+        systems.extend(page.rows);
+        request.offset += fetched;
+        if fetched == 0 || request.offset >= page.total {
+            return Ok(systems);
+        }
+    }
+}
+
+fn to_json(value: &impl serde::Serialize) -> Result<String, String> {
+    serde_json::to_string_pretty(value).map_err(|e| format!("cannot write JSON: {e}"))
+}
+
+fn summary_text(s: &PortfolioSummary) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    let info = &s.info;
+    let _ = writeln!(out, "{} ({})", info.name.as_deref().unwrap_or("Unnamed portfolio"), info.file_name);
+    if info.read_only {
+        let _ = writeln!(out, "Open read-only.");
+    }
+    let _ = writeln!(
+        out,
+        "{} AI systems · {} vendors · {} contracts · {} initiatives · {} cost lines · {} adoption figures",
+        info.systems, info.vendors, info.contracts, info.initiatives, info.cost_lines, info.metric_observations
+    );
+    let groups = [
+        ("Systems by lifecycle", &s.systems_by_lifecycle),
+        ("Systems by EU AI Act tier", &s.systems_by_eu_ai_act_tier),
+        ("Initiatives by stage", &s.initiatives_by_stage),
+    ];
+    for (title, counts) in groups {
+        let _ = writeln!(out, "\n{title}");
+        for c in counts {
+            let _ = writeln!(out, "  {:<32} {:>5}", c.label, c.count);
+        }
+    }
+    let _ = writeln!(out, "\nCancel-by dates in the next 90 days (as of {})", s.as_of.format("%-d %b %Y"));
+    if s.renewals_next_90_days.is_empty() {
+        let _ = writeln!(out, "  none");
+    }
+    for r in &s.renewals_next_90_days {
+        let when = r.cancel_by.map(|d| d.format("%-d %b %Y").to_string()).unwrap_or_default();
+        let value = if r.annual_value.is_empty() {
+            String::new()
+        } else {
+            format!("{} {} a year", r.currency, table::grouped(&r.annual_value))
+        };
+        let what = table::clip(&format!("{} — {}", r.vendor_name.as_deref().unwrap_or("no vendor"), r.name), 48);
+        let _ = writeln!(out, "  {when:<12} {what:<48} {value:>24}");
+    }
+    out
+}

@@ -1,0 +1,50 @@
+//! Native file dialogs, with the one test seam the end-to-end suite needs.
+//!
+//! Under Xvfb a GTK file chooser opens and blocks forever, so when `STEWARD_E2E_DIALOG_PATH`
+//! is set every dialog answers with that path instead. Nothing else reads the variable.
+
+use std::path::PathBuf;
+
+use tauri::AppHandle;
+use tauri_plugin_dialog::DialogExt;
+
+const TEST_SEAM: &str = "STEWARD_E2E_DIALOG_PATH";
+const FILTER_NAME: &str = "Steward portfolio";
+const EXTENSIONS: &[&str] = &["steward"];
+
+fn test_answer() -> Option<Option<PathBuf>> {
+    std::env::var_os(TEST_SEAM).map(|p| Some(PathBuf::from(p)))
+}
+
+/// Asks where to save a portfolio file; `None` when the person cancels. Blocks: call it off
+/// the main thread.
+pub fn choose_save_path(app: &AppHandle, title: &str, suggested_name: &str) -> Option<PathBuf> {
+    if let Some(answer) = test_answer() {
+        return answer;
+    }
+    let path = app
+        .dialog()
+        .file()
+        .set_title(title)
+        .add_filter(FILTER_NAME, EXTENSIONS)
+        .set_file_name(suggested_name)
+        .blocking_save_file()?
+        .into_path()
+        .ok()?;
+    // GTK does not append the extension the filter names; people expect it.
+    Some(if path.extension().is_none() { path.with_extension("steward") } else { path })
+}
+
+/// Asks which portfolio file to open; `None` when the person cancels.
+pub fn choose_open_path(app: &AppHandle) -> Option<PathBuf> {
+    if let Some(answer) = test_answer() {
+        return answer;
+    }
+    app.dialog()
+        .file()
+        .set_title("Open a portfolio")
+        .add_filter(FILTER_NAME, EXTENSIONS)
+        .blocking_pick_file()?
+        .into_path()
+        .ok()
+}

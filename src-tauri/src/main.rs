@@ -1,0 +1,73 @@
+//! Steward's desktop shell. Each command unpacks its arguments, calls one core function off
+//! the UI thread and maps the error; no business rules live here.
+
+#![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
+
+mod commands;
+mod dialogs;
+
+use std::sync::{Arc, Mutex};
+
+use steward_core::api::Session;
+use tauri::Manager;
+
+/// The open portfolio, shared by every command. One writer at a time, as SQLite wants.
+pub struct SessionCell(pub Arc<Mutex<Session>>);
+
+fn main() {
+    tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        .setup(|app| {
+            let data_dir = app.path().app_data_dir()?;
+            let config_dir = app.path().app_config_dir()?;
+            let session = Session::start(&data_dir, &config_dir);
+            let title = commands::window_title(&session);
+            app.manage(SessionCell(Arc::new(Mutex::new(session))));
+            if let Some(window) = app.get_webview_window("main") {
+                window.set_title(&title)?;
+            }
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![
+            commands::session_state,
+            commands::session_dismiss_first_run,
+            commands::portfolio_info,
+            commands::portfolio_summary,
+            commands::portfolio_new,
+            commands::portfolio_open,
+            commands::portfolio_save_copy,
+            commands::portfolio_load_demo,
+            commands::catalog,
+            commands::audit_list,
+            commands::audit_verify,
+            commands::system_list,
+            commands::system_get,
+            commands::system_create,
+            commands::system_update,
+            commands::system_delete,
+            commands::system_restore,
+            commands::vendor_list,
+            commands::vendor_get,
+            commands::vendor_create,
+            commands::vendor_update,
+            commands::vendor_delete,
+            commands::vendor_restore,
+            commands::contract_list,
+            commands::contract_get,
+            commands::contract_create,
+            commands::contract_update,
+            commands::contract_delete,
+            commands::contract_restore,
+            commands::initiative_list,
+            commands::initiative_get,
+            commands::initiative_create,
+            commands::initiative_update,
+            commands::initiative_delete,
+            commands::initiative_restore,
+        ])
+        .run(tauri::generate_context!())
+        .unwrap_or_else(|e| {
+            eprintln!("Steward could not start: {e}");
+            std::process::exit(1);
+        });
+}

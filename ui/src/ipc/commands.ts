@@ -1,0 +1,109 @@
+// The typed edge between the UI and Steward's Rust core: one function per Tauri command.
+//
+// This folder is the only place that imports `@tauri-apps/*`; screens call these functions and
+// never `invoke` directly. Every function rejects with an `ApiError`, whatever went wrong.
+import { invoke, type InvokeArgs } from "@tauri-apps/api/core";
+
+import { shellMissingError, toApiError, type ApiError } from "./api-error";
+import type { AuditEvent } from "./bindings/AuditEvent";
+import type { Catalog } from "./bindings/Catalog";
+import type { Contract } from "./bindings/Contract";
+import type { ContractDraft } from "./bindings/ContractDraft";
+import type { ContractId } from "./bindings/ContractId";
+import type { DemoLoadReport } from "./bindings/DemoLoadReport";
+import type { Initiative } from "./bindings/Initiative";
+import type { InitiativeDraft } from "./bindings/InitiativeDraft";
+import type { InitiativeId } from "./bindings/InitiativeId";
+import type { ListRequest } from "./bindings/ListRequest";
+import type { Page } from "./bindings/Page";
+import type { PortfolioInfo } from "./bindings/PortfolioInfo";
+import type { PortfolioSummary } from "./bindings/PortfolioSummary";
+import type { System } from "./bindings/System";
+import type { SystemDraft } from "./bindings/SystemDraft";
+import type { SystemId } from "./bindings/SystemId";
+import type { Vendor } from "./bindings/Vendor";
+import type { VendorDraft } from "./bindings/VendorDraft";
+import type { VendorId } from "./bindings/VendorId";
+
+/**
+ * What the app finds when it starts. Declared here until ts-rs generates
+ * `bindings/SessionState.ts` from Rust; keep the two identical, then import the binding instead.
+ */
+export type SessionState = {
+  portfolio: PortfolioInfo | null;
+  /** A new empty portfolio was just created in the app-data folder. */
+  first_run: boolean;
+  /** The last file could not be opened; the message names the file. */
+  problem: ApiError | null;
+};
+
+/** The entity names the audit trail uses. */
+export type EntityType = "system" | "vendor" | "contract" | "initiative";
+
+declare global {
+  interface Window {
+    __TAURI_INTERNALS__?: unknown;
+  }
+}
+
+/** Whether the page runs inside Steward's desktop shell (and `invoke` can reach Rust). */
+export function shellAvailable(): boolean {
+  return typeof window !== "undefined" && window.__TAURI_INTERNALS__ !== undefined;
+}
+
+async function call<T>(command: string, args?: InvokeArgs): Promise<T> {
+  if (!shellAvailable()) throw shellMissingError();
+  try {
+    return await invoke<T>(command, args);
+  } catch (error) {
+    throw toApiError(error);
+  }
+}
+
+// Session and portfolio file.
+export const sessionState = () => call<SessionState>("session_state");
+export const portfolioNew = () => call<PortfolioInfo | null>("portfolio_new");
+export const portfolioOpen = () => call<PortfolioInfo | null>("portfolio_open");
+export const portfolioSaveCopy = () => call<string | null>("portfolio_save_copy");
+export const portfolioLoadDemo = () => call<DemoLoadReport>("portfolio_load_demo");
+export const portfolioInfo = () => call<PortfolioInfo>("portfolio_info");
+export const portfolioSummary = () => call<PortfolioSummary>("portfolio_summary");
+export const catalog = () => call<Catalog>("catalog");
+
+// AI systems.
+export const systemList = (request: ListRequest) => call<Page<System>>("system_list", { request });
+export const systemGet = (id: SystemId) => call<System>("system_get", { id });
+export const systemCreate = (draft: SystemDraft) => call<System>("system_create", { draft });
+export const systemUpdate = (id: SystemId, draft: SystemDraft) => call<System>("system_update", { id, draft });
+export const systemDelete = (id: SystemId) => call<null>("system_delete", { id });
+export const systemRestore = (id: SystemId) => call<System>("system_restore", { id });
+
+// Vendors.
+export const vendorList = (request: ListRequest) => call<Page<Vendor>>("vendor_list", { request });
+export const vendorGet = (id: VendorId) => call<Vendor>("vendor_get", { id });
+export const vendorCreate = (draft: VendorDraft) => call<Vendor>("vendor_create", { draft });
+export const vendorUpdate = (id: VendorId, draft: VendorDraft) => call<Vendor>("vendor_update", { id, draft });
+export const vendorDelete = (id: VendorId) => call<null>("vendor_delete", { id });
+export const vendorRestore = (id: VendorId) => call<Vendor>("vendor_restore", { id });
+
+// Contracts.
+export const contractList = (request: ListRequest) => call<Page<Contract>>("contract_list", { request });
+export const contractGet = (id: ContractId) => call<Contract>("contract_get", { id });
+export const contractCreate = (draft: ContractDraft) => call<Contract>("contract_create", { draft });
+export const contractUpdate = (id: ContractId, draft: ContractDraft) =>
+  call<Contract>("contract_update", { id, draft });
+export const contractDelete = (id: ContractId) => call<null>("contract_delete", { id });
+export const contractRestore = (id: ContractId) => call<Contract>("contract_restore", { id });
+
+// Initiatives (no screen yet; the pipeline arrives in a later release).
+export const initiativeList = (request: ListRequest) => call<Page<Initiative>>("initiative_list", { request });
+export const initiativeGet = (id: InitiativeId) => call<Initiative>("initiative_get", { id });
+export const initiativeCreate = (draft: InitiativeDraft) => call<Initiative>("initiative_create", { draft });
+export const initiativeUpdate = (id: InitiativeId, draft: InitiativeDraft) =>
+  call<Initiative>("initiative_update", { id, draft });
+export const initiativeDelete = (id: InitiativeId) => call<null>("initiative_delete", { id });
+export const initiativeRestore = (id: InitiativeId) => call<Initiative>("initiative_restore", { id });
+
+// Audit trail of one record, newest first.
+export const auditList = (entityType: EntityType, entityId: number, limit: number) =>
+  call<AuditEvent[]>("audit_list", { entityType, entityId, limit });

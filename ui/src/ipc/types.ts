@@ -1,0 +1,21 @@
+// Re-exports of the generated wire types, so screens import them from one place.
+export type { ApiError } from "./bindings/ApiError";
+export type { AuditEvent } from "./bindings/AuditEvent";
+export type { Catalog } from "./bindings/Catalog";
+export type { Contract } from "./bindings/Contract";
+export type { ContractDraft } from "./bindings/ContractDraft";
+export type { CountByValue } from "./bindings/CountByValue";
+export type { DemoLoadReport } from "./bindings/DemoLoadReport";
+export type { EnumOption } from "./bindings/EnumOption";
+export type { FieldError } from "./bindings/FieldError";
+export type { ListFilter } from "./bindings/ListFilter";
+export type { ListRequest } from "./bindings/ListRequest";
+export type { Page } from "./bindings/Page";
+export type { PortfolioInfo } from "./bindings/PortfolioInfo";
+export type { PortfolioSummary } from "./bindings/PortfolioSummary";
+export type { RenewalDue } from "./bindings/RenewalDue";
+export type { System } from "./bindings/System";
+export type { SystemDraft } from "./bindings/SystemDraft";
+export type { Vendor } from "./bindings/Vendor";
+export type { VendorDraft } from "./bindings/VendorDraft";
+export type { SessionState, EntityType } from "./commands";

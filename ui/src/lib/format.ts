@@ -1,0 +1,147 @@
+// Display formatting: how numbers, money and dates look on screen. Nothing here computes a
+// business figure; values arrive from Rust already decided and are only dressed for people.
+
+/**
+ * The app's display locale. Steward's interface is English; the British conventions write dates
+ * day-first ("3 Mar 2027"), which no English-speaking reader misreads, and show currency
+ * symbols that never collide ("US$", "CA$", "€").
+ */
+export const APP_LOCALE = "en-GB";
+
+/** What an empty value shows as. */
+export const EMPTY = "—";
+
+const DECIMAL = /^-?\d+(\.\d+)?$/;
+
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
+function moneyFormat(currency: string, locale: string): Intl.NumberFormat | null {
+  const key = `${locale}|${currency}`;
+  const cached = moneyFormats.get(key);
+  if (cached) return cached;
+  try {
+    const format = new Intl.NumberFormat(locale, { style: "currency", currency, currencyDisplay: "symbol" });
+    moneyFormats.set(key, format);
+    return format;
+  } catch {
+    // An unknown currency code: the caller falls back to a plain number and the code.
+    return null;
+  }
+}
+
+/**
+ * A decimal string from Rust ("120000.00") in its currency: "US$120,000.00". The string is
+ * formatted as a string, never through a float, so large amounts keep every digit.
+ */
+export function formatMoney(amount: string | null | undefined, currency: string | null | undefined, locale = APP_LOCALE): string {
+  const text = (amount ?? "").trim();
+  if (text === "") return EMPTY;
+  const code = (currency ?? "").trim().toUpperCase();
+  if (!DECIMAL.test(text)) return code ? `${text} ${code}` : text;
+  const value = text as Intl.StringNumericLiteral;
+  const format = code ? moneyFormat(code, locale) : null;
+  if (format) return format.format(value);
+  const plain = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 6 }).format(value);
+  return code ? `${plain} ${code}` : plain;
+}
+
+/** A whole number with grouping: 10000 → "10,000". */
+export function formatNumber(value: number | null | undefined, locale = APP_LOCALE): string {
+  if (value === null || value === undefined || Number.isNaN(value)) return EMPTY;
+  return new Intl.NumberFormat(locale).format(value);
+}
+
+/** "1 system", "48 systems", "10,000 systems". */
+export function formatCount(count: number, singular: string, plural = `${singular}s`, locale = APP_LOCALE): string {
+  return `${formatNumber(count, locale)} ${count === 1 ? singular : plural}`;
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Milliseconds since the epoch of a calendar date "YYYY-MM-DD" at UTC midnight, or null. */
+export function parseIsoDate(text: string | null | undefined): number | null {
+  const match = ISO_DATE.exec((text ?? "").trim());
+  if (!match) return null;
+  const [, y, m, d] = match;
+  const ms = Date.UTC(Number(y), Number(m) - 1, Number(d));
+  const check = new Date(ms);
+  // Reject dates such as 2027-02-31 that Date would silently roll over.
+  if (check.getUTCMonth() !== Number(m) - 1 || check.getUTCDate() !== Number(d)) return null;
+  return ms;
+}
+
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+function dateFormat(locale: string): Intl.DateTimeFormat {
+  let format = dateFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+    dateFormats.set(locale, format);
+  }
+  return format;
+}
+
+/** A calendar date as people write it: "2027-03-03" → "3 Mar 2027". */
+export function formatDate(text: string | null | undefined, locale = APP_LOCALE): string {
+  const ms = parseIsoDate(text);
+  if (ms === null) return text && text.trim() !== "" ? text : EMPTY;
+  return dateFormat(locale).format(ms);
+}
+
+/**
+ * A moment (an RFC 3339 timestamp such as "2027-03-03T10:15:00Z") in the viewer's time zone:
+ * "3 Mar 2027, 10:15". `timeZone` is for tests.
+ */
+export function formatDateTime(text: string | null | undefined, locale = APP_LOCALE, timeZone?: string): string {
+  if (!text) return EMPTY;
+  const ms = Date.parse(text);
+  if (Number.isNaN(ms)) return text;
+  return new Intl.DateTimeFormat(locale, {
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    hour12: false,
+    ...(timeZone ? { timeZone } : {}),
+  }).format(ms);
+}
+
+/** Today's calendar date in the viewer's time zone, as "YYYY-MM-DD". */
+export function todayIso(now: Date = new Date()): string {
+  const y = now.getFullYear();
+  const m = String(now.getMonth() + 1).padStart(2, "0");
+  const d = String(now.getDate()).padStart(2, "0");
+  return `${y}-${m}-${d}`;
+}
+
+const DAY_MS = 86_400_000;
+
+/** Whole days from `fromIso` to `toIso` (negative when `toIso` is earlier), or null. */
+export function daysBetween(fromIso: string, toIso: string | null | undefined): number | null {
+  const from = parseIsoDate(fromIso);
+  const to = parseIsoDate(toIso);
+  if (from === null || to === null) return null;
+  return Math.round((to - from) / DAY_MS);
+}
+
+/** "today", "tomorrow", "in 12 days", "yesterday", "3 days ago" — relative to `today`. */
+export function formatRelativeDays(dateIso: string | null | undefined, today: string, locale = APP_LOCALE): string {
+  const days = daysBetween(today, dateIso);
+  if (days === null) return "";
+  const format = new Intl.RelativeTimeFormat(locale, { numeric: "auto" });
+  return format.format(days, "day");
+}
+
+/** Whether a date falls between today and `windowDays` ahead, both ends included. */
+export function isWithinDays(dateIso: string | null | undefined, today: string, windowDays: number): boolean {
+  const days = daysBetween(today, dateIso);
+  return days !== null && days >= 0 && days <= windowDays;
+}
+
+/** Yes / No / Not recorded for the optional flags of a record. */
+export function formatFlag(value: boolean | null | undefined): string {
+  if (value === true) return "Yes";
+  if (value === false) return "No";
+  return EMPTY;
+}
