@@ -3,8 +3,8 @@
 use std::sync::Arc;
 
 use steward_core::api::{
-    ApiError, ApiResult, AuditEvent, AuditReport, Catalog, DemoLoadReport, ErrorCode, ListRequest, Page,
-    PortfolioInfo, PortfolioSummary, Session, SessionState,
+    ApiError, ApiResult, AuditEvent, AuditReport, Catalog, DemoLoadReport, ErrorCode, ListRequest, Page, PortfolioInfo,
+    PortfolioSummary, Session, SessionState,
 };
 use steward_core::domain::{
     Contract, ContractDraft, ContractId, Initiative, InitiativeDraft, InitiativeId, System, SystemDraft, SystemId,
@@ -106,13 +106,7 @@ pub async fn portfolio_open(app: AppHandle, cell: State<'_, SessionCell>) -> Res
 #[tauri::command]
 pub async fn portfolio_save_copy(app: AppHandle, cell: State<'_, SessionCell>) -> Result<Option<String>, ApiError> {
     run(&cell, move |s| {
-        let suggested = s
-            .app()?
-            .portfolio_info()?
-            .file_name
-            .trim_end_matches(".steward")
-            .to_owned()
-            + " copy.steward";
+        let suggested = s.app()?.portfolio_info()?.file_name.trim_end_matches(".steward").to_owned() + " copy.steward";
         let Some(path) = dialogs::choose_save_path(&app, "Save a copy of this portfolio", &suggested) else {
             return Ok(None);
         };
@@ -191,9 +185,39 @@ macro_rules! record_commands {
     };
 }
 
-record_commands!(System, SystemDraft, SystemId, system_list, system_get, system_create, system_update, system_delete, system_restore);
-record_commands!(Vendor, VendorDraft, VendorId, vendor_list, vendor_get, vendor_create, vendor_update, vendor_delete, vendor_restore);
-record_commands!(Contract, ContractDraft, ContractId, contract_list, contract_get, contract_create, contract_update, contract_delete, contract_restore);
+record_commands!(
+    System,
+    SystemDraft,
+    SystemId,
+    system_list,
+    system_get,
+    system_create,
+    system_update,
+    system_delete,
+    system_restore
+);
+record_commands!(
+    Vendor,
+    VendorDraft,
+    VendorId,
+    vendor_list,
+    vendor_get,
+    vendor_create,
+    vendor_update,
+    vendor_delete,
+    vendor_restore
+);
+record_commands!(
+    Contract,
+    ContractDraft,
+    ContractId,
+    contract_list,
+    contract_get,
+    contract_create,
+    contract_update,
+    contract_delete,
+    contract_restore
+);
 record_commands!(
     Initiative,
     InitiativeDraft,

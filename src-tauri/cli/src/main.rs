@@ -130,7 +130,8 @@ fn run(cli: Cli) -> Result<(), String> {
 }
 
 fn all_systems(app: &App) -> Result<Vec<System>, ApiError> {
-    let mut request = ListRequest { sort_by: Some("code".into()), limit: ListRequest::MAX_LIMIT, ..ListRequest::default() };
+    let mut request =
+        ListRequest { sort_by: Some("code".into()), limit: ListRequest::MAX_LIMIT, ..ListRequest::default() };
     let mut systems = Vec::new();
     loop {
         let page = app.system_list(&request)?;

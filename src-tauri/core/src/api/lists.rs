@@ -28,7 +28,14 @@ pub struct ListRequest {
 
 impl Default for ListRequest {
     fn default() -> ListRequest {
-        ListRequest { search: String::new(), filters: Vec::new(), sort_by: None, descending: false, offset: 0, limit: 200 }
+        ListRequest {
+            search: String::new(),
+            filters: Vec::new(),
+            sort_by: None,
+            descending: false,
+            offset: 0,
+            limit: 200,
+        }
     }
 }
 

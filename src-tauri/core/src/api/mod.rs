@@ -14,9 +14,11 @@ mod session;
 
 pub use catalog::Catalog;
 pub use error::{ApiError, ApiResult, ErrorCode};
-pub use session::{Session, SessionState};
 pub use lists::{ListFilter, ListRequest, Page};
-pub use portfolio::{AuditEvent, AuditReport, CountByValue, DemoLoadReport, PortfolioInfo, PortfolioSummary, RenewalDue};
+pub use portfolio::{
+    AuditEvent, AuditReport, CountByValue, DemoLoadReport, PortfolioInfo, PortfolioSummary, RenewalDue,
+};
+pub use session::{Session, SessionState};
 
 use std::path::Path;
 

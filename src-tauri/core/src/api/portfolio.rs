@@ -167,10 +167,8 @@ impl App {
                 let page: super::Page<Contract> = self.list_of(&request)?;
                 let fetched = page.rows.len() as u32;
                 renewals.extend(
-                    page.rows
-                        .into_iter()
-                        .filter(|c| c.cancel_by.is_some_and(|d| d >= today && d <= horizon))
-                        .map(|c| RenewalDue {
+                    page.rows.into_iter().filter(|c| c.cancel_by.is_some_and(|d| d >= today && d <= horizon)).map(
+                        |c| RenewalDue {
                             contract_id: c.id,
                             name: c.fields.name,
                             vendor_name: c.vendor_name,
@@ -179,7 +177,8 @@ impl App {
                             auto_renew: c.fields.auto_renew,
                             annual_value: c.fields.annual_value,
                             currency: c.fields.currency,
-                        }),
+                        },
+                    ),
                 );
                 request.offset += fetched;
                 if fetched == 0 || request.offset >= page.total {
@@ -191,8 +190,16 @@ impl App {
         Ok(PortfolioSummary {
             info: self.portfolio_info()?,
             as_of: today,
-            systems_by_lifecycle: counts(read.count_by("ai_systems", "lifecycle_state")?, LifecycleState::parse, LifecycleState::label),
-            systems_by_eu_ai_act_tier: counts(read.count_by("ai_systems", "eu_ai_act_tier")?, EuAiActTier::parse, EuAiActTier::label),
+            systems_by_lifecycle: counts(
+                read.count_by("ai_systems", "lifecycle_state")?,
+                LifecycleState::parse,
+                LifecycleState::label,
+            ),
+            systems_by_eu_ai_act_tier: counts(
+                read.count_by("ai_systems", "eu_ai_act_tier")?,
+                EuAiActTier::parse,
+                EuAiActTier::label,
+            ),
             initiatives_by_stage: counts(read.count_by("initiatives", "stage")?, Stage::parse, Stage::label),
             renewals_next_90_days: renewals,
         })
@@ -226,7 +233,8 @@ impl App {
     /// Loads the demo portfolio (Northwind Logistics), dated so its newest month is the month
     /// before `today`. Only into an empty portfolio (`Conflict` otherwise); all or nothing.
     pub fn demo_load(&mut self, today: NaiveDate) -> ApiResult<DemoLoadReport> {
-        let demo = DemoPortfolio::load(today).map_err(|e| ApiError::new(ErrorCode::Internal, format!("the demo data is damaged: {e}")))?;
+        let demo = DemoPortfolio::load(today)
+            .map_err(|e| ApiError::new(ErrorCode::Internal, format!("the demo data is damaged: {e}")))?;
         let (actor, now) = (self.actor.clone(), now_text());
         self.store
             .write(|tx| {
@@ -272,7 +280,8 @@ fn write_demo(tx: &Tx<'_>, demo: &DemoPortfolio, actor: &str, now: &str) -> Resu
         batches.insert(file.name, id);
     }
 
-    let batch = |file: &str| batches.get(file).copied().ok_or_else(|| demo_error(file, 0, "file missing from the demo"));
+    let batch =
+        |file: &str| batches.get(file).copied().ok_or_else(|| demo_error(file, 0, "file missing from the demo"));
 
     let mut vendor_ids = HashMap::new();
     for v in &demo.vendors {
@@ -284,7 +293,11 @@ fn write_demo(tx: &Tx<'_>, demo: &DemoPortfolio, actor: &str, now: &str) -> Resu
         if name.is_empty() {
             return Ok(None);
         }
-        vendor_ids.get(&name.to_lowercase()).copied().map(Some).ok_or_else(|| demo_error(file, row, format!("unknown vendor \"{name}\"")))
+        vendor_ids
+            .get(&name.to_lowercase())
+            .copied()
+            .map(Some)
+            .ok_or_else(|| demo_error(file, row, format!("unknown vendor \"{name}\"")))
     };
 
     let mut system_ids = HashMap::new();
@@ -325,9 +338,9 @@ fn write_demo(tx: &Tx<'_>, demo: &DemoPortfolio, actor: &str, now: &str) -> Resu
     }
     for change in &demo.stage_changes {
         let c = &change.value;
-        let id = initiative_ids
-            .get(&c.initiative_code.to_lowercase())
-            .ok_or_else(|| demo_error(change.file, change.row, format!("unknown initiative \"{}\"", c.initiative_code)))?;
+        let id = initiative_ids.get(&c.initiative_code.to_lowercase()).ok_or_else(|| {
+            demo_error(change.file, change.row, format!("unknown initiative \"{}\"", c.initiative_code))
+        })?;
         tx.record_stage_change(
             *id,
             c.from.map(Stage::as_str),
@@ -344,7 +357,11 @@ fn write_demo(tx: &Tx<'_>, demo: &DemoPortfolio, actor: &str, now: &str) -> Resu
         let c = &cost.value;
         let start = c.month.to_string();
         let end = month_end(c.month).to_string();
-        let system_id = if c.system_code.is_empty() { None } else { Some(systems(std::slice::from_ref(&c.system_code), cost.file, cost.row)?[0].0) };
+        let system_id = if c.system_code.is_empty() {
+            None
+        } else {
+            Some(systems(std::slice::from_ref(&c.system_code), cost.file, cost.row)?[0].0)
+        };
         tx.insert_cost_line(
             &CostLineRow {
                 period_start: &start,

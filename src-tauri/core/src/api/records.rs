@@ -21,7 +21,14 @@ pub(crate) trait Managed: SpecFor + DeserializeOwned {
         self
     }
     /// Runs inside the write transaction after the row is written (e.g. stage history).
-    fn after_write(_tx: &Tx<'_>, _id: i64, _old: Option<&Record>, _new: &Record, _actor: &str, _now: &str) -> ApiResult<()> {
+    fn after_write(
+        _tx: &Tx<'_>,
+        _id: i64,
+        _old: Option<&Record>,
+        _new: &Record,
+        _actor: &str,
+        _now: &str,
+    ) -> ApiResult<()> {
         Ok(())
     }
     /// Refuses a delete that would leave other live records pointing at nothing.
@@ -124,7 +131,10 @@ impl App {
         if let Some(key) = &request.sort_by
             && spec.expression_for(key).is_none()
         {
-            bad.push(FieldError { field: "sort_by".into(), message: format!("a {} list cannot be sorted by \"{key}\"", spec.entity) });
+            bad.push(FieldError {
+                field: "sort_by".into(),
+                message: format!("a {} list cannot be sorted by \"{key}\"", spec.entity),
+            });
         }
         for filter in &request.filters {
             if spec.expression_for(&filter.field).is_none() {
@@ -137,7 +147,8 @@ impl App {
         if !bad.is_empty() {
             return Err(ApiError::validation(bad));
         }
-        let filters: Vec<(String, String)> = request.filters.iter().map(|f| (f.field.clone(), f.value.clone())).collect();
+        let filters: Vec<(String, String)> =
+            request.filters.iter().map(|f| (f.field.clone(), f.value.clone())).collect();
         let page = self.store.read().list_records(
             spec,
             &ListQuery {
@@ -194,7 +205,7 @@ impl App {
                 }
             }
             T::after_write(tx, id, Some(&old), &new, &actor, &now).map_err(api_to_store)?;
-            Ok(tx.get_record(T::SPEC, id)?)
+            tx.get_record(T::SPEC, id)
         });
         decode(record.map_err(store_to_api)?)
     }
@@ -235,7 +246,12 @@ impl App {
 
 /// Inserts a validated draft and its "create" audit event; hooks are the caller's business
 /// (the demo writes its own stage history).
-pub(crate) fn insert_audited<T: Managed>(tx: &Tx<'_>, draft: &T::Draft, actor: &str, now: &str) -> Result<i64, StoreError> {
+pub(crate) fn insert_audited<T: Managed>(
+    tx: &Tx<'_>,
+    draft: &T::Draft,
+    actor: &str,
+    now: &str,
+) -> Result<i64, StoreError> {
     let id = tx.insert_record(T::SPEC, draft, now)?;
     let record = tx.get_record(T::SPEC, id)?;
     let fields: serde_json::Map<String, Json> =

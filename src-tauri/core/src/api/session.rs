@@ -57,10 +57,17 @@ impl Session {
             Some(path) => App::open(&path).map(|app| (app, false)),
             None => {
                 let default = data_dir.join(DEFAULT_FILE_NAME);
-                let created = std::fs::create_dir_all(data_dir)
-                    .map_err(|e| ApiError::new(ErrorCode::Internal, format!("cannot create {}: {e}", data_dir.display())))
-                    .and_then(|()| if default.exists() { App::open(&default).map(|a| (a, false)) } else { App::create(&default).map(|a| (a, true)) });
-                created
+                std::fs::create_dir_all(data_dir)
+                    .map_err(|e| {
+                        ApiError::new(ErrorCode::Internal, format!("cannot create {}: {e}", data_dir.display()))
+                    })
+                    .and_then(|()| {
+                        if default.exists() {
+                            App::open(&default).map(|a| (a, false))
+                        } else {
+                            App::create(&default).map(|a| (a, true))
+                        }
+                    })
             }
         };
         match result {
@@ -114,7 +121,10 @@ impl Session {
         if let Some(current) = current
             && same_file(&current, dest)
         {
-            return Err(ApiError::new(ErrorCode::FileExists, "a copy cannot replace the open portfolio itself; choose another name"));
+            return Err(ApiError::new(
+                ErrorCode::FileExists,
+                "a copy cannot replace the open portfolio itself; choose another name",
+            ));
         }
         if dest.exists() {
             std::fs::remove_file(dest)
@@ -167,5 +177,8 @@ fn same_file(a: &Path, b: &Path) -> bool {
 }
 
 fn no_portfolio() -> ApiError {
-    ApiError::new(ErrorCode::FileUnusable, "no portfolio is open; create one with File → New or open one with File → Open")
+    ApiError::new(
+        ErrorCode::FileUnusable,
+        "no portfolio is open; create one with File → New or open one with File → Open",
+    )
 }

@@ -108,7 +108,8 @@ mod tests {
 
     #[test]
     fn cancel_by_crosses_month_ends_and_leap_days() {
-        let draft = ContractDraft { end_date: Some(date(2028, 3, 31)), notice_period_days: Some(31), ..Default::default() };
+        let draft =
+            ContractDraft { end_date: Some(date(2028, 3, 31)), notice_period_days: Some(31), ..Default::default() };
         assert_eq!(draft.cancel_by(), Some(date(2028, 2, 29)), "31 days before 31 March 2028 is the leap day");
         let no_notice = ContractDraft { end_date: Some(date(2027, 1, 1)), ..Default::default() };
         assert_eq!(no_notice.cancel_by(), Some(date(2027, 1, 1)), "without notice the end date is the deadline");
@@ -128,7 +129,8 @@ mod tests {
         };
         let mut v = Validation::default();
         draft.validate(&mut v);
-        let fields: Vec<String> = v.finish().expect_err("three fields are wrong").into_iter().map(|e| e.field).collect();
+        let fields: Vec<String> =
+            v.finish().expect_err("three fields are wrong").into_iter().map(|e| e.field).collect();
         assert_eq!(fields, ["end_date", "total_value", "currency"], "each problem is reported beside its field");
     }
 }

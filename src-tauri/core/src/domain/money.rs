@@ -24,8 +24,7 @@ impl Currency {
     /// Accepts a code in any case ("usd" → "USD"); refuses anything not in ISO 4217.
     pub fn parse(code: &str) -> Option<Currency> {
         let code = code.trim().to_ascii_uppercase();
-        (code.len() == 3 && ISO_4217.split_ascii_whitespace().any(|known| known == code))
-            .then_some(Currency(code))
+        (code.len() == 3 && ISO_4217.split_ascii_whitespace().any(|known| known == code)).then_some(Currency(code))
     }
 
     pub fn as_str(&self) -> &str {

@@ -3,8 +3,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::{
-    DataClassification, EuAiActTier, LifecycleState, RiskTier, SystemId, SystemType, UsagePolicy,
-    Validation, VendorId,
+    DataClassification, EuAiActTier, LifecycleState, RiskTier, SystemId, SystemType, UsagePolicy, Validation, VendorId,
 };
 
 /// What a person types into the AI system form (create and edit alike).

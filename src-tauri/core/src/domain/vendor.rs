@@ -31,7 +31,8 @@ impl VendorDraft {
         v.max_len("name", "Name", &self.name, 200);
         v.max_len("legal_name", "Legal name", &self.legal_name, 300);
         let country = self.country.trim();
-        if !country.is_empty() && !(country.len() == 2 && country.chars().all(|c| c.is_ascii_alphabetic())) {
+        let is_alpha2 = country.len() == 2 && country.chars().all(|c| c.is_ascii_alphabetic());
+        if !country.is_empty() && !is_alpha2 {
             v.error("country", "Use the two-letter country code, e.g. US or DE");
         }
         let website = self.website.trim();

@@ -5,8 +5,8 @@
 use chrono::{Datelike, Months, NaiveDate};
 use sha2::{Digest, Sha256};
 
-use super::table::{SheetRow, SheetTable};
 use super::ImportError;
+use super::table::{SheetRow, SheetTable};
 use crate::domain::{
     ContractDraft, ContractStatus, Criticality, DataClassification, EuAiActTier, GateDecision, Health, InitiativeDraft,
     LifecycleState, PricingModel, ReviewStatus, RiskTier, Stage, SystemDraft, SystemType, UsagePolicy, VendorDraft,
@@ -141,8 +141,10 @@ impl DemoPortfolio {
         let manifest: serde_json::Value = serde_json::from_str(file_text("manifest.json"))
             .map_err(|e| ImportError::File { file: "manifest.json".into(), message: e.to_string() })?;
         let text = |key: &str| manifest.get(key).and_then(|v| v.as_str()).unwrap_or_default().to_owned();
-        let last_month = NaiveDate::parse_from_str(&format!("{}-01", text("last_data_month")), "%Y-%m-%d")
-            .map_err(|_| ImportError::File { file: "manifest.json".into(), message: "last_data_month is not YYYY-MM".into() })?;
+        let last_month =
+            NaiveDate::parse_from_str(&format!("{}-01", text("last_data_month")), "%Y-%m-%d").map_err(|_| {
+                ImportError::File { file: "manifest.json".into(), message: "last_data_month is not YYYY-MM".into() }
+            })?;
         let shift = Shift(month_index(today) - 1 - month_index(last_month));
 
         let mut files = Vec::new();
@@ -339,7 +341,11 @@ mod tests {
         let today = NaiveDate::from_ymd_opt(2027, 3, 15).expect("valid date");
         let demo = DemoPortfolio::load(today).expect("the shipped demo reads cleanly");
         let newest = demo.costs.iter().map(|c| c.value.month).max().expect("the demo has costs");
-        assert_eq!(newest, NaiveDate::from_ymd_opt(2027, 2, 1).expect("valid"), "data ends last month, so it never looks stale");
+        assert_eq!(
+            newest,
+            NaiveDate::from_ymd_opt(2027, 2, 1).expect("valid"),
+            "data ends last month, so it never looks stale"
+        );
     }
 
     #[test]
@@ -358,7 +364,10 @@ mod tests {
         assert!(demo.vendors.len() >= 12, "at least 12 vendors");
         assert!(demo.contracts.len() >= 15, "at least 15 contracts");
         for stage in Stage::ALL {
-            assert!(demo.initiatives.iter().any(|i| i.value.draft.stage == Some(*stage)), "an initiative in stage {stage}");
+            assert!(
+                demo.initiatives.iter().any(|i| i.value.draft.stage == Some(*stage)),
+                "an initiative in stage {stage}"
+            );
         }
         for kind in SystemType::ALL {
             assert!(demo.systems.iter().any(|s| s.value.draft.system_type == Some(*kind)), "a system of type {kind}");

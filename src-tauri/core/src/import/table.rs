@@ -38,10 +38,8 @@ impl SheetTable {
             .iter()
             .map(|h| h.trim().to_owned())
             .collect();
-        let rows = reader
-            .records()
-            .collect::<Result<Vec<_>, _>>()
-            .map_err(|e| fail(format!("cannot read the file: {e}")))?;
+        let rows =
+            reader.records().collect::<Result<Vec<_>, _>>().map_err(|e| fail(format!("cannot read the file: {e}")))?;
         Ok(SheetTable { file: file.to_owned(), headers, rows })
     }
 
@@ -63,14 +61,22 @@ impl SheetTable {
         if missing.is_empty() {
             Ok(())
         } else {
-            Err(ImportError::File { file: self.file.clone(), message: format!("missing columns: {}", missing.join(", ")) })
+            Err(ImportError::File {
+                file: self.file.clone(),
+                message: format!("missing columns: {}", missing.join(", ")),
+            })
         }
     }
 }
 
 impl SheetRow<'_> {
     fn error(&self, column: &str, message: impl Into<String>) -> ImportError {
-        ImportError::Cell { file: self.table.file.clone(), row: self.row, column: column.to_owned(), message: message.into() }
+        ImportError::Cell {
+            file: self.table.file.clone(),
+            row: self.row,
+            column: column.to_owned(),
+            message: message.into(),
+        }
     }
 
     /// The trimmed text of a column ("" when empty or absent).

@@ -12,8 +12,10 @@ use super::{StoreError, StoreResult};
 
 /// The migrations, in order; migration `i` (0-based) moves the file to version `i + 1`.
 /// Never edit one that has shipped: add the next file.
-const MIGRATIONS: &[(&str, &str)] =
-    &[("0001_create_portfolio", include_str!("migrations/0001_create_portfolio.sql"))];
+const MIGRATIONS: &[(&str, &str)] = &[
+    ("0001_create_portfolio", include_str!("migrations/0001_create_portfolio.sql")),
+    ("0002_index_list_columns", include_str!("migrations/0002_index_list_columns.sql")),
+];
 
 pub const LATEST: i64 = MIGRATIONS.len() as i64;
 

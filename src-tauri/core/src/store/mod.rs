@@ -181,10 +181,7 @@ impl Store {
 
     pub fn meta(&self, key: &str) -> StoreResult<Option<String>> {
         use rusqlite::OptionalExtension;
-        Ok(self
-            .conn
-            .query_row("SELECT value FROM portfolio_meta WHERE key = ?1", [key], |r| r.get(0))
-            .optional()?)
+        Ok(self.conn.query_row("SELECT value FROM portfolio_meta WHERE key = ?1", [key], |r| r.get(0)).optional()?)
     }
 }
 
@@ -297,18 +294,17 @@ fn is_writable(path: &Path) -> bool {
     file_ok && dir_ok
 }
 
+/// Any failure while a file is being opened and its header read means it cannot be used as a
+/// portfolio; say which file and why, and leave it alone.
 fn classify_open_error(error: rusqlite::Error, shown: &str) -> StoreError {
     if let rusqlite::Error::SqliteFailure(ffi_error, _) = &error {
         match ffi_error.code {
             ffi::ErrorCode::NotADatabase => return StoreError::NotAPortfolio { path: shown.to_owned() },
-            ffi::ErrorCode::DatabaseCorrupt => {
-                return StoreError::Corrupt { path: shown.to_owned(), detail: error.to_string() };
-            }
             ffi::ErrorCode::ReadOnly => return StoreError::ReadOnly,
             _ => {}
         }
     }
-    StoreError::Sqlite(error)
+    StoreError::Corrupt { path: shown.to_owned(), detail: error.to_string() }
 }
 
 /// Maps a constraint failure on one of our unique indexes to a `Duplicate` error naming the column.

@@ -44,6 +44,8 @@ pub struct Links {
     pub table: &'static str,
     pub own: &'static str,
     pub other: &'static str,
+    /// The table `other` points into; links to its deleted rows are hidden, and kept.
+    pub other_table: &'static str,
 }
 
 /// A read-only value computed in SQL, e.g. the vendor's name next to its id.
@@ -94,15 +96,18 @@ pub type Record = Map<String, Json>;
 
 impl TableSpec {
     fn select_list(&self) -> String {
-        let mut parts = vec!["t.id AS id".to_owned(), "t.created_at AS created_at".into(), "t.updated_at AS updated_at".into()];
+        let mut parts =
+            vec!["t.id AS id".to_owned(), "t.created_at AS created_at".into(), "t.updated_at AS updated_at".into()];
         parts.extend(self.columns.iter().map(|c| format!("t.{} AS {}", c.sql, c.key)));
         parts.extend(self.derived.iter().map(|d| format!("({}) AS {}", d.sql, d.key)));
         parts.extend(self.links.iter().map(|l| {
             format!(
-                "(SELECT json_group_array(x) FROM (SELECT {other} AS x FROM {table} WHERE {own} = t.id ORDER BY x)) AS {key}",
+                "(SELECT json_group_array(x) FROM (SELECT l.{other} AS x FROM {table} l JOIN {other_table} o ON o.id = l.{other} \
+                 WHERE l.{own} = t.id AND o.deleted_at IS NULL ORDER BY x)) AS {key}",
                 other = l.other,
                 table = l.table,
                 own = l.own,
+                other_table = l.other_table,
                 key = l.key
             )
         }));
@@ -165,9 +170,11 @@ fn json_to_sql(value: &Json, kind: Kind, key: &str) -> StoreResult<SqlValue> {
         (Kind::Text, Json::String(s)) => SqlValue::Text(s.trim().to_owned()),
         (Kind::Text, Json::Null) => SqlValue::Text(String::new()),
         (Kind::Money, Json::String(s)) if s.trim().is_empty() => SqlValue::Null,
-        (Kind::Money, Json::String(s)) => SqlValue::Integer(parse_decimal_micros(s).map_err(|e| {
-            StoreError::Sqlite(rusqlite::Error::ToSqlConversionFailure(format!("{key} {e}").into()))
-        })?),
+        (Kind::Money, Json::String(s)) => {
+            SqlValue::Integer(parse_decimal_micros(s).map_err(|e| {
+                StoreError::Sqlite(rusqlite::Error::ToSqlConversionFailure(format!("{key} {e}").into()))
+            })?)
+        }
         (Kind::Bool, Json::Bool(b)) => SqlValue::Integer(i64::from(*b)),
         (Kind::OptBool, Json::Bool(b)) => SqlValue::Integer(i64::from(*b)),
         (_, Json::Null) => SqlValue::Null,
@@ -181,7 +188,9 @@ fn json_to_sql(value: &Json, kind: Kind, key: &str) -> StoreResult<SqlValue> {
 fn draft_fields(draft: &impl Serialize) -> StoreResult<Map<String, Json>> {
     match serde_json::to_value(draft) {
         Ok(Json::Object(map)) => Ok(map),
-        _ => Err(StoreError::Sqlite(rusqlite::Error::ToSqlConversionFailure("a draft must serialise to an object".into()))),
+        _ => Err(StoreError::Sqlite(rusqlite::Error::ToSqlConversionFailure(
+            "a draft must serialise to an object".into(),
+        ))),
     }
 }
 
@@ -216,12 +225,21 @@ fn check_unique(conn: &Connection, spec: &TableSpec, fields: &Map<String, Json>,
 
 fn write_links(conn: &Connection, spec: &TableSpec, id: i64, fields: &Map<String, Json>) -> StoreResult<()> {
     for l in spec.links {
-        conn.execute(&format!("DELETE FROM {} WHERE {} = ?1", l.table, l.own), [id])?;
+        // Links to deleted records are not shown, so the form could not have kept them: leave
+        // them, so restoring the record restores the link.
+        conn.execute(
+            &format!(
+                "DELETE FROM {table} WHERE {own} = ?1 AND {other} IN (SELECT id FROM {other_table} WHERE deleted_at IS NULL)",
+                table = l.table,
+                own = l.own,
+                other = l.other,
+                other_table = l.other_table
+            ),
+            [id],
+        )?;
         let ids = fields.get(l.key).and_then(Json::as_array).cloned().unwrap_or_default();
-        let mut insert = conn.prepare_cached(&format!(
-            "INSERT OR IGNORE INTO {} ({}, {}) VALUES (?1, ?2)",
-            l.table, l.own, l.other
-        ))?;
+        let mut insert = conn
+            .prepare_cached(&format!("INSERT OR IGNORE INTO {} ({}, {}) VALUES (?1, ?2)", l.table, l.own, l.other))?;
         for other in ids.iter().filter_map(Json::as_i64) {
             insert.execute([id, other]).map_err(|e| classify_write_error(e, spec.entity))?;
         }

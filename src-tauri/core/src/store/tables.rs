@@ -40,7 +40,16 @@ impl SpecFor for System {
             kind: Kind::OptText,
         }],
         unique: &["code"],
-        search: &["code", "name", "model_name", "business_owner", "technical_owner", "department", "vendor_name", "description"],
+        search: &[
+            "code",
+            "name",
+            "model_name",
+            "business_owner",
+            "technical_owner",
+            "department",
+            "vendor_name",
+            "description",
+        ],
         sortable: &[
             "code",
             "name",
@@ -128,7 +137,13 @@ impl SpecFor for Contract {
             col("dpa_signed", Kind::OptBool),
             col("notes", Kind::Text),
         ],
-        links: &[Links { key: "system_ids", table: "contract_systems", own: "contract_id", other: "system_id" }],
+        links: &[Links {
+            key: "system_ids",
+            table: "contract_systems",
+            own: "contract_id",
+            other: "system_id",
+            other_table: "ai_systems",
+        }],
         derived: &[
             Derived {
                 key: "vendor_name",
@@ -183,10 +198,27 @@ impl SpecFor for Initiative {
             col("kill_criteria", Kind::Text),
             col("lessons_learned", Kind::Text),
         ],
-        links: &[Links { key: "system_ids", table: "initiative_systems", own: "initiative_id", other: "system_id" }],
+        links: &[Links {
+            key: "system_ids",
+            table: "initiative_systems",
+            own: "initiative_id",
+            other: "system_id",
+            other_table: "ai_systems",
+        }],
         derived: &[Derived { key: "stage_entered_on", sql: "t.stage_entered_on", kind: Kind::OptText }],
         unique: &["code"],
         search: &["code", "name", "sponsor", "owner", "department", "problem_statement"],
-        sortable: &["code", "name", "sponsor", "owner", "department", "stage", "health", "priority", "planned_go_live", "stage_entered_on"],
+        sortable: &[
+            "code",
+            "name",
+            "sponsor",
+            "owner",
+            "department",
+            "stage",
+            "health",
+            "priority",
+            "planned_go_live",
+            "stage_entered_on",
+        ],
     };
 }

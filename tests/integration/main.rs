@@ -1,0 +1,9 @@
+//! Scenario tests through `steward_core::api`, the same boundary the app and the CLI call.
+//! One binary, one module per topic (ripgrep's layout).
+
+mod audit;
+mod boundaries;
+mod demo;
+mod files;
+mod records;
+mod util;

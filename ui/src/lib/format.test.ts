@@ -1,0 +1,119 @@
+import { describe, expect, it } from "vitest";
+
+import {
+  daysBetween,
+  formatCount,
+  formatDate,
+  formatDateTime,
+  formatMoney,
+  formatNumber,
+  formatRelativeDays,
+  isWithinDays,
+  parseIsoDate,
+  todayIso,
+} from "./format";
+
+describe("formatMoney", () => {
+  it.each([
+    ["grouping and two decimals in euro", "120000.00", "EUR", "€120,000.00"],
+    ["US dollars are marked as such, never a bare $", "1234.5", "USD", "US$1,234.50"],
+    ["pounds", "99.99", "GBP", "£99.99"],
+    ["yen has no minor unit", "1200000", "JPY", "JP¥1,200,000"],
+    ["negative amounts keep their sign", "-1200.50", "EUR", "-€1,200.50"],
+    ["a lower-case code is still understood", "10", "eur", "€10.00"],
+  ])("%s", (_why, amount, currency, expected) => {
+    expect(formatMoney(amount, currency), `${amount} ${currency} should read ${expected}`).toBe(expected);
+  });
+
+  it("keeps every digit of amounts too large for a float", () => {
+    expect(
+      formatMoney("12345678901234567.89", "USD"),
+      "the decimal string must be formatted as a string, not through a double that rounds the cents",
+    ).toBe("US$12,345,678,901,234,567.89");
+  });
+
+  it("shows an empty amount as a dash, not as zero", () => {
+    expect(formatMoney("", "EUR"), "an unknown value is not a value of zero").toBe("—");
+    expect(formatMoney(null, "EUR"), "null means not recorded").toBe("—");
+  });
+
+  it("falls back to number and code for a currency Intl does not know", () => {
+    expect(formatMoney("1000", "XYZ1"), "an unusable code must still show the amount and the code").toBe("1,000.00 XYZ1");
+  });
+
+  it("shows text that is not a number as it is", () => {
+    expect(formatMoney("n/a", "EUR"), "the UI never guesses a number out of text").toBe("n/a EUR");
+  });
+});
+
+describe("numbers and counts", () => {
+  it("groups thousands", () => {
+    expect(formatNumber(10000), "large counts need a separator to be read at a glance").toBe("10,000");
+  });
+
+  it.each([
+    [0, "0 systems"],
+    [1, "1 system"],
+    [48, "48 systems"],
+    [10000, "10,000 systems"],
+  ])("counts %i", (n, expected) => {
+    expect(formatCount(n, "system"), `the row count for ${n} reads "${expected}"`).toBe(expected);
+  });
+});
+
+describe("dates", () => {
+  it("writes a date as people do", () => {
+    expect(formatDate("2027-03-03"), "day, short month, year — no leading zero").toBe("3 Mar 2027");
+  });
+
+  it("does not shift a calendar date by the viewer's time zone", () => {
+    expect(formatDate("2027-01-01"), "a date has no time zone; 1 January must not become 31 December").toBe("1 Jan 2027");
+  });
+
+  it("rejects impossible dates instead of rolling them over", () => {
+    expect(parseIsoDate("2027-02-31"), "31 February is not 3 March").toBeNull();
+    expect(formatDate("2027-02-31"), "an invalid date is shown as stored, so the user sees the problem").toBe("2027-02-31");
+  });
+
+  it("shows a missing date as a dash", () => {
+    expect(formatDate(null), "no date recorded").toBe("—");
+  });
+
+  it("formats a timestamp with the time", () => {
+    expect(formatDateTime("2027-03-03T10:15:00Z", "en-GB", "UTC"), "audit times show date and 24-hour time").toBe(
+      "3 Mar 2027, 10:15",
+    );
+  });
+
+  it("reads today's date in the local calendar", () => {
+    expect(todayIso(new Date(2027, 2, 3, 23, 30)), "late evening is still the same local day").toBe("2027-03-03");
+  });
+});
+
+describe("relative days", () => {
+  const today = "2027-03-03";
+  it.each([
+    ["2027-03-15", "in 12 days"],
+    ["2027-03-04", "tomorrow"],
+    ["2027-03-03", "today"],
+    ["2027-03-02", "yesterday"],
+    ["2027-02-28", "3 days ago"],
+  ])("%s is %s", (date, expected) => {
+    expect(formatRelativeDays(date, today), `relative to ${today}`).toBe(expected);
+  });
+
+  it("counts across a daylight-saving change exactly", () => {
+    expect(daysBetween("2027-03-27", "2027-03-29"), "UTC dates avoid the 23-hour day of a clock change").toBe(2);
+  });
+
+  it("says nothing for a missing date", () => {
+    expect(formatRelativeDays(null, today), "no date, no relative text").toBe("");
+  });
+
+  it("knows when a date falls within a window", () => {
+    expect(isWithinDays("2027-06-01", today, 90), "90 days ahead covers 1 June").toBe(true);
+    expect(isWithinDays("2027-06-02", today, 90), "91 days ahead is outside").toBe(false);
+    expect(isWithinDays("2027-03-01", today, 90), "a date already past is not 'due soon'").toBe(false);
+    expect(isWithinDays(null, today, 90), "no date is never due").toBe(false);
+  });
+});
