@@ -20,7 +20,13 @@ fn main() {
         .setup(|app| {
             let data_dir = app.path().app_data_dir()?;
             let config_dir = app.path().app_config_dir()?;
-            let session = Session::start(&data_dir, &config_dir);
+            let mut session = Session::start(&data_dir, &config_dir);
+            // `steward-desktop FILE` opens that portfolio (the README's run command, and a
+            // double-click on a .steward file). If it cannot be opened, the last one stays
+            // open and the UI shows why.
+            if let Some(path) = std::env::args_os().nth(1).map(std::path::PathBuf::from) {
+                session.open_requested(&path);
+            }
             let title = commands::window_title(&session);
             app.manage(SessionCell(Arc::new(Mutex::new(session))));
             if let Some(window) = app.get_webview_window("main") {

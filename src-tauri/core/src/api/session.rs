@@ -113,6 +113,13 @@ impl Session {
         self.state()
     }
 
+    /// Opens `path` at start-up; a failure is kept as the session's problem for the UI.
+    pub fn open_requested(&mut self, path: &Path) {
+        if let Err(problem) = self.open_portfolio(path) {
+            self.problem = Some(problem);
+        }
+    }
+
     /// Writes a copy of the open portfolio to `dest`, replacing a file the person chose to
     /// overwrite (never the open file itself).
     pub fn save_copy(&self, dest: &Path) -> ApiResult<()> {
