@@ -1,5 +1,5 @@
 // The app frame: navigation, top bar, read-only banner, and the area the route names.
-import type { ReactNode } from "react";
+import { useEffect, useRef, type ReactNode } from "react";
 
 import { SideNav } from "./components/side-nav";
 import { ToastProvider } from "./components/toast";
@@ -9,7 +9,7 @@ import { InventoryPage } from "./features/inventory/inventory-page";
 import { CatalogProvider } from "./features/session/catalog-context";
 import { ProblemPanel, SessionLoading, UnavailablePanel, Welcome } from "./features/session/session-panels";
 import { SessionProvider, useSession } from "./features/session/session-context";
-import { ReadOnlyBanner, TopBar } from "./features/session/top-bar";
+import { CatalogBanner, ReadOnlyBanner, TopBar } from "./features/session/top-bar";
 import { SettingsPage } from "./features/settings/settings-page";
 import { VendorsPage, type VendorsTab } from "./features/vendors/vendors-page";
 import { useRoute, type Route } from "./lib/route";
@@ -27,6 +27,16 @@ export function App() {
 function Frame() {
   const session = useSession();
   const [route, go] = useRoute();
+
+  // A record selected in one file means nothing in another: drop the selection when the
+  // open portfolio changes.
+  const path = session.info?.path ?? null;
+  const lastPath = useRef(path);
+  useEffect(() => {
+    if (lastPath.current !== path && route.id !== null) go({ ...route, id: null }, true);
+    lastPath.current = path;
+  }, [path, route, go]);
+
   return (
     <CatalogProvider enabled={session.status === "ready"}>
       <div className="app">
@@ -34,6 +44,7 @@ function Frame() {
         <div className="app__main">
           <TopBar />
           <ReadOnlyBanner />
+          <CatalogBanner />
           <main className="app__content" id="main">
             <AreaContent route={route} go={go} />
           </main>

@@ -4,8 +4,8 @@ export type Tone = "neutral" | "accent" | "success" | "warning" | "danger" | "in
 
 export function Badge({ tone = "neutral", children, title }: { tone?: Tone; children: ReactNode; title?: string }) {
   return (
-    <span className={`badge badge--${tone}`} title={title}>
-      {children}
+    <span className={`badge badge--${tone}`} title={title ?? (typeof children === "string" ? children : undefined)}>
+      <span className="badge__text">{children}</span>
     </span>
   );
 }

@@ -117,11 +117,9 @@ export function DataTable<T>({
             title={`Sort by ${column.header.toLowerCase()}`}
           >
             <span className="truncate">{column.header}</span>
-            <Icon
-              name={active && sort.descending ? "arrowDown" : "arrowUp"}
-              size={12}
-              className={active ? "table__sort-icon table__sort-icon--on" : "table__sort-icon"}
-            />
+            {active ? (
+              <Icon name={sort.descending ? "arrowDown" : "arrowUp"} size={12} className="table__sort-icon" />
+            ) : null}
           </button>
         ) : (
           <span className="truncate">{column.header}</span>

@@ -35,7 +35,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   const dismiss = useCallback((id: number) => setToasts((list) => list.filter((t) => t.id !== id)), []);
   const show = useCallback((input: ToastInput) => {
     const id = nextId.current++;
-    setToasts((list) => [...list.filter((t) => !input.key || t.key !== input.key), { ...input, id }].slice(-4));
+    setToasts((list) => [...list.filter((t) => !input.key || t.key !== input.key), { ...input, id }].slice(-3));
     return id;
   }, []);
   const api = useMemo(() => ({ show, dismiss }), [show, dismiss]);
@@ -54,7 +54,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
 
 function ToastItem({ toast, onDismiss }: { toast: Toast; onDismiss: () => void }) {
   const [paused, setPaused] = useState(false);
-  const duration = toast.durationMs ?? (toast.tone === "danger" ? 9000 : 5000);
+  const duration = toast.durationMs ?? (toast.tone === "danger" ? 9000 : 4000);
   const remaining = useRef(duration);
   const started = useRef(Date.now());
   const dismissRef = useRef(onDismiss);

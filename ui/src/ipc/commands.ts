@@ -4,7 +4,7 @@
 // never `invoke` directly. Every function rejects with an `ApiError`, whatever went wrong.
 import { invoke, type InvokeArgs } from "@tauri-apps/api/core";
 
-import { shellMissingError, toApiError, type ApiError } from "./api-error";
+import { shellMissingError, toApiError } from "./api-error";
 import type { AuditEvent } from "./bindings/AuditEvent";
 import type { Catalog } from "./bindings/Catalog";
 import type { Contract } from "./bindings/Contract";
@@ -18,24 +18,13 @@ import type { ListRequest } from "./bindings/ListRequest";
 import type { Page } from "./bindings/Page";
 import type { PortfolioInfo } from "./bindings/PortfolioInfo";
 import type { PortfolioSummary } from "./bindings/PortfolioSummary";
+import type { SessionState } from "./bindings/SessionState";
 import type { System } from "./bindings/System";
 import type { SystemDraft } from "./bindings/SystemDraft";
 import type { SystemId } from "./bindings/SystemId";
 import type { Vendor } from "./bindings/Vendor";
 import type { VendorDraft } from "./bindings/VendorDraft";
 import type { VendorId } from "./bindings/VendorId";
-
-/**
- * What the app finds when it starts. Declared here until ts-rs generates
- * `bindings/SessionState.ts` from Rust; keep the two identical, then import the binding instead.
- */
-export type SessionState = {
-  portfolio: PortfolioInfo | null;
-  /** A new empty portfolio was just created in the app-data folder. */
-  first_run: boolean;
-  /** The last file could not be opened; the message names the file. */
-  problem: ApiError | null;
-};
 
 /** The entity names the audit trail uses. */
 export type EntityType = "system" | "vendor" | "contract" | "initiative";
@@ -62,6 +51,7 @@ async function call<T>(command: string, args?: InvokeArgs): Promise<T> {
 
 // Session and portfolio file.
 export const sessionState = () => call<SessionState>("session_state");
+export const sessionDismissFirstRun = () => call<SessionState>("session_dismiss_first_run");
 export const portfolioNew = () => call<PortfolioInfo | null>("portfolio_new");
 export const portfolioOpen = () => call<PortfolioInfo | null>("portfolio_open");
 export const portfolioSaveCopy = () => call<string | null>("portfolio_save_copy");

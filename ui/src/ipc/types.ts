@@ -18,4 +18,5 @@ export type { System } from "./bindings/System";
 export type { SystemDraft } from "./bindings/SystemDraft";
 export type { Vendor } from "./bindings/Vendor";
 export type { VendorDraft } from "./bindings/VendorDraft";
-export type { SessionState, EntityType } from "./commands";
+export type { SessionState } from "./bindings/SessionState";
+export type { EntityType } from "./commands";

@@ -1,6 +1,5 @@
 import { useMemo } from "react";
 
-import { PageHeader } from "../../components/page-header";
 import type { System } from "../../ipc/types";
 import { TextCell, DateCell } from "../records/cells";
 import { EnumBadge, EnumText } from "../records/enum-badge";
@@ -23,7 +22,7 @@ function useSystemKind(): RecordKind<System> {
       nameOf: (s) => s.name || s.code,
       idOf: (s) => s.id,
       defaultSort: { by: "code", descending: false },
-      minWidth: 1000,
+      minWidth: 980,
       filters: [
         { field: "system_type", label: "Type", allLabel: "All types", catalog: "system_type" },
         { field: "lifecycle_state", label: "Lifecycle", allLabel: "All lifecycles", catalog: "lifecycle_state" },
@@ -35,63 +34,63 @@ function useSystemKind(): RecordKind<System> {
         {
           id: "code",
           header: "Code",
-          width: "88px",
+          width: "84px",
           sortKey: "code",
           render: (s) => <TextCell text={s.code} />,
         },
         {
           id: "name",
           header: "Name",
-          width: "minmax(180px, 2fr)",
+          width: "minmax(150px, 2fr)",
           sortKey: "name",
           render: (s) => <TextCell text={s.name} testId="row-name" strong />,
         },
         {
           id: "type",
           header: "Type",
-          width: "128px",
+          width: "116px",
           sortKey: "system_type",
           render: (s) => <EnumText kind="system_type" value={s.system_type} />,
         },
         {
           id: "vendor",
           header: "Vendor",
-          width: "minmax(110px, 1fr)",
+          width: "minmax(96px, 1fr)",
           sortKey: "vendor_name",
           render: (s) => <TextCell text={s.vendor_name} />,
         },
         {
           id: "owner",
-          header: "Business owner",
-          width: "minmax(110px, 1fr)",
+          header: "Owner",
+          width: "minmax(96px, 1fr)",
           sortKey: "business_owner",
           render: (s) => <TextCell text={s.business_owner} />,
         },
         {
           id: "lifecycle",
           header: "Lifecycle",
-          width: "124px",
+          width: "140px",
           sortKey: "lifecycle_state",
           render: (s) => <EnumBadge kind="lifecycle_state" value={s.lifecycle_state} />,
         },
         {
           id: "eu",
           header: "EU AI Act",
-          width: "112px",
+          width: "100px",
           sortKey: "eu_ai_act_tier",
           render: (s) => <EnumText kind="eu_ai_act_tier" value={s.eu_ai_act_tier} />,
         },
         {
           id: "risk",
           header: "Risk",
-          width: "80px",
+          width: "92px",
           sortKey: "internal_risk_tier",
           render: (s) => <EnumBadge kind="risk_tier" value={s.internal_risk_tier} />,
         },
         {
           id: "review",
           header: "Next review",
-          width: "108px",
+          width: "112px",
           sortKey: "next_review_date",
           render: (s) => <DateCell date={s.next_review_date} />,
         },
@@ -108,15 +107,14 @@ function useSystemKind(): RecordKind<System> {
 export function InventoryPage({ selectedId, onSelect }: { selectedId: number | null; onSelect: (id: number | null) => void }) {
   const kind = useSystemKind();
   return (
-    <div className="page page--fill">
-      <PageHeader title="Inventory" subtitle="Every AI system the company runs or buys." />
-      <RecordWorkspace
+    <RecordWorkspace
+        title="Inventory"
+        subtitle="Every AI system the company runs or buys."
         kind={kind}
         selectedId={selectedId}
         onSelect={onSelect}
         renderDetail={(props) => <SystemDetail {...props} />}
         renderForm={(props) => <SystemForm {...props} />}
       />
-    </div>
   );
 }

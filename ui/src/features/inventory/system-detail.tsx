@@ -25,8 +25,8 @@ export function SystemDetail({ id, refreshKey, readOnly, deleting, onEdit, onDel
       title={system.name || system.code}
       badges={
         <>
-          <EnumBadge kind="lifecycle_state" value={system.lifecycle_state} />
-          <EnumBadge kind="usage_policy" value={system.usage_policy} />
+          {system.lifecycle_state ? <EnumBadge kind="lifecycle_state" value={system.lifecycle_state} /> : null}
+          {system.usage_policy ? <EnumBadge kind="usage_policy" value={system.usage_policy} /> : null}
           {system.eu_ai_act_tier ? <EnumBadge kind="eu_ai_act_tier" value={system.eu_ai_act_tier} /> : null}
         </>
       }

@@ -11,12 +11,13 @@ import { saveSystem } from "./api";
 import { systemDraft, systemValues, type SystemValues } from "./system-draft";
 import { SYSTEM_FIELD_ORDER, SYSTEM_FIELDS } from "./system-fields";
 
-export function SystemForm({ record, readOnly, handleRef, onSaved, onCancel }: FormProps<System>) {
+export function SystemForm({ record, restored, readOnly, handleRef, onSaved, onCancel }: FormProps<System>) {
   const { options } = useCatalog();
   const id = record?.id ?? null;
   const save = useCallback((draft: SystemDraft) => saveSystem(id, draft), [id]);
   const form = useRecordForm<SystemValues, SystemDraft, System>({
     initial: systemValues(record),
+    restored,
     fieldOrder: SYSTEM_FIELD_ORDER,
     toDraft: systemDraft,
     save,
@@ -41,6 +42,7 @@ export function SystemForm({ record, readOnly, handleRef, onSaved, onCancel }: F
       onSubmit={form.submit}
       onCancel={onCancel}
       isDirty={form.isDirty}
+      snapshot={form.snapshot}
       handleRef={handleRef}
       formRef={form.formRef}
       saveLabel={record ? "Save changes" : "Create system"}

@@ -3,7 +3,12 @@ import { Truncate } from "../../components/truncate";
 import { EMPTY, formatDate, formatRelativeDays, isWithinDays, todayIso } from "../../lib/format";
 
 export function TextCell({ text, testId, strong }: { text: string | null | undefined; testId?: string; strong?: boolean }) {
-  if (!text) return <span className="muted">{EMPTY}</span>;
+  if (!text)
+    return (
+      <span className="muted" data-testid={testId}>
+        {EMPTY}
+      </span>
+    );
   return <Truncate text={text} testId={testId} className={strong ? "strong" : undefined} />;
 }
 

@@ -40,7 +40,7 @@ export function DetailShell({
           <h2 className="drawer__title clamp-2" data-testid="detail-title" title={title}>
             {title}
           </h2>
-          {badges ? <div className="drawer__badges">{badges}</div> : null}
+          <div className="drawer__badges">{badges}</div>
         </div>
         <Button variant="ghost" icon="close" aria-label="Close" title="Close (Esc)" onClick={onClose} />
       </div>

@@ -16,6 +16,7 @@ export function FormShell({
   onSubmit,
   onCancel,
   isDirty,
+  snapshot,
   handleRef,
   formRef,
   saveLabel,
@@ -29,12 +30,13 @@ export function FormShell({
   onSubmit: () => void;
   onCancel: () => void;
   isDirty: () => boolean;
+  snapshot: () => unknown;
   handleRef: Ref<FormHandle>;
   formRef: RefObject<HTMLFormElement | null>;
   saveLabel: string;
   children: ReactNode;
 }) {
-  useImperativeHandle(handleRef, () => ({ submit: onSubmit, isDirty }), [onSubmit, isDirty]);
+  useImperativeHandle(handleRef, () => ({ submit: onSubmit, isDirty, snapshot }), [onSubmit, isDirty, snapshot]);
   const fieldCount = Object.keys(errors.byField).length;
   return (
     <Drawer label={title} wide testId="record-form">

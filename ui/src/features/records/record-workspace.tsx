@@ -8,6 +8,7 @@ import { DataTable, type Column, type SortState } from "../../components/data-ta
 import { Dialog } from "../../components/dialog";
 import { EmptyState } from "../../components/empty-state";
 import { Icon } from "../../components/icon";
+import { PageHeader } from "../../components/page-header";
 import { useToasts } from "../../components/toast";
 import { toApiError } from "../../ipc/api-error";
 import type { EntityType, ListFilter, ListRequest, Page } from "../../ipc/types";
@@ -53,6 +54,8 @@ export type DetailProps<T> = {
 
 export type FormProps<T> = {
   record: T | null;
+  /** Values the user typed before closing the form, when they reopen it. */
+  restored?: unknown;
   readOnly: boolean;
   handleRef: Ref<FormHandle>;
   onSaved: (record: T) => void;
@@ -62,15 +65,22 @@ export type FormProps<T> = {
 // The "any value" choice of a filter; "" is a real choice (the field is not set).
 const ANY = "__any__";
 
-type Mode = { kind: "view" } | { kind: "new" } | { kind: "edit"; record: unknown };
+type Mode = { kind: "view" } | { kind: "new"; restored?: unknown } | { kind: "edit"; record: unknown; restored?: unknown };
 
 export function RecordWorkspace<T>({
+  title,
+  subtitle,
+  tabs,
   kind,
   selectedId,
   onSelect,
   renderDetail,
   renderForm,
 }: {
+  title: string;
+  subtitle: string;
+  /** Shown between the page header and the toolbar (e.g. Vendors / Contracts). */
+  tabs?: ReactNode;
   kind: RecordKind<T>;
   selectedId: number | null;
   onSelect: (id: number | null) => void;
@@ -86,7 +96,6 @@ export function RecordWorkspace<T>({
   const [mode, setMode] = useState<Mode>({ kind: "view" });
   const [deleting, setDeleting] = useState(false);
   const [conflict, setConflict] = useState<string | null>(null);
-  const [pendingLeave, setPendingLeave] = useState<(() => void) | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const formHandle = useRef<FormHandle>(null);
 
@@ -97,17 +106,34 @@ export function RecordWorkspace<T>({
   const filtered = settledSearch.trim() !== "" || listFilters.length > 0;
   const formOpen = mode.kind !== "view";
 
-  /** Runs `action` after closing the form, asking first if it holds unsaved changes. */
+  /**
+   * Closes the form, then runs `action`. Unsaved changes are not lost: like a delete, the
+   * discard can be undone from the notice, which reopens the form as it was.
+   */
   const leaveForm = useCallback(
     (action: () => void) => {
-      if (formOpen && formHandle.current?.isDirty()) {
-        setPendingLeave(() => action);
-        return;
+      const handle = formHandle.current;
+      if (mode.kind !== "view" && handle?.isDirty()) {
+        const reopen: Mode = { ...mode, restored: handle.snapshot() };
+        const reopenId = selectedId;
+        toasts.show({
+          key: "discarded",
+          message: "Unsaved changes discarded",
+          durationMs: 10_000,
+          action: {
+            label: "Reopen",
+            testId: "reopen-form",
+            onClick: () => {
+              if (reopen.kind === "edit") onSelect(reopenId);
+              setMode(reopen);
+            },
+          },
+        });
       }
       setMode({ kind: "view" });
       action();
     },
-    [formOpen],
+    [mode, selectedId, toasts, onSelect],
   );
 
   const startNew = () => {
@@ -186,11 +212,17 @@ export function RecordWorkspace<T>({
   };
 
   const total = cache.total;
-  const countText = total === null ? "Loading…" : formatCount(total, kind.singular, kind.plural);
+  const countText = cache.error
+    ? "Not loaded"
+    : total === null
+      ? "Loading…"
+      : formatCount(total, kind.singular, kind.plural);
 
   const empty = filtered ? (
     <EmptyState icon="search" title={`No ${kind.plural} match`} compact actions={<Button onClick={clearAll}>Clear search and filters</Button>}>
-      {settledSearch.trim() ? <>Nothing matches “{settledSearch.trim()}” with the filters set.</> : <>No {kind.plural} have the values chosen in the filters.</>}
+      {settledSearch.trim()
+        ? `Nothing matches “${settledSearch.trim()}”${listFilters.length > 0 ? " with the filters set" : ""}.`
+        : `No ${kind.plural} have the values chosen in the filters.`}
     </EmptyState>
   ) : (
     <EmptyState
@@ -227,6 +259,7 @@ export function RecordWorkspace<T>({
       <div key="new" className="contents">
         {renderForm({
           record: null,
+          restored: mode.restored,
           readOnly: session.readOnly,
           handleRef: formHandle,
           onSaved,
@@ -239,6 +272,7 @@ export function RecordWorkspace<T>({
       <div key={`edit-${selectedId}`} className="contents">
         {renderForm({
           record: mode.record as T,
+          restored: mode.restored,
           readOnly: session.readOnly,
           handleRef: formHandle,
           onSaved,
@@ -263,7 +297,29 @@ export function RecordWorkspace<T>({
   }
 
   return (
-    <div className={panel ? "workspace workspace--with-panel" : "workspace"}>
+    <div className="page page--fill">
+      <PageHeader
+        title={title}
+        subtitle={subtitle}
+        actions={
+          <>
+            <span className="page-header__count" data-testid="row-count" aria-live="polite">
+              {countText}
+            </span>
+            <Button
+              variant="primary"
+              icon="plus"
+              onClick={startNew}
+              disabled={session.readOnly}
+              title={session.readOnly ? "Read-only — Save a copy to edit" : `${kind.newLabel} (N)`}
+              data-testid="new-record"
+            >
+              {kind.newLabel}
+            </Button>
+          </>
+        }
+      />
+      {tabs}
       <div className="toolbar">
         <div className="search">
           <Icon name="search" className="search__icon" />
@@ -314,20 +370,6 @@ export function RecordWorkspace<T>({
             Clear
           </Button>
         ) : null}
-        <span className="toolbar__spacer" />
-        <span className="toolbar__count" data-testid="row-count" aria-live="polite">
-          {countText}
-        </span>
-        <Button
-          variant="primary"
-          icon="plus"
-          onClick={startNew}
-          disabled={session.readOnly}
-          title={session.readOnly ? "Read-only — Save a copy to edit" : `${kind.newLabel} (N)`}
-          data-testid="new-record"
-        >
-          {kind.newLabel}
-        </Button>
       </div>
       <div className="workspace__body">
         <DataTable
@@ -361,30 +403,6 @@ export function RecordWorkspace<T>({
           }
         >
           <p data-testid="conflict-message">{conflict}</p>
-        </Dialog>
-      ) : null}
-      {pendingLeave ? (
-        <Dialog
-          title="Discard unsaved changes?"
-          onClose={() => setPendingLeave(null)}
-          actions={
-            <>
-              <Button onClick={() => setPendingLeave(null)}>Keep editing</Button>
-              <Button
-                variant="danger"
-                onClick={() => {
-                  const action = pendingLeave;
-                  setPendingLeave(null);
-                  setMode({ kind: "view" });
-                  action();
-                }}
-              >
-                Discard changes
-              </Button>
-            </>
-          }
-        >
-          <p>The changes in this form have not been saved.</p>
         </Dialog>
       ) : null}
     </div>

@@ -7,25 +7,31 @@ import { NO_ERRORS, placeFieldErrors, type PlacedErrors } from "../../lib/field-
 export type FormHandle = {
   submit: () => void;
   isDirty: () => boolean;
+  /** What the user has typed, to reopen the form with it after a discard. */
+  snapshot: () => unknown;
 };
 
 export type DraftResult<D> = { draft: D } | { error: ApiError };
 
 export function useRecordForm<V extends Record<string, unknown>, D, T>({
   initial,
+  restored,
   fieldOrder,
   toDraft,
   save,
   onSaved,
 }: {
+  /** The values of the record as stored (or of an empty record): "dirty" means different from these. */
   initial: V;
+  /** Values typed earlier and discarded, when the user reopens the form. */
+  restored?: unknown;
   /** Draft keys in the order the form shows them (the first with an error gets focus). */
   fieldOrder: readonly string[];
   toDraft: (values: V) => DraftResult<D>;
   save: (draft: D) => Promise<T>;
   onSaved: (record: T) => void;
 }) {
-  const [values, setValues] = useState<V>(initial);
+  const [values, setValues] = useState<V>(() => (restored ? { ...initial, ...(restored as Partial<V>) } : initial));
   const [errors, setErrors] = useState<PlacedErrors>(NO_ERRORS);
   const [saving, setSaving] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
@@ -74,6 +80,7 @@ export function useRecordForm<V extends Record<string, unknown>, D, T>({
   }, [saving, toDraft, save, onSaved, fieldOrder]);
 
   const isDirty = useCallback(() => JSON.stringify(valuesRef.current) !== initialJson.current, []);
+  const snapshot = useCallback(() => valuesRef.current, []);
 
-  return { values, set, errors, saving, submit, isDirty, formRef };
+  return { values, set, errors, saving, submit, isDirty, snapshot, formRef };
 }

@@ -186,7 +186,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     [run, opened, toasts],
   );
 
-  const startEmpty = useCallback(() => setFirstRun(false), []);
+  // The choice is remembered by the shell too, so a reload does not ask again.
+  const startEmpty = useCallback(() => {
+    setFirstRun(false);
+    api.sessionDismissFirstRun().catch(() => {
+      // Only the welcome would show again after a reload; nothing to tell the user.
+    });
+  }, []);
 
   const dataChanged = useCallback(() => {
     setDataVersion((v) => v + 1);

@@ -12,7 +12,7 @@ export function Welcome() {
     <div className="centered-panel">
       <div className="welcome">
         <div className="welcome__mark" aria-hidden="true">
-          <Icon name="sparkle" size={22} />
+          <Icon name="inventory" size={22} />
         </div>
         <h1 className="welcome__title" data-testid="page-title">
           Welcome to Steward

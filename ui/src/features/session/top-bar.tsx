@@ -1,6 +1,7 @@
 import { Badge } from "../../components/badge";
 import { Icon } from "../../components/icon";
 import { Truncate } from "../../components/truncate";
+import { useCatalog } from "./catalog-context";
 import { FileMenu } from "./file-menu";
 import { useSession } from "./session-context";
 
@@ -45,6 +46,24 @@ export function ReadOnlyBanner() {
       </span>
       <button type="button" className="btn btn--secondary btn--sm" onClick={saveCopy} disabled={busy !== null}>
         Save a copy…
+      </button>
+    </div>
+  );
+}
+
+/** Shown when the lists of choices could not be loaded: forms and filters need them. */
+export function CatalogBanner() {
+  const { error, reload } = useCatalog();
+  if (!error) return null;
+  return (
+    <div className="banner banner--warning" role="alert">
+      <Icon name="alert" />
+      <span>
+        <strong>Steward couldn't load its lists of choices.</strong> Filters and forms may show stored codes instead of
+        names. {error.message}
+      </span>
+      <button type="button" className="btn btn--secondary btn--sm" onClick={reload}>
+        Try again
       </button>
     </div>
   );

@@ -26,7 +26,7 @@ export function ContractDetail({ id, refreshKey, readOnly, deleting, onEdit, onD
       title={contract.name || contract.contract_ref}
       badges={
         <>
-          <EnumBadge kind="contract_status" value={contract.status} />
+          {contract.status ? <EnumBadge kind="contract_status" value={contract.status} /> : null}
           {contract.auto_renew ? <span className="badge badge--neutral">Auto-renews</span> : null}
         </>
       }

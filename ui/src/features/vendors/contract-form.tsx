@@ -23,13 +23,14 @@ import { VendorSelect } from "./vendor-select";
 
 type TextKey = Exclude<keyof ContractValues, "auto_renew" | "system_ids">;
 
-export function ContractForm({ record, readOnly, handleRef, onSaved, onCancel }: FormProps<Contract>) {
+export function ContractForm({ record, restored, readOnly, handleRef, onSaved, onCancel }: FormProps<Contract>) {
   const { options } = useCatalog();
   const { info } = useSession();
   const id = record?.id ?? null;
   const save = useCallback((draft: ContractDraft) => saveContract(id, draft), [id]);
   const form = useRecordForm<ContractValues, ContractDraft, Contract>({
     initial: contractValues(record, info?.reporting_currency ?? null),
+    restored,
     fieldOrder: CONTRACT_FIELD_ORDER,
     toDraft: contractDraft,
     save,
@@ -55,6 +56,7 @@ export function ContractForm({ record, readOnly, handleRef, onSaved, onCancel }:
       onSubmit={form.submit}
       onCancel={onCancel}
       isDirty={form.isDirty}
+      snapshot={form.snapshot}
       handleRef={handleRef}
       formRef={form.formRef}
       saveLabel={record ? "Save changes" : "Create contract"}

@@ -25,7 +25,7 @@ export function VendorDetail({ id, refreshKey, readOnly, deleting, onEdit, onDel
       badges={
         <>
           {vendor.criticality ? <EnumBadge kind="criticality" value={vendor.criticality} /> : null}
-          <EnumBadge kind="review_status" value={vendor.review_status} />
+          {vendor.review_status ? <EnumBadge kind="review_status" value={vendor.review_status} /> : null}
         </>
       }
       readOnly={readOnly}

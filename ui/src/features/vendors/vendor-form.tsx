@@ -10,12 +10,13 @@ import { saveVendor } from "./api";
 import { vendorDraft, vendorValues, type VendorValues } from "./vendor-draft";
 import { VENDOR_FIELD_ORDER, VENDOR_FIELDS } from "./vendor-fields";
 
-export function VendorForm({ record, readOnly, handleRef, onSaved, onCancel }: FormProps<Vendor>) {
+export function VendorForm({ record, restored, readOnly, handleRef, onSaved, onCancel }: FormProps<Vendor>) {
   const { options } = useCatalog();
   const id = record?.id ?? null;
   const save = useCallback((draft: VendorDraft) => saveVendor(id, draft), [id]);
   const form = useRecordForm<VendorValues, VendorDraft, Vendor>({
     initial: vendorValues(record),
+    restored,
     fieldOrder: VENDOR_FIELD_ORDER,
     toDraft: vendorDraft,
     save,
@@ -40,6 +41,7 @@ export function VendorForm({ record, readOnly, handleRef, onSaved, onCancel }: F
       onSubmit={form.submit}
       onCancel={onCancel}
       isDirty={form.isDirty}
+      snapshot={form.snapshot}
       handleRef={handleRef}
       formRef={form.formRef}
       saveLabel={record ? "Save changes" : "Create vendor"}

@@ -1,6 +1,5 @@
 import { useMemo } from "react";
 
-import { PageHeader } from "../../components/page-header";
 import { Tabs } from "../../components/tabs";
 import type { Contract, Vendor } from "../../ipc/types";
 import { formatMoney, formatNumber, isWithinDays, todayIso } from "../../lib/format";
@@ -15,6 +14,9 @@ import { VendorDetail } from "./vendor-detail";
 import { VendorForm } from "./vendor-form";
 
 export type VendorsTab = "vendors" | "contracts";
+
+const TITLE = "Vendors & Contracts";
+const SUBTITLE = "Who you buy AI from, on what terms, and when each contract must be decided.";
 
 /** Contracts whose cancel-by date is this close are highlighted: time to decide. */
 const RENEWAL_WINDOW_DAYS = 90;
@@ -54,7 +56,7 @@ function useVendorKind(): RecordKind<Vendor> {
           sortKey: "vendor_type",
           render: (v) => <EnumText kind="vendor_type" value={v.vendor_type} />,
         },
-        { id: "country", header: "Country", width: "76px", sortKey: "country", render: (v) => <TextCell text={v.country} /> },
+        { id: "country", header: "Country", width: "84px", sortKey: "country", render: (v) => <TextCell text={v.country} /> },
         {
           id: "criticality",
           header: "Criticality",
@@ -71,7 +73,7 @@ function useVendorKind(): RecordKind<Vendor> {
         },
         {
           id: "owner",
-          header: "Relationship owner",
+          header: "Owner",
           width: "minmax(120px, 1fr)",
           sortKey: "relationship_owner",
           render: (v) => <TextCell text={v.relationship_owner} />,
@@ -79,7 +81,7 @@ function useVendorKind(): RecordKind<Vendor> {
         {
           id: "systems",
           header: "Systems",
-          width: "80px",
+          width: "84px",
           sortKey: "system_count",
           align: "end",
           render: (v) => formatNumber(v.system_count),
@@ -87,7 +89,7 @@ function useVendorKind(): RecordKind<Vendor> {
         {
           id: "contracts",
           header: "Contracts",
-          width: "88px",
+          width: "92px",
           sortKey: "contract_count",
           align: "end",
           render: (v) => formatNumber(v.contract_count),
@@ -189,42 +191,42 @@ export function VendorsPage({
   const vendorKind = useVendorKind();
   const contractKind = useContractKind();
   const { info } = useSession();
+  const tabs = (
+    <Tabs
+      label="Vendors and contracts"
+      active={tab}
+      onChange={(next) => onNavigate(next as VendorsTab, null)}
+      items={[
+        { id: "vendors", label: "Vendors", count: info ? formatNumber(info.vendors) : undefined, testId: "tab-vendors" },
+        { id: "contracts", label: "Contracts", count: info ? formatNumber(info.contracts) : undefined, testId: "tab-contracts" },
+      ]}
+    />
+  );
   return (
-    <div className="page page--fill">
-      <PageHeader title="Vendors & Contracts" subtitle="Who you buy AI from, on what terms, and when each contract must be decided." />
-      <Tabs
-        label="Vendors and contracts"
-        active={tab}
-        onChange={(next) => onNavigate(next as VendorsTab, null)}
-        items={[
-          { id: "vendors", label: "Vendors", count: info ? formatNumber(info.vendors) : undefined, testId: "tab-vendors" },
-          {
-            id: "contracts",
-            label: "Contracts",
-            count: info ? formatNumber(info.contracts) : undefined,
-            testId: "tab-contracts",
-          },
-        ]}
+    tab === "vendors" ? (
+      <RecordWorkspace
+        key="vendors"
+        title={TITLE}
+        subtitle={SUBTITLE}
+        tabs={tabs}
+        kind={vendorKind}
+        selectedId={selectedId}
+        onSelect={(id) => onNavigate("vendors", id)}
+        renderDetail={(props) => <VendorDetail {...props} />}
+        renderForm={(props) => <VendorForm {...props} />}
       />
-      {tab === "vendors" ? (
-        <RecordWorkspace
-          key="vendors"
-          kind={vendorKind}
-          selectedId={selectedId}
-          onSelect={(id) => onNavigate("vendors", id)}
-          renderDetail={(props) => <VendorDetail {...props} />}
-          renderForm={(props) => <VendorForm {...props} />}
-        />
-      ) : (
-        <RecordWorkspace
-          key="contracts"
-          kind={contractKind}
-          selectedId={selectedId}
-          onSelect={(id) => onNavigate("contracts", id)}
-          renderDetail={(props) => <ContractDetail {...props} />}
-          renderForm={(props) => <ContractForm {...props} />}
-        />
-      )}
-    </div>
+    ) : (
+      <RecordWorkspace
+        key="contracts"
+        title={TITLE}
+        subtitle={SUBTITLE}
+        tabs={tabs}
+        kind={contractKind}
+        selectedId={selectedId}
+        onSelect={(id) => onNavigate("contracts", id)}
+        renderDetail={(props) => <ContractDetail {...props} />}
+        renderForm={(props) => <ContractForm {...props} />}
+      />
+    )
   );
 }
