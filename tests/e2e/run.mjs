@@ -78,7 +78,7 @@ async function waitForDriver() {
 let code = 1;
 try {
   await waitForDriver();
-  const tests = spawn(process.execPath, ['--test', '--test-concurrency=1', join(here, 'app.test.mjs')], {
+  const tests = spawn(process.execPath, ['--test', '--test-concurrency=1', '--test-timeout=300000', join(here, 'app.test.mjs')], {
     env: {
       ...env,
       STEWARD_E2E_DRIVER: `http://127.0.0.1:${port}/`,
