@@ -147,3 +147,52 @@ fn an_unknown_id_is_not_found() {
     let error = app.system_get(SystemId(999)).expect_err("no such system");
     assert_eq!(error.code, ErrorCode::NotFound, "a stale link says the record is gone");
 }
+
+#[test]
+fn contracts_can_be_listed_by_the_system_they_cover() {
+    let mut app = app();
+    let reseller = app.vendor_create(&vendor("SoftwareOne")).expect("vendor stored");
+    let direct = app.vendor_create(&vendor("Microsoft")).expect("vendor stored");
+    let copilot = app.system_create(&system("AIS-002", "M365 Copilot")).expect("system stored");
+    let other = app.system_create(&system("AIS-009", "Notion AI")).expect("system stored");
+    for (vendor_id, name, covers) in
+        [(reseller.id, "CSP", copilot.id), (direct.id, "EA", copilot.id), (direct.id, "Other", other.id)]
+    {
+        let mut draft = contract(vendor_id, name);
+        draft.system_ids = vec![covers];
+        app.contract_create(&draft).expect("contract stored");
+    }
+    let request = ListRequest {
+        filters: vec![ListFilter { field: "system_ids".into(), value: copilot.id.0.to_string() }],
+        sort_by: Some("name".into()),
+        ..ListRequest::default()
+    };
+    let names: Vec<String> =
+        app.contract_list(&request).expect("list").rows.into_iter().map(|c| c.fields.name).collect();
+    assert_eq!(names, ["CSP", "EA"], "both contracts covering the system, whichever vendor bills it");
+}
+
+#[test]
+fn renewals_include_missed_notice_deadlines_until_the_contract_ends() {
+    let mut app = app();
+    let v = app.vendor_create(&vendor("GitHub")).expect("vendor stored");
+    let today = date(2026, 11, 22);
+    for (name, end, notice) in [
+        ("missed notice, still running", date(2026, 12, 10), 30),
+        ("due in 60 days", date(2027, 2, 20), 30),
+        ("already ended", date(2026, 11, 1), 30),
+        ("far away", date(2028, 1, 1), 30),
+    ] {
+        let mut draft = contract(v.id, name);
+        draft.end_date = Some(end);
+        draft.notice_period_days = Some(notice);
+        app.contract_create(&draft).expect("contract stored");
+    }
+    let names: Vec<String> =
+        app.portfolio_summary(today).expect("summary").renewals_next_90_days.into_iter().map(|r| r.name).collect();
+    assert_eq!(
+        names,
+        ["missed notice, still running", "due in 60 days"],
+        "a passed cancel-by date still needs a decision while the contract runs; ended and distant ones do not"
+    );
+}

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 /// One "field equals value" condition; an empty value matches records where the field is empty.
+/// For a list of links (`system_ids` of a contract or initiative) it means "links to this id".
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct ListFilter {

@@ -68,7 +68,9 @@ pub struct PortfolioSummary {
     pub systems_by_lifecycle: Vec<CountByValue>,
     pub systems_by_eu_ai_act_tier: Vec<CountByValue>,
     pub initiatives_by_stage: Vec<CountByValue>,
-    /// Active contracts to act on within 90 days of `as_of` (cancel-by date in the window).
+    /// Active contracts still running whose cancel-by date falls within 90 days of `as_of`,
+    /// including those whose cancel-by date has already passed (they renew or end as written
+    /// unless someone acts), earliest first.
     pub renewals_next_90_days: Vec<RenewalDue>,
 }
 

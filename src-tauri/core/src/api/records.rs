@@ -137,7 +137,7 @@ impl App {
             });
         }
         for filter in &request.filters {
-            if spec.expression_for(&filter.field).is_none() {
+            if !spec.can_filter_by(&filter.field) {
                 bad.push(FieldError {
                     field: "filters".into(),
                     message: format!("a {} list cannot be filtered by \"{}\"", spec.entity, filter.field),

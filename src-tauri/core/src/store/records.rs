@@ -114,6 +114,11 @@ impl TableSpec {
         parts.join(", ")
     }
 
+    /// True when a list may filter by `key`: a sortable key, or a link ("covers system 7").
+    pub fn can_filter_by(&self, key: &str) -> bool {
+        self.expression_for(key).is_some() || self.links.iter().any(|l| l.key == key)
+    }
+
     /// The SQL expression for a sortable or filterable key, if the key is allowed.
     pub fn expression_for(&self, key: &str) -> Option<String> {
         if !self.sortable.contains(&key) {
@@ -357,6 +362,17 @@ impl Reader<'_> {
             }
         }
         for (key, value) in query.filters {
+            if let Some(link) = spec.links.iter().find(|l| l.key == *key) {
+                params.push(value.parse::<i64>().map(SqlValue::Integer).unwrap_or(SqlValue::Null));
+                where_sql.push(format!(
+                    "EXISTS (SELECT 1 FROM {table} WHERE {own} = t.id AND {other} = ?{n})",
+                    table = link.table,
+                    own = link.own,
+                    other = link.other,
+                    n = params.len()
+                ));
+                continue;
+            }
             let Some(expr) = spec.expression_for(key) else { continue };
             if value.is_empty() {
                 where_sql.push(format!("({expr} IS NULL OR {expr} = '')"));

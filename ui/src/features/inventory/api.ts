@@ -16,13 +16,13 @@ export function useSystem(id: number, refreshKey: unknown) {
 }
 
 /** The contracts held with a system's vendor, soonest end first. */
-export function useVendorContracts(vendorId: number | null, refreshKey: unknown) {
+/** The contracts that cover a system, whichever vendor or reseller bills them. */
+export function useCoveringContracts(systemId: number, refreshKey: unknown) {
   return useQuery<Contract[]>(
     async () => {
-      if (vendorId === null) return [];
       const page = await api.contractList({
         search: "",
-        filters: [{ field: "vendor_id", value: String(vendorId) }],
+        filters: [{ field: "system_ids", value: String(systemId) }],
         sort_by: "end_date",
         descending: false,
         offset: 0,
@@ -30,6 +30,6 @@ export function useVendorContracts(vendorId: number | null, refreshKey: unknown)
       });
       return page.rows;
     },
-    [vendorId, refreshKey],
+    [systemId, refreshKey],
   );
 }

@@ -1,4 +1,3 @@
-import { Badge } from "../../components/badge";
 import { DescriptionList, Section } from "../../components/description-list";
 import { ErrorPanel } from "../../components/error-panel";
 import { SkeletonLines } from "../../components/spinner";
@@ -10,7 +9,7 @@ import { DetailError, DetailLoading, DetailShell } from "../records/detail-shell
 import { EnumBadge, EnumText } from "../records/enum-badge";
 import { HistorySection } from "../records/history-section";
 import type { DetailProps } from "../records/record-workspace";
-import { useSystem, useVendorContracts } from "./api";
+import { useCoveringContracts, useSystem } from "./api";
 import { SYSTEM_FIELDS } from "./system-fields";
 
 export function SystemDetail({ id, refreshKey, readOnly, deleting, onEdit, onDelete, onClose }: DetailProps<System>) {
@@ -102,19 +101,12 @@ export function SystemDetail({ id, refreshKey, readOnly, deleting, onEdit, onDel
 }
 
 function SystemContracts({ system, refreshKey }: { system: System; refreshKey: unknown }) {
-  const query = useVendorContracts(system.vendor_id, refreshKey);
-  if (system.vendor_id === null) {
-    return (
-      <Section title="Contracts">
-        <p className="muted">No vendor recorded, so no contracts are linked.</p>
-      </Section>
-    );
-  }
+  const query = useCoveringContracts(system.id, refreshKey);
   let body;
   if (query.error) body = <ErrorPanel compact error={query.error} onRetry={query.reload} />;
   else if (!query.data) body = <SkeletonLines lines={2} />;
   else if (query.data.length === 0)
-    body = <p className="muted">No contracts recorded with {system.vendor_name || "this vendor"}.</p>;
+    body = <p className="muted">No contract covers this system yet — link it from a contract's form.</p>;
   else
     body = (
       <ul className="link-list">
@@ -126,13 +118,7 @@ function SystemContracts({ system, refreshKey }: { system: System; refreshKey: u
                   {contract.name || contract.contract_ref}
                 </span>
                 <span className="link-list__sub">
-                  {contract.contract_ref}
-                  {contract.system_ids.includes(system.id) ? (
-                    <>
-                      {" · "}
-                      <Badge tone="accent">Covers this system</Badge>
-                    </>
-                  ) : null}
+                  {[contract.contract_ref, contract.vendor_name].filter(Boolean).join(" · ")}
                 </span>
               </span>
               <span className="link-list__side">
@@ -147,7 +133,7 @@ function SystemContracts({ system, refreshKey }: { system: System; refreshKey: u
       </ul>
     );
   return (
-    <Section title={`Contracts with ${system.vendor_name || "this vendor"}`}>
+    <Section title="Contracts covering this system">
       {body}
     </Section>
   );

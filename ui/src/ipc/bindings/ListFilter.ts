@@ -2,5 +2,6 @@
 
 /**
  * One "field equals value" condition; an empty value matches records where the field is empty.
+ * For a list of links (`system_ids` of a contract or initiative) it means "links to this id".
  */
 export type ListFilter = { field: string, value: string, };

@@ -8,6 +8,8 @@ import type { RenewalDue } from "./RenewalDue";
  */
 export type PortfolioSummary = { info: PortfolioInfo, as_of: string, systems_by_lifecycle: Array<CountByValue>, systems_by_eu_ai_act_tier: Array<CountByValue>, initiatives_by_stage: Array<CountByValue>, 
 /**
- * Active contracts to act on within 90 days of `as_of` (cancel-by date in the window).
+ * Active contracts still running whose cancel-by date falls within 90 days of `as_of`,
+ * including those whose cancel-by date has already passed (they renew or end as written
+ * unless someone acts), earliest first.
  */
 renewals_next_90_days: Array<RenewalDue>, };
