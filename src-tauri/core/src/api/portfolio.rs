@@ -91,6 +91,12 @@ pub struct AuditEvent {
     pub new_value: Option<String>,
 }
 
+/// A running contract whose cancel-by date is within the horizon or already missed.
+fn still_to_decide(contract: &Contract, today: NaiveDate, horizon: NaiveDate) -> bool {
+    let running = contract.fields.end_date.is_some_and(|end| end >= today);
+    running && contract.cancel_by.is_some_and(|cancel_by| cancel_by <= horizon)
+}
+
 /// Whether the audit chain is intact.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[ts(export)]
@@ -168,20 +174,18 @@ impl App {
             loop {
                 let page: super::Page<Contract> = self.list_of(&request)?;
                 let fetched = page.rows.len() as u32;
-                renewals.extend(
-                    page.rows.into_iter().filter(|c| c.cancel_by.is_some_and(|d| d >= today && d <= horizon)).map(
-                        |c| RenewalDue {
-                            contract_id: c.id,
-                            name: c.fields.name,
-                            vendor_name: c.vendor_name,
-                            end_date: c.fields.end_date,
-                            cancel_by: c.cancel_by,
-                            auto_renew: c.fields.auto_renew,
-                            annual_value: c.fields.annual_value,
-                            currency: c.fields.currency,
-                        },
-                    ),
-                );
+                renewals.extend(page.rows.into_iter().filter(|c| still_to_decide(c, today, horizon)).map(|c| {
+                    RenewalDue {
+                        contract_id: c.id,
+                        name: c.fields.name,
+                        vendor_name: c.vendor_name,
+                        end_date: c.fields.end_date,
+                        cancel_by: c.cancel_by,
+                        auto_renew: c.fields.auto_renew,
+                        annual_value: c.fields.annual_value,
+                        currency: c.fields.currency,
+                    }
+                }));
                 request.offset += fetched;
                 if fetched == 0 || request.offset >= page.total {
                     break;
