@@ -51,3 +51,20 @@ fn first_run_creates_a_portfolio_and_later_runs_reopen_it() {
     let problem = state.problem.expect("the problem is reported");
     assert!(problem.message.contains("Portfolio.steward"), "the message names the file: {}", problem.message);
 }
+
+#[cfg(unix)]
+#[test]
+fn a_read_only_file_given_at_start_opens_read_only() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("shared.steward");
+    drop(steward_core::api::App::create(&path).expect("created"));
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o444)).expect("make read-only");
+    let mut session = Session::start(&dir.path().join("data"), &dir.path().join("config"));
+    session.open_requested(&path);
+    let state = session.state().expect("state");
+    assert_eq!(state.problem.as_ref().map(|p| p.message.as_str()), None, "a read-only file is not a problem");
+    let info = state.portfolio.expect("the file is open");
+    assert!(info.read_only, "and the UI is told it is read-only");
+    assert!(!state.first_run, "opening a file answers the first-run question");
+}

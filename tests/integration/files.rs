@@ -132,3 +132,24 @@ fn save_copy_writes_a_portfolio_that_opens() {
     );
     assert_eq!(app.save_copy(&copy).err().map(|e| e.code), Some(ErrorCode::FileExists), "never overwrites silently");
 }
+
+#[cfg(unix)]
+#[test]
+fn a_read_only_v1_file_opens_upgraded_in_memory_and_stays_untouched() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("archived.steward");
+    fs::copy(fixture("portfolio-v1.steward"), &path).expect("fixture copied");
+    fs::set_permissions(&path, fs::Permissions::from_mode(0o444)).expect("make read-only");
+    let before = sha(&path);
+    let app = App::open(&path).expect("an old read-only file still opens");
+    let info = app.portfolio_info().expect("info");
+    assert!(info.read_only, "it says it is read-only");
+    assert_eq!(info.systems, 53, "its data reads through the current schema");
+    let copy = dir.path().join("editable.steward");
+    app.save_copy(&copy).expect("Save a copy works from the upgraded copy");
+    assert!(!App::open(&copy).expect("the copy opens").is_read_only(), "the copy is editable");
+    drop(app);
+    assert_eq!(sha(&path), before, "the read-only file is not modified");
+    assert_eq!(fs::read_dir(dir.path()).expect("lists").count(), 2, "no backup was attempted beside a read-only file");
+}

@@ -44,6 +44,11 @@ fn backup_path(path: &Path, from: i64) -> PathBuf {
     path.with_file_name(name)
 }
 
+/// Migrates without a backup: for an in-memory copy, which is its own backup.
+pub fn migrate_from(conn: &mut Connection, from: i64) -> StoreResult<()> {
+    apply_from(conn, from)
+}
+
 fn apply_from(conn: &mut Connection, from: i64) -> StoreResult<()> {
     let tx = conn.transaction()?;
     for (index, (_name, sql)) in MIGRATIONS.iter().enumerate().skip(from as usize) {

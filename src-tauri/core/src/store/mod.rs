@@ -112,9 +112,12 @@ impl Store {
         })?;
         if version < migrations::LATEST {
             if read_only {
-                return Err(StoreError::ReadOnly);
+                // The file cannot take the upgrade, so upgrade a copy in memory: the person
+                // reads the portfolio (and can Save a copy) and the file stays as it was.
+                store.conn = upgraded_in_memory(&store.conn, version)?;
+            } else {
+                migrations::backup_then_migrate(&mut store.conn, path, version)?;
             }
-            migrations::backup_then_migrate(&mut store.conn, path, version)?;
         }
         Ok(store)
     }
@@ -273,6 +276,17 @@ pub struct LiveCounts {
     pub cost_lines: u32,
     pub metric_observations: u32,
     pub audit_events: u32,
+}
+
+fn upgraded_in_memory(file: &Connection, version: i64) -> StoreResult<Connection> {
+    let mut memory = Connection::open_in_memory()?;
+    {
+        let copy = rusqlite::backup::Backup::new(file, &mut memory)?;
+        copy.run_to_completion(256, std::time::Duration::ZERO, None)?;
+    }
+    memory.pragma_update(None, "foreign_keys", "ON")?;
+    migrations::migrate_from(&mut memory, version)?;
+    Ok(memory)
 }
 
 fn check_sqlite_header(path: &Path, shown: &str) -> StoreResult<()> {

@@ -88,7 +88,7 @@ function DashboardBody({ summary }: { summary: PortfolioSummary }) {
           <h2 className="card__title" id="renewals-title">
             Renewals to decide in the next 90 days
           </h2>
-          <span className="card__meta">Active contracts whose cancel-by date falls within 90 days</span>
+          <span className="card__meta">Running contracts whose cancel-by date is within 90 days or has passed</span>
         </div>
         {summary.renewals_next_90_days.length === 0 ? (
           <p className="card__empty">No cancel-by dates in the next 90 days.</p>
