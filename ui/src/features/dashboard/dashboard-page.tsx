@@ -118,7 +118,7 @@ function DashboardBody({ summary }: { summary: PortfolioSummary }) {
                     <Truncate text={renewal.vendor_name ?? "—"} />
                   </td>
                   <td>
-                    <DueDate date={renewal.cancel_by} />
+                    <DueDate date={renewal.cancel_by} missedWhenPast />
                   </td>
                   <td>
                     <DateCell date={renewal.end_date} />

@@ -64,7 +64,7 @@ export function SystemDetail({ id, refreshKey, readOnly, deleting, onEdit, onDel
             { label: "Usage policy", value: <EnumText kind="usage_policy" value={system.usage_policy} /> },
             { label: "EU AI Act tier", value: <EnumText kind="eu_ai_act_tier" value={system.eu_ai_act_tier} /> },
             { label: "Internal risk tier", value: <EnumText kind="risk_tier" value={system.internal_risk_tier} /> },
-            { label: "Next review", value: system.next_review_date ? <DueDate date={system.next_review_date} warnDays={30} /> : null },
+            { label: "Next review", value: system.next_review_date ? <DueDate date={system.next_review_date} warnDays={30} missedWhenPast /> : null },
             { label: "First seen", value: system.first_seen ? <DateCell date={system.first_seen} /> : null },
           ]}
         />

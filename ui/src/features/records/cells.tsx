@@ -23,13 +23,26 @@ export function DateCell({ date }: { date: string | null | undefined }) {
 }
 
 /** A date with how far away it is ("in 12 days"), highlighted when within `warnDays`. */
-export function DueDate({ date, warnDays = 90 }: { date: string | null | undefined; warnDays?: number }) {
+/**
+ * A deadline: highlighted when it is near, and shown as missed when it has passed and
+ * `missedWhenPast` says it still mattered (a running contract's cancel-by, a review due).
+ */
+export function DueDate({
+  date,
+  warnDays = 90,
+  missedWhenPast = false,
+}: {
+  date: string | null | undefined;
+  warnDays?: number;
+  missedWhenPast?: boolean;
+}) {
   if (!date) return <span className="muted">{EMPTY}</span>;
   const today = todayIso();
   const relative = formatRelativeDays(date, today);
   const soon = isWithinDays(date, today, warnDays);
+  const missed = missedWhenPast && date < today;
   return (
-    <span className={soon ? "due due--soon" : "due"}>
+    <span className={missed ? "due due--missed" : soon ? "due due--soon" : "due"}>
       <time dateTime={date}>{formatDate(date)}</time>
       {relative ? <span className="due__relative">{relative}</span> : null}
     </span>

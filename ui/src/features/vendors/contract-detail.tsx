@@ -11,6 +11,7 @@ import { HistorySection } from "../records/history-section";
 import type { DetailProps } from "../records/record-workspace";
 import { useContract, useSystemsById } from "./api";
 import { CONTRACT_FIELDS } from "./contract-fields";
+import { isRunning } from "./contract-running";
 
 const COVERED_SHOWN = 50;
 
@@ -43,7 +44,7 @@ export function ContractDetail({ id, refreshKey, readOnly, deleting, onEdit, onD
         </div>
         <div className="stat">
           <div className="stat__label">Cancel by</div>
-          <div className="stat__value">{contract.cancel_by ? <DueDate date={contract.cancel_by} /> : <span className="muted">Not known</span>}</div>
+          <div className="stat__value">{contract.cancel_by ? <DueDate date={contract.cancel_by} missedWhenPast={isRunning(contract)} /> : <span className="muted">Not known</span>}</div>
         </div>
       </div>
       <Section title="Terms">

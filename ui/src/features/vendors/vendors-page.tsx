@@ -12,6 +12,7 @@ import { ContractDetail } from "./contract-detail";
 import { ContractForm } from "./contract-form";
 import { VendorDetail } from "./vendor-detail";
 import { VendorForm } from "./vendor-form";
+import { isRunning } from "./contract-running";
 
 export type VendorsTab = "vendors" | "contracts";
 
@@ -160,7 +161,7 @@ function useContractKind(): RecordKind<Contract> {
           header: "Cancel by",
           width: "176px",
           sortKey: "cancel_by",
-          render: (c) => <DueDate date={c.cancel_by} warnDays={RENEWAL_WINDOW_DAYS} />,
+          render: (c) => <DueDate date={c.cancel_by} warnDays={RENEWAL_WINDOW_DAYS} missedWhenPast={isRunning(c)} />,
         },
         {
           id: "annual",
