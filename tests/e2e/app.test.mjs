@@ -170,6 +170,13 @@ test('Steward end to end', async (t) => {
       assert.ok(typeof alerted === 'string', 'the page still runs scripts normally');
       await screenshot(driver, 'hostile-name');
     });
+
+    await t.test('a deleted system comes back with Undo', async () => {
+      await click(driver, 'delete-record');
+      await driver.wait(async () => !(await rowNames(driver)).includes(HOSTILE), WAIT, 'the row disappears');
+      await click(driver, 'undo');
+      await waitForRow(driver, HOSTILE);
+    });
   } finally {
     // Deleting the session closes the app.
     await driver.quit();
