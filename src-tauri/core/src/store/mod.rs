@@ -36,7 +36,7 @@ pub enum StoreError {
     Corrupt { path: String, detail: String },
     #[error("{path} does not exist")]
     Missing { path: String },
-    #[error("{path} already exists")]
+    #[error("{path} already exists; choose another name, or open it with File → Open")]
     AlreadyExists { path: String },
     #[error("this portfolio is open read-only")]
     ReadOnly,

@@ -2,12 +2,12 @@ import { DescriptionList, Section } from "../../components/description-list";
 import { ErrorPanel } from "../../components/error-panel";
 import { SkeletonLines } from "../../components/spinner";
 import type { System } from "../../ipc/types";
-import { formatDateTime, formatFlag, formatMoney } from "../../lib/format";
+import { formatFlag, formatMoney } from "../../lib/format";
 import { routeHash } from "../../lib/route";
 import { DateCell, DueDate } from "../records/cells";
 import { DetailError, DetailLoading, DetailShell } from "../records/detail-shell";
 import { EnumBadge, EnumText } from "../records/enum-badge";
-import { HistorySection } from "../records/history-section";
+import { RecordFooter } from "../records/record-footer";
 import type { DetailProps } from "../records/record-workspace";
 import { useCoveringContracts, useSystem } from "./api";
 import { SYSTEM_FIELDS } from "./system-fields";
@@ -82,20 +82,7 @@ export function SystemDetail({ id, refreshKey, readOnly, deleting, onEdit, onDel
         />
       </Section>
       <SystemContracts system={system} refreshKey={refreshKey} />
-      {system.notes ? (
-        <Section title="Notes">
-          <p className="prose">{system.notes}</p>
-        </Section>
-      ) : null}
-      <Section title="Record">
-        <DescriptionList
-          items={[
-            { label: "Created", value: formatDateTime(system.created_at) },
-            { label: "Last updated", value: formatDateTime(system.updated_at) },
-          ]}
-        />
-      </Section>
-      <HistorySection entity="system" id={system.id} refreshKey={refreshKey} fields={SYSTEM_FIELDS} />
+      <RecordFooter entity="system" record={system} refreshKey={refreshKey} fields={SYSTEM_FIELDS} />
     </DetailShell>
   );
 }

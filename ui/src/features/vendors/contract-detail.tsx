@@ -2,12 +2,12 @@ import { DescriptionList, Section } from "../../components/description-list";
 import { ErrorPanel } from "../../components/error-panel";
 import { SkeletonLines } from "../../components/spinner";
 import type { Contract } from "../../ipc/types";
-import { formatCount, formatDateTime, formatFlag, formatMoney, formatNumber } from "../../lib/format";
+import { formatCount, formatFlag, formatMoney, formatNumber } from "../../lib/format";
 import { routeHash } from "../../lib/route";
 import { DateCell, DueDate } from "../records/cells";
 import { DetailError, DetailLoading, DetailShell } from "../records/detail-shell";
 import { EnumBadge, EnumText } from "../records/enum-badge";
-import { HistorySection } from "../records/history-section";
+import { RecordFooter } from "../records/record-footer";
 import type { DetailProps } from "../records/record-workspace";
 import { useContract, useSystemsById } from "./api";
 import { CONTRACT_FIELDS } from "./contract-fields";
@@ -95,20 +95,7 @@ export function ContractDetail({ id, refreshKey, readOnly, deleting, onEdit, onD
         />
       </Section>
       <CoveredSystems contract={contract} refreshKey={refreshKey} />
-      {contract.notes ? (
-        <Section title="Notes">
-          <p className="prose">{contract.notes}</p>
-        </Section>
-      ) : null}
-      <Section title="Record">
-        <DescriptionList
-          items={[
-            { label: "Created", value: formatDateTime(contract.created_at) },
-            { label: "Last updated", value: formatDateTime(contract.updated_at) },
-          ]}
-        />
-      </Section>
-      <HistorySection entity="contract" id={contract.id} refreshKey={refreshKey} fields={CONTRACT_FIELDS} />
+      <RecordFooter entity="contract" record={contract} refreshKey={refreshKey} fields={CONTRACT_FIELDS} />
     </DetailShell>
   );
 }

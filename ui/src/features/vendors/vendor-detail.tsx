@@ -2,12 +2,12 @@ import { DescriptionList, Section } from "../../components/description-list";
 import { ErrorPanel } from "../../components/error-panel";
 import { SkeletonLines } from "../../components/spinner";
 import type { Vendor } from "../../ipc/types";
-import { formatCount, formatDateTime, formatFlag, formatMoney } from "../../lib/format";
+import { formatCount, formatFlag, formatMoney } from "../../lib/format";
 import { routeHash } from "../../lib/route";
 import { DateCell, DueDate } from "../records/cells";
 import { DetailError, DetailLoading, DetailShell } from "../records/detail-shell";
 import { EnumBadge, EnumText } from "../records/enum-badge";
-import { HistorySection } from "../records/history-section";
+import { RecordFooter } from "../records/record-footer";
 import type { DetailProps } from "../records/record-workspace";
 import { useVendor, useVendorContractList, useVendorSystems } from "./api";
 import { VENDOR_FIELDS } from "./vendor-fields";
@@ -58,20 +58,7 @@ export function VendorDetail({ id, refreshKey, readOnly, deleting, onEdit, onDel
       </Section>
       <VendorSystems vendor={vendor} refreshKey={refreshKey} />
       <VendorContracts vendor={vendor} refreshKey={refreshKey} />
-      {vendor.notes ? (
-        <Section title="Notes">
-          <p className="prose">{vendor.notes}</p>
-        </Section>
-      ) : null}
-      <Section title="Record">
-        <DescriptionList
-          items={[
-            { label: "Created", value: formatDateTime(vendor.created_at) },
-            { label: "Last updated", value: formatDateTime(vendor.updated_at) },
-          ]}
-        />
-      </Section>
-      <HistorySection entity="vendor" id={vendor.id} refreshKey={refreshKey} fields={VENDOR_FIELDS} />
+      <RecordFooter entity="vendor" record={vendor} refreshKey={refreshKey} fields={VENDOR_FIELDS} />
     </DetailShell>
   );
 }
