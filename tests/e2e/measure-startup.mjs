@@ -1,6 +1,6 @@
 // Measures Steward's start-up and memory on the demo portfolio, as a person meets them:
-// from launching the app to the Inventory table showing its first row of data, and the
-// memory of the app and its WebKit processes after 10 s at rest.
+// from launching the app to its first screen (the Dashboard) showing the portfolio's figures,
+// and the memory of the app and its WebKit processes after 10 s at rest.
 //
 //   xvfb-run -a node tests/e2e/measure-startup.mjs      (after `cargo build -p steward-desktop`)
 //
@@ -64,13 +64,17 @@ try {
     const started = performance.now();
     const session = await new Builder().withCapabilities(capabilities).usingServer(`http://127.0.0.1:${port}/`).build();
     const sessionReady = performance.now();
-    await session.wait(until.elementLocated(By.css('[data-testid="nav-inventory"]')), 20_000);
-    await (await session.findElement(By.css('[data-testid="nav-inventory"]'))).click();
-    await session.wait(until.elementLocated(By.css('[data-testid="row"]')), 20_000);
+    // The Dashboard's first tile holds the number of AI systems once the data has loaded.
+    await session.wait(async () => {
+      const text = await session.executeScript('const t = document.querySelector(\'[data-testid="tile-ai-systems"]\'); return t ? t.textContent : ""');
+      return /\d/.test(text);
+    }, 20_000);
     const firstRow = performance.now();
+    // Milliseconds since the page began loading, as the page itself counts them.
+    const inPage = await session.executeScript('return performance.now()');
     await new Promise((r) => setTimeout(r, 10_000));
     const memoryMb = appProcesses().reduce((sum, pid) => sum + pssKb(pid), 0) / 1024;
-    results.push({ toSession: sessionReady - started, toData: firstRow - started, memoryMb });
+    results.push({ toSession: sessionReady - started, toData: firstRow - started, inPage, memoryMb });
     await session.quit();
   }
 } finally {
@@ -79,7 +83,8 @@ try {
 
 const median = (xs) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 console.log(`Steward start-up on the demo portfolio — ${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores (${cpus()[0].model}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, debug build`);
-console.log('| run | window + WebDriver session (ms) | first row of data (ms) | memory at rest, PSS (MB) |');
-console.log('|---|---|---|---|');
-results.forEach((r, i) => console.log(`| ${i + 1} | ${r.toSession.toFixed(0)} | ${r.toData.toFixed(0)} | ${r.memoryMb.toFixed(0)} |`));
-console.log(`| median | ${median(results.map((r) => r.toSession)).toFixed(0)} | ${median(results.map((r) => r.toData)).toFixed(0)} | ${median(results.map((r) => r.memoryMb)).toFixed(0)} |`);
+console.log('| run | window + WebDriver session (ms) | first screen with data (ms) | of which in the page (ms) | memory at rest, PSS (MB) |');
+console.log('|---|---|---|---|---|');
+results.forEach((r, i) => console.log(`| ${i + 1} | ${r.toSession.toFixed(0)} | ${r.toData.toFixed(0)} | ${r.inPage.toFixed(0)} | ${r.memoryMb.toFixed(0)} |`));
+const col = (key) => median(results.map((r) => r[key])).toFixed(0);
+console.log(`| median | ${col('toSession')} | ${col('toData')} | ${col('inPage')} | ${col('memoryMb')} |`);
