@@ -94,6 +94,14 @@ function DashboardBody({ summary }: { summary: PortfolioSummary }) {
           <p className="card__empty">No cancel-by dates in the next 90 days.</p>
         ) : (
           <table className="simple-table">
+            <colgroup>
+              <col className="renewals__col--contract" />
+              <col className="renewals__col--vendor" />
+              <col className="renewals__col--cancel-by" />
+              <col className="renewals__col--end" />
+              <col className="renewals__col--auto" />
+              <col className="renewals__col--value" />
+            </colgroup>
             <thead>
               <tr>
                 <th scope="col">Contract</th>
