@@ -35,7 +35,6 @@ struct Settings {
 /// The open portfolio of a desktop window, and where the app keeps its own files.
 pub struct Session {
     app: Option<App>,
-    data_dir: PathBuf,
     config_dir: PathBuf,
     first_run: bool,
     problem: Option<ApiError>,
@@ -45,13 +44,7 @@ impl Session {
     /// Reopens the last portfolio; on first run creates `Portfolio.steward` in `data_dir`.
     /// Never fails: a problem is kept in the state for the UI to show, with no file touched.
     pub fn start(data_dir: &Path, config_dir: &Path) -> Session {
-        let mut session = Session {
-            app: None,
-            data_dir: data_dir.to_owned(),
-            config_dir: config_dir.to_owned(),
-            first_run: false,
-            problem: None,
-        };
+        let mut session = Session { app: None, config_dir: config_dir.to_owned(), first_run: false, problem: None };
         let settings = session.read_settings();
         let result = match settings.last_portfolio {
             Some(path) => App::open(&path).map(|app| (app, false)),
@@ -143,10 +136,6 @@ impl Session {
     /// The first-run offer has been answered (demo loaded or empty chosen).
     pub fn dismiss_first_run(&mut self) {
         self.first_run = false;
-    }
-
-    pub fn data_dir(&self) -> &Path {
-        &self.data_dir
     }
 
     fn adopt(&mut self, app: App) {
