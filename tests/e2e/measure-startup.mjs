@@ -3,6 +3,7 @@
 // and the memory of the app and its WebKit processes after 10 s at rest.
 //
 //   xvfb-run -a node tests/e2e/measure-startup.mjs      (after `cargo build -p steward-desktop`)
+//   PROFILE=release xvfb-run -a node tests/e2e/measure-startup.mjs   (after a --release build)
 //
 // Times include WebDriver's own session set-up, so they are an upper bound on what a person
 // waits. Memory is PSS (proportional set size: shared pages divided among their users), summed
@@ -16,7 +17,8 @@ import { Builder, By, Capabilities, until } from 'selenium-webdriver';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../..');
-const app = join(root, 'target/debug/steward-desktop');
+const profile = process.env.PROFILE ?? 'debug';
+const app = join(root, `target/${profile}/steward-desktop`);
 const cli = join(root, 'target/debug/steward');
 const runs = Number(process.env.RUNS ?? 5);
 const home = mkdtempSync(join(tmpdir(), 'steward-measure-'));
@@ -82,7 +84,7 @@ try {
 }
 
 const median = (xs) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-console.log(`Steward start-up on the demo portfolio — ${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores (${cpus()[0].model}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, debug build`);
+console.log(`Steward start-up on the demo portfolio — ${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores (${cpus()[0].model}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ${profile} build`);
 console.log('| run | window + WebDriver session (ms) | first screen with data (ms) | of which in the page (ms) | memory at rest, PSS (MB) |');
 console.log('|---|---|---|---|---|');
 results.forEach((r, i) => console.log(`| ${i + 1} | ${r.toSession.toFixed(0)} | ${r.toData.toFixed(0)} | ${r.inPage.toFixed(0)} | ${r.memoryMb.toFixed(0)} |`));
