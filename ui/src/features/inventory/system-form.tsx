@@ -5,7 +5,7 @@ import type { System, SystemDraft } from "../../ipc/types";
 import { useCatalog } from "../session/catalog-context";
 import type { FormProps } from "../records/record-workspace";
 import { FormShell } from "../records/form-shell";
-import { useRecordForm } from "../records/use-record-form";
+import { bindText, useRecordForm } from "../records/use-record-form";
 import { VendorSelect } from "../vendors/vendor-select";
 import { saveSystem } from "./api";
 import { systemDraft, systemValues, type SystemValues } from "./system-draft";
@@ -24,13 +24,7 @@ export function SystemForm({ record, restored, readOnly, handleRef, onSaved, onC
     onSaved,
   });
   const { values, set, errors } = form;
-  const text = (key: keyof SystemValues) => ({
-    name: key,
-    label: SYSTEM_FIELDS[key].label,
-    value: values[key],
-    error: errors.byField[key],
-    onChange: (v: string) => set(key, v),
-  });
+  const text = (key: keyof SystemValues) => bindText(form, SYSTEM_FIELDS, key);
 
   return (
     <FormShell

@@ -84,3 +84,21 @@ export function useRecordForm<V extends Record<string, unknown>, D, T>({
 
   return { values, set, errors, saving, submit, isDirty, snapshot, formRef };
 }
+
+/**
+ * The props that tie a text input to one value of a form: its name (the draft key Rust's
+ * errors use), label, value, the error placed beside it, and the change handler.
+ */
+export function bindText<V extends Record<string, unknown>, K extends keyof V & string>(
+  form: { values: V; set: <Key extends keyof V>(key: Key, value: V[Key]) => void; errors: PlacedErrors },
+  fields: Record<K, { label: string }>,
+  key: K,
+) {
+  return {
+    name: key,
+    label: fields[key].label,
+    value: form.values[key] as string,
+    error: form.errors.byField[key],
+    onChange: (v: string) => form.set(key, v as V[K]),
+  };
+}

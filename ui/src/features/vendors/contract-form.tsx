@@ -12,7 +12,7 @@ import {
 import type { Contract, ContractDraft } from "../../ipc/types";
 import { FormShell } from "../records/form-shell";
 import type { FormProps } from "../records/record-workspace";
-import { useRecordForm } from "../records/use-record-form";
+import { bindText, useRecordForm } from "../records/use-record-form";
 import { useCatalog } from "../session/catalog-context";
 import { useSession } from "../session/session-context";
 import { saveContract } from "./api";
@@ -37,13 +37,7 @@ export function ContractForm({ record, restored, readOnly, handleRef, onSaved, o
     onSaved,
   });
   const { values, set, errors } = form;
-  const text = (key: TextKey) => ({
-    name: key,
-    label: CONTRACT_FIELDS[key].label,
-    value: values[key],
-    error: errors.byField[key],
-    onChange: (v: string) => set(key, v),
-  });
+  const text = (key: TextKey) => bindText(form, CONTRACT_FIELDS, key);
   const currency = values.currency.trim().toUpperCase();
 
   return (

@@ -4,7 +4,7 @@ import { DateField, FieldGroup, FlagField, SelectField, TextAreaField, TextField
 import type { Vendor, VendorDraft } from "../../ipc/types";
 import { FormShell } from "../records/form-shell";
 import type { FormProps } from "../records/record-workspace";
-import { useRecordForm } from "../records/use-record-form";
+import { bindText, useRecordForm } from "../records/use-record-form";
 import { useCatalog } from "../session/catalog-context";
 import { saveVendor } from "./api";
 import { vendorDraft, vendorValues, type VendorValues } from "./vendor-draft";
@@ -22,14 +22,8 @@ export function VendorForm({ record, restored, readOnly, handleRef, onSaved, onC
     save,
     onSaved,
   });
-  const { values, set, errors } = form;
-  const text = (key: keyof VendorValues) => ({
-    name: key,
-    label: VENDOR_FIELDS[key].label,
-    value: values[key],
-    error: errors.byField[key],
-    onChange: (v: string) => set(key, v),
-  });
+  const { errors } = form;
+  const text = (key: keyof VendorValues) => bindText(form, VENDOR_FIELDS, key);
 
   return (
     <FormShell
