@@ -88,7 +88,8 @@ fn another_sqlite_database_is_not_taken_for_a_portfolio() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("browser-history.sqlite");
     let conn = rusqlite::Connection::open(&path).expect("raw create");
-    conn.execute_batch("CREATE TABLE visits (url TEXT); INSERT INTO visits VALUES ('x');").expect("foreign schema");
+    conn.execute_batch("CREATE TABLE visits (url TEXT); INSERT INTO visits VALUES ('x'); PRAGMA user_version = 7;")
+        .expect("foreign schema, with a user_version of its own");
     drop(conn);
     let error = App::open(&path).err().expect("a foreign database is refused");
     assert!(error.message.contains("not a Steward portfolio"), "says why: {}", error.message);

@@ -100,11 +100,12 @@ impl Store {
         let mut store = Store { conn, path: Some(path.to_owned()), read_only };
         // Read the header fields before any pragma that could write to the file.
         let (app_id, version) = store.header().map_err(|e| classify_open_error(e, &shown))?;
-        if version > migrations::LATEST {
-            return Err(StoreError::NewerVersion { path: shown, found: version, supported: migrations::LATEST });
-        }
+        // Another program's database may use user_version too: check whose file it is first.
         if app_id != APPLICATION_ID {
             return Err(StoreError::ForeignDatabase { path: shown });
+        }
+        if version > migrations::LATEST {
+            return Err(StoreError::NewerVersion { path: shown, found: version, supported: migrations::LATEST });
         }
         store.configure().map_err(|e| match e {
             StoreError::Sqlite(e) => classify_open_error(e, &shown),
