@@ -30,15 +30,10 @@ export function SystemForm({ record, restored, readOnly, handleRef, onSaved, onC
     <FormShell
       title={record ? `Edit ${record.name || record.code}` : "New AI system"}
       subtitle={record ? record.code : "Inventory"}
-      errors={errors}
-      saving={form.saving}
+      form={form}
       readOnly={readOnly}
-      onSubmit={form.submit}
       onCancel={onCancel}
-      isDirty={form.isDirty}
-      snapshot={form.snapshot}
       handleRef={handleRef}
-      formRef={form.formRef}
       saveLabel={record ? "Save changes" : "Create system"}
     >
       <FieldGroup title="Identity">

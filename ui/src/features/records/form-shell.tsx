@@ -7,35 +7,36 @@ import type { PlacedErrors } from "../../lib/field-errors";
 import type { FormHandle } from "./use-record-form";
 
 /** The frame of a create / edit form: title, errors that have no field, fields, Cancel / Save. */
+/** The part of `useRecordForm`'s state the frame needs. */
+type FormState = {
+  errors: PlacedErrors;
+  saving: boolean;
+  submit: () => void;
+  isDirty: () => boolean;
+  snapshot: () => unknown;
+  formRef: RefObject<HTMLFormElement | null>;
+};
+
 export function FormShell({
   title,
   subtitle,
-  errors,
-  saving,
+  form,
   readOnly,
-  onSubmit,
   onCancel,
-  isDirty,
-  snapshot,
   handleRef,
-  formRef,
   saveLabel,
   children,
 }: {
   title: string;
   subtitle?: string;
-  errors: PlacedErrors;
-  saving: boolean;
+  form: FormState;
   readOnly: boolean;
-  onSubmit: () => void;
   onCancel: () => void;
-  isDirty: () => boolean;
-  snapshot: () => unknown;
   handleRef: Ref<FormHandle>;
-  formRef: RefObject<HTMLFormElement | null>;
   saveLabel: string;
   children: ReactNode;
 }) {
+  const { errors, saving, submit: onSubmit, isDirty, snapshot, formRef } = form;
   useImperativeHandle(handleRef, () => ({ submit: onSubmit, isDirty, snapshot }), [onSubmit, isDirty, snapshot]);
   const fieldCount = Object.keys(errors.byField).length;
   return (

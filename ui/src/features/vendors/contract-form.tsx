@@ -44,15 +44,10 @@ export function ContractForm({ record, restored, readOnly, handleRef, onSaved, o
     <FormShell
       title={record ? `Edit ${record.name || record.contract_ref}` : "New contract"}
       subtitle={record ? record.contract_ref : "Vendors & Contracts"}
-      errors={errors}
-      saving={form.saving}
+      form={form}
       readOnly={readOnly}
-      onSubmit={form.submit}
       onCancel={onCancel}
-      isDirty={form.isDirty}
-      snapshot={form.snapshot}
       handleRef={handleRef}
-      formRef={form.formRef}
       saveLabel={record ? "Save changes" : "Create contract"}
     >
       <FieldGroup title="Contract">

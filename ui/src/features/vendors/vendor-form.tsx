@@ -22,22 +22,16 @@ export function VendorForm({ record, restored, readOnly, handleRef, onSaved, onC
     save,
     onSaved,
   });
-  const { errors } = form;
   const text = (key: keyof VendorValues) => bindText(form, VENDOR_FIELDS, key);
 
   return (
     <FormShell
       title={record ? `Edit ${record.name}` : "New vendor"}
       subtitle={record ? "Vendor" : "Vendors & Contracts"}
-      errors={errors}
-      saving={form.saving}
+      form={form}
       readOnly={readOnly}
-      onSubmit={form.submit}
       onCancel={onCancel}
-      isDirty={form.isDirty}
-      snapshot={form.snapshot}
       handleRef={handleRef}
-      formRef={form.formRef}
       saveLabel={record ? "Save changes" : "Create vendor"}
     >
       <FieldGroup title="Company">
