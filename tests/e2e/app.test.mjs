@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Builder, By, Capabilities, Key, until } from 'selenium-webdriver';
+import { Builder, By, Capabilities, Key } from 'selenium-webdriver';
 
 const DRIVER = process.env.STEWARD_E2E_DRIVER;
 const APP = process.env.STEWARD_E2E_APP;
@@ -17,21 +17,52 @@ async function launch() {
   capabilities.setBrowserName('wry');
   capabilities.set('tauri:options', { application: APP });
   const driver = await new Builder().withCapabilities(capabilities).usingServer(DRIVER).build();
-  await driver.wait(until.elementLocated(By.css('[data-testid="nav-inventory"]')), WAIT, 'the app frame appears');
+  await locate(driver, byTestId('nav-inventory'), 'the app frame appears');
   return driver;
 }
 
 const byTestId = (id) => By.css(`[data-testid="${id}"]`);
 
-async function find(driver, id) {
-  return driver.wait(until.elementLocated(byTestId(id)), WAIT, `waiting for [data-testid="${id}"]`);
+// React may replace a node between WebDriver finding it and using it (loading the demo swaps
+// the whole frame, for one). WebKitWebDriver then reports a stale element, even from
+// findElements; such a race is retried until the wait runs out, anything else fails at once.
+const isStale = (error) => error?.name === 'StaleElementReferenceError';
+
+async function retryingStale(driver, action, message) {
+  return driver.wait(
+    async () => {
+      try {
+        return await action();
+      } catch (error) {
+        if (isStale(error)) return null;
+        throw error;
+      }
+    },
+    WAIT,
+    message,
+  );
 }
 
-async function click(driver, id) {
-  const element = await find(driver, id);
-  await driver.wait(until.elementIsEnabled(element), WAIT, `${id} becomes enabled`);
-  await element.click();
+async function locate(driver, locator, message) {
+  return retryingStale(driver, async () => (await driver.findElements(locator))[0] ?? null, message);
 }
+
+const find = (driver, id) => locate(driver, byTestId(id), `waiting for [data-testid="${id}"]`);
+
+async function clickOn(driver, locator, message) {
+  await retryingStale(
+    driver,
+    async () => {
+      const element = (await driver.findElements(locator))[0];
+      if (!element || !(await element.isEnabled())) return null;
+      await element.click();
+      return true;
+    },
+    message,
+  );
+}
+
+const click = (driver, id) => clickOn(driver, byTestId(id), `${id} appears, becomes enabled and is clicked`);
 
 // Screenshots are taken of the X display (ImageMagick's `import`), not through WebDriver:
 // WebKit's snapshot call hangs under Xvfb with the shared-memory renderer the app asks for
@@ -48,19 +79,14 @@ async function open(driver, area) {
 }
 
 async function type(driver, name, text) {
-  const input = await driver.wait(until.elementLocated(By.css(`[name="${name}"]`)), WAIT, `input ${name}`);
+  const input = await locate(driver, By.css(`[name="${name}"]`), `input ${name}`);
   // clear() fires the change event React listens to, then each typed key an input event.
   await input.clear();
   await input.sendKeys(text);
 }
 
 async function choose(driver, name, value) {
-  const option = await driver.wait(
-    until.elementLocated(By.css(`select[name="${name}"] option[value="${value}"]`)),
-    WAIT,
-    `option ${value} of ${name}`,
-  );
-  await option.click();
+  await clickOn(driver, By.css(`select[name="${name}"] option[value="${value}"]`), `option ${value} of ${name}`);
 }
 
 // textContent, not WebDriver's getText: WebKitWebDriver reports ellipsised cells as empty.
@@ -70,9 +96,17 @@ async function rowNames(driver) {
   );
 }
 
+// Read in the page by selector, so no element handle can go stale in between.
 async function textOf(driver, id) {
-  const element = await find(driver, id);
-  return driver.executeScript('return arguments[0].textContent.trim()', element);
+  return retryingStale(
+    driver,
+    () =>
+      driver.executeScript(
+        'const node = document.querySelector(arguments[0]); return node ? node.textContent.trim() : null',
+        `[data-testid="${id}"]`,
+      ),
+    `text of [data-testid="${id}"]`,
+  );
 }
 
 async function search(driver, text) {
@@ -130,8 +164,7 @@ test('Steward end to end', async (t) => {
       await click(driver, 'new-record');
       await type(driver, 'code', 'AIS-BAD');
       await click(driver, 'save-record');
-      const error = await find(driver, 'field-error-name');
-      assert.match(await error.getText(), /required/i, 'the name field says it is required');
+      assert.match(await textOf(driver, 'field-error-name'), /required/i, 'the name field says it is required');
       await screenshot(driver, 'validation-error');
       await driver.actions().sendKeys(Key.ESCAPE).perform();
     });
@@ -146,8 +179,7 @@ test('Steward end to end', async (t) => {
     });
 
     await t.test('the system can be edited', async () => {
-      const row = await driver.findElement(By.xpath(`//*[@data-testid="row-name"][normalize-space()="${NAME}"]`));
-      await row.click();
+      await clickOn(driver, By.xpath(`//*[@data-testid="row-name"][normalize-space()="${NAME}"]`), `the row ${NAME}`);
       await click(driver, 'edit-record');
       await type(driver, 'name', RENAMED);
       await click(driver, 'save-record');
@@ -195,9 +227,9 @@ test('Steward end to end', async (t) => {
       writeFileSync(process.env.STEWARD_E2E_DIALOG_FILE, 'this is not a portfolio');
       await click(driver, 'file-menu');
       await click(driver, 'file-open');
-      const message = await driver.wait(
-        until.elementLocated(By.xpath('//*[contains(., "damaged.steward") and contains(., "not a Steward portfolio")]')),
-        WAIT,
+      const message = await locate(
+        driver,
+        By.xpath('//*[contains(., "damaged.steward") and contains(., "not a Steward portfolio")]'),
         'an error naming the file',
       );
       assert.ok(await message.isDisplayed(), 'the message is visible');
