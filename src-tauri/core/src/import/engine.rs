@@ -1,0 +1,677 @@
+//! The interpreter between rows and facts: finds the header row, recognises the layout, skips
+//! summary rows, types every value and hands typed records to a [`FactSink`] (the api, which
+//! stores them). Bad rows become [`RowIssue`]s, never errors.
+
+use std::collections::{BTreeMap, HashMap};
+
+use chrono::{Days, NaiveDate, NaiveDateTime, NaiveTime};
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::{Decimal, RoundingStrategy};
+use sha2::{Digest, Sha256};
+
+use super::preset::{
+    Column, CountWhere, Days as PeriodDays, EndIs, Preset, PresetKind, normalise_header, preset, recognise,
+};
+use super::source::{RawRow, RowVisitor};
+use super::values::{Cell, NumberStyle, cell_date, cell_datetime, cell_decimal, clip};
+use crate::domain::Currency;
+
+/// How many rows are searched for the header.
+const HEADER_SEARCH_ROWS: usize = 30;
+/// Row issues kept in full; beyond this only counted (a broken million-row file stays readable).
+pub const MAX_ISSUES: usize = 1_000;
+
+/// One problem with one row: the row is skipped and the user told exactly why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowIssue {
+    pub part: Option<String>,
+    pub row: u32,
+    pub column: String,
+    pub value: String,
+    pub message: String,
+}
+
+/// A cost line as the file states it, typed and keyed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CostRecord {
+    pub part: Option<String>,
+    pub row: u32,
+    pub period_start: NaiveDate,
+    /// Inclusive.
+    pub period_end: NaiveDate,
+    pub amount: Decimal,
+    pub amount_micros: i64,
+    pub currency: String,
+    pub basis: String,
+    pub quantity: Option<Decimal>,
+    pub unit: String,
+    pub description: String,
+    /// Provider + scope columns + scope period: what a restated export of the same scope replaces.
+    pub scope: String,
+    /// Identifies the row across exports of the same source.
+    pub key: String,
+    /// Values of the preset's attribution columns (non-empty only), for attribution rules.
+    pub attributes: BTreeMap<String, String>,
+}
+
+/// One aggregated observation of a usage or activity file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ObservationRecord {
+    pub metric: String,
+    pub period_start: NaiveDate,
+    pub period_end: NaiveDate,
+    pub value: Decimal,
+    pub scope: String,
+    pub key: String,
+    /// The first row that contributed (provenance).
+    pub part: Option<String>,
+    pub row: u32,
+}
+
+/// Where the layout was found.
+#[derive(Debug, Clone)]
+pub struct Layout {
+    pub preset: &'static Preset,
+    pub version: String,
+    pub part: Option<String>,
+    pub header_row: u32,
+    pub headers: Vec<String>,
+    pub preamble: BTreeMap<String, String>,
+}
+
+/// Receives the typed facts; the api implements it over a store transaction.
+pub trait FactSink {
+    fn cost(&mut self, record: CostRecord) -> Result<(), String>;
+    /// `false` cancels the import (the user pressed Cancel).
+    fn progress(&mut self, _fraction: f32, _rows: u64) -> bool {
+        true
+    }
+}
+
+/// What reading the file found, whatever the sink made of it.
+#[derive(Debug, Clone, Default)]
+pub struct Reading {
+    pub layout: Option<Layout>,
+    /// Header names of the first part when no preset matched (for a mapping).
+    pub unrecognised_headers: Option<(u32, Vec<String>)>,
+    pub rows_read: u64,
+    pub rows_emitted: u64,
+    /// Skipped rows by reason (summary rows, empty buckets, row issues).
+    pub skipped: BTreeMap<String, u64>,
+    pub issues: Vec<RowIssue>,
+    pub issue_count: u64,
+    /// Exact money per (currency, basis) over the rows emitted.
+    pub totals: BTreeMap<(String, String), Decimal>,
+    pub observations: Vec<ObservationRecord>,
+    pub cancelled: bool,
+    /// A problem that stops the whole file (e.g. parts with different layouts).
+    pub fatal: Option<String>,
+    pub control_total: Option<String>,
+    /// Row count exactly at Excel's limit: the source was probably cut off when saved.
+    pub at_excel_row_limit: bool,
+}
+
+/// Options the user (or the CLI) chose.
+#[derive(Debug, Clone, Default)]
+pub struct ReadOptions {
+    pub preset: Option<String>,
+    pub basis: Option<String>,
+    pub file_name: String,
+}
+
+/// Observation sums by (metric, period start, period end), with the first row that contributed.
+type Aggregates = BTreeMap<(String, NaiveDate, NaiveDate), (Decimal, Option<String>, u32)>;
+
+pub struct Interpreter<'a> {
+    options: ReadOptions,
+    sink: &'a mut dyn FactSink,
+    pub reading: Reading,
+    part: Option<String>,
+    style: NumberStyle,
+    pending: Vec<RawRow>,
+    columns: Option<Resolved>,
+    occurrences: HashMap<String, u32>,
+    aggregates: Aggregates,
+}
+
+/// A preset's columns resolved to indexes in this file's header.
+struct Resolved {
+    preset: &'static Preset,
+    basis: String,
+    index: HashMap<String, usize>,
+    headers: Vec<String>,
+    preamble_currency: Option<String>,
+}
+
+impl Resolved {
+    fn find<'c>(&self, column: &'c Column) -> Option<(usize, &'c str)> {
+        column.iter().find_map(|name| self.index.get(&normalise_header(name)).map(|i| (*i, name.as_str())))
+    }
+}
+
+const EXCEL_ROW_LIMIT: u64 = 1_048_576;
+
+impl<'a> Interpreter<'a> {
+    pub fn new(options: ReadOptions, sink: &'a mut dyn FactSink) -> Interpreter<'a> {
+        Interpreter {
+            options,
+            sink,
+            reading: Reading::default(),
+            part: None,
+            style: NumberStyle::default(),
+            pending: Vec::new(),
+            columns: None,
+            occurrences: HashMap::new(),
+            aggregates: BTreeMap::new(),
+        }
+    }
+
+    /// Call after the reader is done: flushes a short part and aggregates observations.
+    pub fn finish(mut self) -> Reading {
+        self.flush_pending();
+        let scope_base = self.columns.as_ref().map(|c| c.preset.provider.clone()).unwrap_or_default();
+        let preset_id = self.columns.as_ref().map(|c| c.preset.id.clone()).unwrap_or_default();
+        for ((metric, start, end), (value, part, row)) in std::mem::take(&mut self.aggregates) {
+            let scope = format!("{scope_base}|{start}|{end}");
+            let key = hash_key(&[&preset_id, &metric, &start.to_string(), &end.to_string()]);
+            self.reading.observations.push(ObservationRecord {
+                metric,
+                period_start: start,
+                period_end: end,
+                value,
+                scope,
+                key,
+                part,
+                row,
+            });
+        }
+        self.reading.at_excel_row_limit = self.reading.rows_read + 1 == EXCEL_ROW_LIMIT;
+        self.reading
+    }
+
+    fn flush_pending(&mut self) {
+        if self.pending.is_empty() {
+            return;
+        }
+        let rows = std::mem::take(&mut self.pending);
+        let Some(header_at) = self.find_header(&rows) else {
+            if self.reading.layout.is_none() && self.reading.unrecognised_headers.is_none() {
+                let guess = guess_header(&rows);
+                self.reading.unrecognised_headers = guess.map(|i| (rows[i].number, texts(&rows[i])));
+            } else if self.reading.layout.is_some() {
+                self.reading.fatal = Some(format!(
+                    "{}: its header differs from the first part's; import the parts separately",
+                    self.part.as_deref().unwrap_or("this part")
+                ));
+            }
+            return;
+        };
+        for row in rows.into_iter().skip(header_at + 1) {
+            if !self.data_row(row) {
+                break;
+            }
+        }
+    }
+
+    /// Finds the header among the buffered rows, resolves the preset's columns, records the layout.
+    fn find_header(&mut self, rows: &[RawRow]) -> Option<usize> {
+        let forced = self.options.preset.as_deref().and_then(preset);
+        let (at, preset, version) = rows.iter().enumerate().find_map(|(i, row)| {
+            let headers: Vec<String> = row.cells.iter().map(|c| normalise_header(&c.display())).collect();
+            match forced {
+                Some(p) => super::preset::fit(p, &headers).map(|(_, _, v)| (i, p, v)),
+                None => recognise(&headers).map(|(p, v)| (i, p, v)),
+            }
+        })?;
+        let header = &rows[at];
+        let headers = texts(header);
+        let mut index = HashMap::new();
+        for (i, name) in headers.iter().enumerate() {
+            index.entry(normalise_header(name)).or_insert(i);
+        }
+        let preamble: BTreeMap<String, String> = rows[..at]
+            .iter()
+            .filter_map(|row| {
+                let cells: Vec<String> = row.cells.iter().map(Cell::display).filter(|t| !t.is_empty()).collect();
+                (cells.len() == 2).then(|| (cells[0].clone(), cells[1].clone()))
+            })
+            .collect();
+        let lookup = |key: &Option<String>| {
+            key.as_ref()
+                .and_then(|k| preamble.iter().find(|(name, _)| name.eq_ignore_ascii_case(k)).map(|(_, v)| v.clone()))
+        };
+        let preamble_currency = lookup(&preset.preamble.currency);
+        self.reading.control_total = lookup(&preset.preamble.control_total);
+        let file = self.options.file_name.to_lowercase();
+        let basis = self.options.basis.clone().unwrap_or_else(|| {
+            preset
+                .basis_hints
+                .iter()
+                .find(|(_, words)| words.iter().any(|w| file.contains(&w.to_lowercase())))
+                .map_or_else(|| preset.basis.clone(), |(basis, _)| basis.clone())
+        });
+        if let Some(first) = &self.reading.layout {
+            if first.preset.id != preset.id {
+                self.reading.fatal = Some(format!(
+                    "{} is a {} but the first part is a {}; import them separately",
+                    self.part.as_deref().unwrap_or("this part"),
+                    preset.name,
+                    first.preset.name
+                ));
+                return None;
+            }
+        } else {
+            self.reading.layout = Some(Layout {
+                preset,
+                version: preset.versions.get(version).map(|v| v.name.clone()).unwrap_or_default(),
+                part: self.part.clone(),
+                header_row: header.number,
+                headers: headers.clone(),
+                preamble,
+            });
+        }
+        self.columns = Some(Resolved { preset, basis, index, headers, preamble_currency });
+        Some(at)
+    }
+
+    /// One row below the header. Returns `false` to stop reading.
+    fn data_row(&mut self, row: RawRow) -> bool {
+        if row.cells.iter().all(Cell::is_blank) || self.reading.fatal.is_some() {
+            return true;
+        }
+        let Some(columns) = self.columns.as_ref() else { return true };
+        self.reading.rows_read += 1;
+        if let Some(reason) = skip_reason(columns, &row) {
+            *self.reading.skipped.entry(reason).or_default() += 1;
+            return true;
+        }
+        let outcome = match columns.preset.kind {
+            PresetKind::Cost => self.cost_row(&row),
+            PresetKind::Usage | PresetKind::Activity => self.observation_row(&row),
+        };
+        match outcome {
+            Ok(()) => self.reading.rows_emitted += 1,
+            Err(issues) => {
+                *self.reading.skipped.entry("row issue".into()).or_default() += 1;
+                for issue in issues {
+                    self.reading.issue_count += 1;
+                    if self.reading.issues.len() < MAX_ISSUES {
+                        self.reading.issues.push(issue);
+                    }
+                }
+            }
+        }
+        true
+    }
+
+    fn issue(&self, row: &RawRow, column: &str, value: &Cell, message: impl Into<String>) -> RowIssue {
+        RowIssue {
+            part: self.part.clone(),
+            row: row.number,
+            column: column.to_owned(),
+            value: clip(&value.display()),
+            message: message.into(),
+        }
+    }
+
+    fn cell<'r>(&self, row: &'r RawRow, column: &Column) -> (Option<&'r Cell>, String) {
+        let Some(columns) = self.columns.as_ref() else { return (None, String::new()) };
+        match columns.find(column) {
+            Some((i, _)) => (row.cells.get(i), columns.headers[i].clone()),
+            None => (None, column.first().cloned().unwrap_or_default()),
+        }
+    }
+
+    fn text(&self, row: &RawRow, column: &Column) -> String {
+        self.cell(row, column).0.map(Cell::display).unwrap_or_default()
+    }
+
+    fn cost_row(&mut self, row: &RawRow) -> Result<(), Vec<RowIssue>> {
+        let Some(columns) = self.columns.as_ref() else { return Ok(()) };
+        let preset = columns.preset;
+        let basis = columns.basis.clone();
+        let preamble_currency = columns.preamble_currency.clone();
+        let mut issues = Vec::new();
+        let period = self.period(row, &mut issues);
+        let (amount_cell, amount_header) = self.cell(row, &preset.columns.amount);
+        let amount = match amount_cell.map(|c| cell_decimal(c, self.style)) {
+            Some(Ok(Some(value))) => Some(value),
+            Some(Ok(None)) | None => {
+                issues.push(self.issue(row, &amount_header, &Cell::Empty, "the amount is missing"));
+                None
+            }
+            Some(Err(message)) => {
+                issues.push(self.issue(row, &amount_header, amount_cell.unwrap_or(&Cell::Empty), message));
+                None
+            }
+        };
+        let scale = preset.amount_scale.as_deref().and_then(|s| s.parse::<Decimal>().ok()).unwrap_or(Decimal::ONE);
+        let currency_text = match self.cell(row, &preset.columns.currency) {
+            (Some(cell), _) if !cell.is_blank() => cell.display(),
+            _ => preamble_currency.or_else(|| preset.currency.clone()).unwrap_or_default(),
+        };
+        let currency = match Currency::parse(&currency_text.to_uppercase()) {
+            Some(c) => Some(c.as_str().to_owned()),
+            None => {
+                let (_, header) = self.cell(row, &preset.columns.currency);
+                let message = if currency_text.is_empty() {
+                    "no currency: the file names none".to_owned()
+                } else {
+                    format!("\"{}\" is not an ISO 4217 currency code", clip(&currency_text))
+                };
+                issues.push(self.issue(row, &header, &Cell::text(currency_text.clone()), message));
+                None
+            }
+        };
+        let (quantity_cell, quantity_header) = self.cell(row, &preset.columns.quantity);
+        let unit = self.text(row, &preset.columns.unit);
+        let quantity = match quantity_cell.map(|c| cell_decimal(c, self.style)) {
+            Some(Ok(q)) => q.map(|q| q * unit_multiplier(&preset.units, &unit)),
+            Some(Err(message)) => {
+                issues.push(self.issue(row, &quantity_header, quantity_cell.unwrap_or(&Cell::Empty), message));
+                None
+            }
+            None => None,
+        };
+        let (Some((start, end, scope_period)), Some(amount), Some(currency), true) =
+            (period, amount, currency, issues.is_empty())
+        else {
+            return Err(issues);
+        };
+        let amount = (amount * scale).normalize();
+        let Some(amount_micros) = micros(amount) else {
+            return Err(vec![self.issue(
+                row,
+                &amount_header,
+                &Cell::text(amount.to_string()),
+                "the amount is too large",
+            )]);
+        };
+        let description = if preset.description_parts.is_empty() {
+            self.text(row, &preset.columns.description)
+        } else {
+            let parts: Vec<String> =
+                preset.description_parts.iter().map(|c| self.text(row, c)).filter(|t| !t.is_empty()).collect();
+            parts.join(" · ")
+        };
+        let scope = self.scope(row, scope_period);
+        let key = self.row_key(row, &scope);
+        let attributes = preset
+            .attribution
+            .iter()
+            .filter_map(|name| {
+                let value = self.text(row, &vec![name.clone()]);
+                (!value.is_empty()).then(|| (name.clone(), value))
+            })
+            .collect();
+        *self.reading.totals.entry((currency.clone(), basis.clone())).or_default() += amount;
+        let record = CostRecord {
+            part: self.part.clone(),
+            row: row.number,
+            period_start: start,
+            period_end: end,
+            amount,
+            amount_micros,
+            currency,
+            basis,
+            quantity: quantity.map(|q| q.normalize()),
+            unit,
+            description,
+            scope,
+            key,
+            attributes,
+        };
+        self.sink.cost(record).map_err(|message| vec![self.issue(row, "", &Cell::Empty, message)])
+    }
+
+    /// (start, inclusive end, scope period) of a row; issues pushed for what cannot be read.
+    fn period(&self, row: &RawRow, issues: &mut Vec<RowIssue>) -> Option<(NaiveDate, NaiveDate, NaiveDate)> {
+        let spec = &self.columns.as_ref()?.preset.period;
+        let style = self.columns.as_ref()?.preset.dates;
+        let read = |column: &Column, issues: &mut Vec<RowIssue>| -> Option<NaiveDateTime> {
+            if column.is_empty() {
+                return None;
+            }
+            let (cell, header) = self.cell(row, column);
+            match cell.map(|c| cell_datetime(c, style)) {
+                Some(Ok(value)) => value,
+                Some(Err(message)) => {
+                    issues.push(self.issue(row, &header, cell.unwrap_or(&Cell::Empty), message));
+                    None
+                }
+                None => None,
+            }
+        };
+        let before = issues.len();
+        let start = read(&spec.start, issues);
+        let end = read(&spec.end, issues);
+        let billing = read(&spec.billing_start, issues);
+        if issues.len() > before {
+            return None;
+        }
+        let (start, end) = match (&spec.days, start, end) {
+            (Some(days), _, Some(end)) => {
+                let days = match days {
+                    PeriodDays::Fixed(n) => *n,
+                    PeriodDays::FromColumn(column) => {
+                        let (cell, header) = self.cell(row, column);
+                        let text = cell.map(Cell::display).unwrap_or_default();
+                        match text.trim_start_matches(['D', 'd']).parse::<u32>() {
+                            Ok(n) if n > 0 => n,
+                            _ => {
+                                issues.push(self.issue(
+                                    row,
+                                    &header,
+                                    cell.unwrap_or(&Cell::Empty),
+                                    "not a number of days",
+                                ));
+                                return None;
+                            }
+                        }
+                    }
+                };
+                let end = end.date();
+                (end.checked_sub_days(Days::new(u64::from(days) - 1)).unwrap_or(end), end)
+            }
+            (_, Some(start), end) => {
+                let end = match (end, spec.end_is) {
+                    (None, _) => start.date(),
+                    (Some(end), EndIs::Exclusive) if end.time() == NaiveTime::MIN && end.date() > start.date() => {
+                        end.date().pred_opt().unwrap_or(end.date())
+                    }
+                    (Some(end), _) => end.date(),
+                };
+                (start.date(), end)
+            }
+            (_, None, _) => {
+                let (cell, header) = self.cell(row, if spec.start.is_empty() { &spec.end } else { &spec.start });
+                issues.push(self.issue(row, &header, cell.unwrap_or(&Cell::Empty), "the date is missing"));
+                return None;
+            }
+        };
+        if end < start {
+            let (cell, header) = self.cell(row, &spec.end);
+            issues.push(self.issue(row, &header, cell.unwrap_or(&Cell::Empty), "the period ends before it starts"));
+            return None;
+        }
+        Some((start, end, billing.map_or(start, |b| b.date())))
+    }
+
+    fn scope(&self, row: &RawRow, period: NaiveDate) -> String {
+        let Some(columns) = self.columns.as_ref() else { return String::new() };
+        let mut parts = vec![columns.preset.provider.clone()];
+        parts.extend(columns.preset.scope.iter().map(|name| self.text(row, &vec![name.clone()])));
+        parts.push(period.to_string());
+        parts.join("|")
+    }
+
+    /// Natural key when the preset has one; otherwise the whole row's hash plus its occurrence,
+    /// so identical rows in one file are counted, not collapsed.
+    fn row_key(&mut self, row: &RawRow, scope: &str) -> String {
+        let Some(columns) = self.columns.as_ref() else { return String::new() };
+        let preset = columns.preset;
+        let mut parts: Vec<String> = vec![preset.id.clone(), scope.to_owned()];
+        if preset.natural_key.is_empty() {
+            parts.extend(row.cells.iter().map(Cell::display));
+            let base = hash_key(&parts.iter().map(String::as_str).collect::<Vec<_>>());
+            let seen = self.occurrences.entry(base.clone()).or_default();
+            *seen += 1;
+            format!("{base}#{seen}")
+        } else {
+            parts.extend(preset.natural_key.iter().map(|name| self.text(row, &vec![name.clone()])));
+            hash_key(&parts.iter().map(String::as_str).collect::<Vec<_>>())
+        }
+    }
+
+    fn observation_row(&mut self, row: &RawRow) -> Result<(), Vec<RowIssue>> {
+        let Some(columns) = self.columns.as_ref() else { return Ok(()) };
+        let preset = columns.preset;
+        let mut issues = Vec::new();
+        let Some((start, end, _)) = self.period(row, &mut issues) else { return Err(issues) };
+        let mut values = Vec::with_capacity(preset.observations.len());
+        for spec in &preset.observations {
+            let value = if spec.count {
+                Decimal::ONE
+            } else if let Some(condition) = &spec.count_where {
+                match self.counts(row, condition, start) {
+                    Ok(true) => Decimal::ONE,
+                    Ok(false) => Decimal::ZERO,
+                    Err(issue) => {
+                        issues.push(issue);
+                        continue;
+                    }
+                }
+            } else {
+                let (cell, header) = self.cell(row, &spec.sum);
+                match cell.map(|c| cell_decimal(c, self.style)) {
+                    Some(Ok(v)) => v.unwrap_or_default(),
+                    Some(Err(message)) => {
+                        issues.push(self.issue(row, &header, cell.unwrap_or(&Cell::Empty), message));
+                        continue;
+                    }
+                    None => Decimal::ZERO,
+                }
+            };
+            values.push((spec.metric.clone(), value));
+        }
+        if !issues.is_empty() {
+            return Err(issues);
+        }
+        for (metric, value) in values {
+            let entry =
+                self.aggregates.entry((metric, start, end)).or_insert((Decimal::ZERO, self.part.clone(), row.number));
+            entry.0 += value;
+        }
+        Ok(())
+    }
+
+    fn counts(&self, row: &RawRow, condition: &CountWhere, period_start: NaiveDate) -> Result<bool, RowIssue> {
+        let (cell, header) = self.cell(row, &condition.column);
+        let cell = cell.unwrap_or(&Cell::Empty);
+        if condition.on_or_after.is_some() {
+            let style = self.columns.as_ref().map_or(super::values::DateStyle::Iso, |c| c.preset.dates);
+            return match cell_date(cell, style) {
+                Ok(date) => Ok(date.is_some_and(|d| d >= period_start)),
+                Err(message) => Err(self.issue(row, &header, cell, message)),
+            };
+        }
+        let text = cell.display();
+        Ok(condition.values.iter().any(|v| v.eq_ignore_ascii_case(&text)))
+    }
+}
+
+impl RowVisitor for Interpreter<'_> {
+    fn start_part(&mut self, part: Option<&str>, style: NumberStyle) {
+        self.flush_pending();
+        self.part = part.map(str::to_owned);
+        self.style = style;
+        self.columns = None;
+    }
+
+    fn row(&mut self, row: RawRow, progress: f32) -> bool {
+        if self.reading.fatal.is_some() {
+            return false;
+        }
+        if self.columns.is_none() {
+            if !row.cells.iter().all(Cell::is_blank) {
+                self.pending.push(row);
+            }
+            if self.pending.len() >= HEADER_SEARCH_ROWS {
+                self.flush_pending();
+                if self.columns.is_none() {
+                    return false;
+                }
+            }
+        } else if !self.data_row(row) {
+            return false;
+        }
+        let rows = self.reading.rows_read;
+        if rows.is_multiple_of(4096) && !self.sink.progress(progress, rows) {
+            self.reading.cancelled = true;
+            return false;
+        }
+        true
+    }
+}
+
+fn texts(row: &RawRow) -> Vec<String> {
+    row.cells.iter().map(Cell::display).collect()
+}
+
+/// Where a header probably is when no preset matched: the first row of text cells that is at
+/// least 60 % as wide as the widest row (title rows and preambles are narrower).
+pub fn guess_header(rows: &[RawRow]) -> Option<usize> {
+    let width = |row: &RawRow| row.cells.iter().filter(|c| !c.is_blank()).count();
+    let widest = rows.iter().map(width).max()?;
+    rows.iter().position(|row| {
+        let filled = width(row);
+        filled >= 2
+            && filled * 10 >= widest * 6
+            && row.cells.iter().filter(|c| !c.is_blank()).all(|c| matches!(c, Cell::Text(_)))
+    })
+}
+
+const SUMMARY_LABELS: [&str; 7] = ["total", "totals", "grand total", "service total", "subtotal", "sum", "total costs"];
+
+/// Why a row is not data: a preset skip rule, or a summary row (a total label in the first
+/// filled cell, with most other cells blank).
+fn skip_reason(columns: &Resolved, row: &RawRow) -> Option<String> {
+    for rule in &columns.preset.skip {
+        let Some((i, name)) = columns.find(&rule.column) else { continue };
+        let value = row.cells.get(i).map(Cell::display).unwrap_or_default();
+        let hit = (rule.empty && value.is_empty()) || rule.values.iter().any(|v| v.eq_ignore_ascii_case(&value));
+        if hit {
+            return Some(rule.reason.clone().unwrap_or_else(|| format!("{name} is \"{value}\"")));
+        }
+    }
+    let filled: Vec<&Cell> = row.cells.iter().filter(|c| !c.is_blank()).collect();
+    let label = filled.first().map(|c| normalise_header(&c.display())).unwrap_or_default();
+    (SUMMARY_LABELS.contains(&label.as_str()) && filled.len() * 2 <= columns.headers.len().max(2))
+        .then(|| "summary row".to_owned())
+}
+
+fn unit_multiplier(units: &BTreeMap<String, u64>, unit: &str) -> Decimal {
+    let leading = unit.split_whitespace().next().unwrap_or("");
+    units
+        .iter()
+        .find(|(name, _)| name.eq_ignore_ascii_case(leading))
+        .map_or(Decimal::ONE, |(_, factor)| Decimal::from(*factor))
+}
+
+/// Micro-units for aggregation, rounded half to even; the exact amount is kept beside it.
+pub fn micros(amount: Decimal) -> Option<i64> {
+    amount
+        .checked_mul(Decimal::from(1_000_000))?
+        .round_dp_with_strategy(0, RoundingStrategy::MidpointNearestEven)
+        .to_i64()
+}
+
+fn hash_key(parts: &[&str]) -> String {
+    let mut hasher = Sha256::new();
+    for part in parts {
+        hasher.update((part.len() as u64).to_le_bytes());
+        hasher.update(part.as_bytes());
+    }
+    let digest = hasher.finalize();
+    digest[..16].iter().map(|b| format!("{b:02x}")).collect()
+}

@@ -1,0 +1,281 @@
+//! Known export layouts, read from the JSON files under `assets/presets/` (see its README for
+//! the schema), and the header normalisation that recognises them.
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+
+use super::values::DateStyle;
+
+mod embedded {
+    include!(concat!(env!("OUT_DIR"), "/presets.rs"));
+}
+
+/// Alternative header names for one value, newest first.
+pub type Column = Vec<String>;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PresetKind {
+    Cost,
+    Usage,
+    Activity,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Preset {
+    pub id: String,
+    pub name: String,
+    pub provider: String,
+    pub vendor_type: String,
+    pub kind: PresetKind,
+    pub versions: Vec<Version>,
+    pub identify: Vec<String>,
+    #[serde(default)]
+    pub preamble: Preamble,
+    pub dates: DateStyle,
+    pub period: PeriodSpec,
+    #[serde(default)]
+    pub columns: CostColumns,
+    #[serde(default)]
+    pub description_parts: Vec<Column>,
+    pub currency: Option<String>,
+    pub amount_scale: Option<String>,
+    /// Cost basis of the amounts; usage and activity files carry none.
+    #[serde(default = "billed")]
+    pub basis: String,
+    #[serde(default)]
+    pub basis_hints: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    pub scope: Vec<String>,
+    #[serde(default)]
+    pub natural_key: Vec<String>,
+    #[serde(default)]
+    pub attribution: Vec<String>,
+    #[serde(default)]
+    pub skip: Vec<SkipRule>,
+    #[serde(default)]
+    pub units: BTreeMap<String, u64>,
+    #[serde(default)]
+    pub observations: Vec<ObservationSpec>,
+    /// Free text for maintainers: why a choice was made.
+    #[serde(default)]
+    pub note: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Version {
+    pub name: String,
+    pub headers: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Preamble {
+    pub currency: Option<String>,
+    pub control_total: Option<String>,
+    pub invoice_date: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EndIs {
+    #[default]
+    Exclusive,
+    Inclusive,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum Days {
+    Fixed(u32),
+    FromColumn(Column),
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PeriodSpec {
+    #[serde(default)]
+    pub start: Column,
+    #[serde(default)]
+    pub end: Column,
+    #[serde(default)]
+    pub end_is: EndIs,
+    #[serde(default)]
+    pub billing_start: Column,
+    pub days: Option<Days>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CostColumns {
+    #[serde(default)]
+    pub amount: Column,
+    #[serde(default)]
+    pub currency: Column,
+    #[serde(default)]
+    pub quantity: Column,
+    #[serde(default)]
+    pub unit: Column,
+    #[serde(default)]
+    pub description: Column,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SkipRule {
+    pub column: Column,
+    #[serde(default, rename = "in")]
+    pub values: Vec<String>,
+    #[serde(default)]
+    pub empty: bool,
+    pub reason: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ObservationSpec {
+    pub metric: String,
+    #[serde(default)]
+    pub sum: Column,
+    pub count_where: Option<CountWhere>,
+    #[serde(default)]
+    pub count: bool,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CountWhere {
+    pub column: Column,
+    #[serde(default, rename = "in")]
+    pub values: Vec<String>,
+    /// `"period_start"`: counts rows whose date in `column` falls on or after the period start.
+    pub on_or_after: Option<String>,
+}
+
+fn billed() -> String {
+    "billed".into()
+}
+
+/// Every embedded preset, parsed once. A preset that does not parse is a build defect the test
+/// suite catches (`every_preset_parses`); at run time it is left out rather than crashing imports.
+pub fn presets() -> &'static [Preset] {
+    static PRESETS: OnceLock<Vec<Preset>> = OnceLock::new();
+    PRESETS
+        .get_or_init(|| embedded::PRESET_FILES.iter().filter_map(|(_, text)| serde_json::from_str(text).ok()).collect())
+}
+
+pub fn preset(id: &str) -> Option<&'static Preset> {
+    presets().iter().find(|p| p.id == id)
+}
+
+/// Header names compared the way people mean them: BOM and space stripped, camelCase split,
+/// lower-cased, runs of non-alphanumerics made one space, a trailing `($)`/`(kr)` suffix dropped.
+pub fn normalise_header(header: &str) -> String {
+    let trimmed = header.trim_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}');
+    let without_suffix = match trimmed.rfind('(') {
+        Some(open) if trimmed.ends_with(')') && open > 0 => trimmed[..open].trim_end(),
+        _ => trimmed,
+    };
+    let mut out = String::with_capacity(without_suffix.len() + 4);
+    let mut previous: Option<char> = None;
+    for c in without_suffix.chars() {
+        if c.is_alphanumeric() {
+            if c.is_uppercase() && previous.is_some_and(|p| p.is_lowercase() || p.is_ascii_digit()) {
+                out.push(' ');
+            }
+            out.extend(c.to_lowercase());
+        } else if !out.ends_with(' ') && !out.is_empty() {
+            out.push(' ');
+        }
+        previous = Some(c);
+    }
+    out.trim_end().to_owned()
+}
+
+/// How well a preset fits a header row: `None` when an `identify` name is missing, otherwise
+/// (identify names, fit of the best version, that version's index). A version fits by the
+/// header names it shares with the file less the names it has that the file lacks, so a file
+/// with the 10 older columns is the older version even though the newer one also has them.
+pub fn fit(preset: &Preset, headers: &[String]) -> Option<(usize, i64, usize)> {
+    if !preset.identify.iter().all(|name| headers.contains(&normalise_header(name))) {
+        return None;
+    }
+    let (version, score) = preset
+        .versions
+        .iter()
+        .enumerate()
+        .map(|(i, v)| {
+            let shared = v.headers.iter().filter(|h| headers.contains(&normalise_header(h))).count() as i64;
+            (i, shared - (v.headers.len() as i64 - shared))
+        })
+        .max_by_key(|(i, score)| (*score, std::cmp::Reverse(*i)))
+        .unwrap_or((0, 0));
+    Some((preset.identify.len(), score, version))
+}
+
+/// The preset that best fits normalised `headers`, with the index of its version.
+pub fn recognise(headers: &[String]) -> Option<(&'static Preset, usize)> {
+    presets()
+        .iter()
+        .filter_map(|p| fit(p, headers).map(|(identify, covered, version)| ((identify, covered), p, version)))
+        .max_by_key(|(score, _, _)| *score)
+        .map(|(_, preset, version)| (preset, version))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rstest::rstest;
+
+    #[test]
+    fn every_preset_parses_and_is_named_after_its_file() {
+        for (file, text) in embedded::PRESET_FILES {
+            let preset: Preset = serde_json::from_str(text).unwrap_or_else(|e| panic!("{file}: {e}"));
+            assert_eq!(format!("{}.json", preset.id), *file);
+            assert!(!preset.versions.is_empty(), "{file}: no versions");
+            assert!(crate::domain::Currency::parse(preset.currency.as_deref().unwrap_or("USD")).is_some(), "{file}");
+        }
+        assert_eq!(presets().len(), embedded::PRESET_FILES.len());
+    }
+
+    #[test]
+    fn every_preset_recognises_each_of_its_versions_as_itself() {
+        for preset in presets() {
+            for (index, version) in preset.versions.iter().enumerate() {
+                let headers: Vec<String> = version.headers.iter().map(|h| normalise_header(h)).collect();
+                if !preset.identify.iter().all(|name| headers.contains(&normalise_header(name))) {
+                    continue; // e.g. an empty export with only the time columns
+                }
+                let (found, found_version) = recognise(&headers).expect("recognised");
+                assert_eq!(found.id, preset.id, "{}", version.name);
+                // Versions that differ only in column order are the same to a reader by name.
+                let set = |i: usize| {
+                    let mut names: Vec<String> =
+                        preset.versions[i].headers.iter().map(|h| normalise_header(h)).collect();
+                    names.sort();
+                    names
+                };
+                assert_eq!(set(found_version), set(index), "{}", version.name);
+            }
+        }
+    }
+
+    #[rstest]
+    #[case("lineItem/UnblendedCost", "line item unblended cost")]
+    #[case("line_item_unblended_cost", "line item unblended cost")]
+    #[case("Unrounded Cost ($)", "unrounded cost")]
+    #[case("Unrounded cost ($)", "unrounded cost")]
+    #[case("\u{FEFF} BillingAccountId ", "billing account id")]
+    #[case("costInBillingCurrency", "cost in billing currency")]
+    #[case("CostInBillingCurrency", "cost in billing currency")]
+    #[case("Usage Date (UTC)", "usage date")]
+    #[case("resourceTags/user:team", "resource tags user team")]
+    #[case("PayGPrice", "pay gprice")]
+    fn headers_normalise(#[case] header: &str, #[case] expected: &str) {
+        assert_eq!(normalise_header(header), expected);
+    }
+}

@@ -1,0 +1,508 @@
+//! Reading a file into rows of cells, whatever it is: CSV/TSV/semicolon text in UTF-8 (with or
+//! without BOM), UTF-16 or Windows-1252; Excel and OpenDocument workbooks; `.gz` and `.zip`
+//! containers of CSV parts.
+//!
+//! Rows are pushed to a [`RowVisitor`] rather than returned, so a large CSV streams through in
+//! one pass with bounded memory and a zip archive can be walked part by part.
+
+use std::io::{BufReader, Cursor, Read};
+use std::path::Path;
+
+use calamine::{Data, Reader, Sheets, open_workbook_auto_from_rs};
+use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, WINDOWS_1252};
+use flate2::read::MultiGzDecoder;
+use sha2::{Digest, Sha256};
+
+use super::preset::{normalise_header, recognise};
+use super::values::{Cell, NumberStyle};
+
+/// One row as read, numbered as a spreadsheet shows it (1-based).
+#[derive(Debug, Clone, PartialEq)]
+pub struct RawRow {
+    pub number: u32,
+    pub cells: Vec<Cell>,
+}
+
+/// What the reader tells the importer, in order: each part (a sheet, or a CSV inside a zip)
+/// starts, then its rows follow.
+pub trait RowVisitor {
+    /// `part` names the sheet or archive member, `None` for a plain CSV.
+    fn start_part(&mut self, part: Option<&str>, style: NumberStyle);
+    /// `progress` is the fraction of the file read so far (0..=1). Return `false` to stop.
+    fn row(&mut self, row: RawRow, progress: f32) -> bool;
+}
+
+/// A file problem that stops the import before any row: names the file and says what to do.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{file}: {message}")]
+pub struct FileError {
+    pub file: String,
+    pub message: String,
+}
+
+/// What a file turned out to be, for the preview ("CSV, UTF-8 with BOM, comma-separated").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileFacts {
+    pub description: String,
+    /// Sheet names of a workbook (in workbook order); empty for text files.
+    pub sheets: Vec<String>,
+    pub sha256: String,
+    pub size: u64,
+}
+
+enum Kind {
+    Text,
+    Gzip,
+    Zip,
+    Workbook,
+    /// An OLE container: a legacy .xls, or an encrypted (password-protected) Office file.
+    Ole,
+}
+
+const ZIP_MAGIC: &[u8] = b"PK\x03\x04";
+const GZIP_MAGIC: &[u8] = b"\x1f\x8b";
+const OLE_MAGIC: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
+
+/// Opens `path`, reads what it holds and pushes its rows to `visitor`. `sheet` picks a workbook
+/// sheet by name; without it, the first sheet with a known layout is read, else the first sheet
+/// with anything in it.
+pub fn read_file(path: &Path, sheet: Option<&str>, visitor: &mut dyn RowVisitor) -> Result<FileFacts, FileError> {
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| path.display().to_string());
+    let fail = |message: String| FileError { file: name.clone(), message };
+    let bytes = std::fs::read(path)
+        .map_err(|e| fail(format!("cannot be read ({e}); check that it exists and you may open it")))?;
+    read_bytes(&name, &bytes, sheet, visitor)
+}
+
+pub fn read_bytes(
+    name: &str,
+    bytes: &[u8],
+    sheet: Option<&str>,
+    visitor: &mut dyn RowVisitor,
+) -> Result<FileFacts, FileError> {
+    let fail = |message: String| FileError { file: name.to_owned(), message };
+    let facts = |description: String, sheets: Vec<String>| FileFacts {
+        description,
+        sheets,
+        sha256: format!("{:x}", Sha256::digest(bytes)),
+        size: bytes.len() as u64,
+    };
+    if bytes.is_empty() {
+        return Err(fail("the file is empty (0 bytes); export it again from its source".into()));
+    }
+    match kind_of(name, bytes) {
+        Kind::Text => {
+            let description = read_text(bytes, None, visitor).map_err(fail)?;
+            Ok(facts(description, Vec::new()))
+        }
+        Kind::Gzip => {
+            let mut text = Vec::new();
+            MultiGzDecoder::new(bytes)
+                .read_to_end(&mut text)
+                .map_err(|e| fail(format!("the gzip file is damaged ({e}); download it again")))?;
+            let description = read_text(&text, None, visitor).map_err(fail)?;
+            Ok(facts(format!("gzip: {description}"), Vec::new()))
+        }
+        Kind::Zip => {
+            let parts = read_zip(bytes, visitor).map_err(fail)?;
+            Ok(facts(format!("zip archive with {parts} CSV part{}", if parts == 1 { "" } else { "s" }), Vec::new()))
+        }
+        Kind::Workbook => {
+            let (description, sheets) = read_workbook(bytes, sheet, visitor).map_err(fail)?;
+            Ok(facts(description, sheets))
+        }
+        Kind::Ole => {
+            if contains_utf16(bytes, "EncryptionInfo") || contains_utf16(bytes, "EncryptedPackage") {
+                return Err(fail(
+                    "the workbook is password-protected; open it in Excel, remove the password \
+                     (File → Info → Protect Workbook) and save a copy to import"
+                        .into(),
+                ));
+            }
+            let (description, sheets) = read_workbook(bytes, sheet, visitor).map_err(fail)?;
+            Ok(facts(description, sheets))
+        }
+    }
+}
+
+fn kind_of(name: &str, bytes: &[u8]) -> Kind {
+    if bytes.starts_with(ZIP_MAGIC) {
+        let lower = name.to_lowercase();
+        let office = [".xlsx", ".xlsm", ".xlsb", ".ods"].iter().any(|ext| lower.ends_with(ext))
+            || find(bytes, b"[Content_Types].xml")
+            || find(bytes, b"mimetypeapplication/vnd.oasis.opendocument");
+        if office { Kind::Workbook } else { Kind::Zip }
+    } else if bytes.starts_with(GZIP_MAGIC) {
+        Kind::Gzip
+    } else if bytes.starts_with(OLE_MAGIC) {
+        Kind::Ole
+    } else {
+        Kind::Text
+    }
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack.windows(needle.len()).any(|w| w == needle)
+}
+
+fn contains_utf16(bytes: &[u8], text: &str) -> bool {
+    let needle: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    find(bytes, &needle)
+}
+
+/// Names what a binary file that is not a spreadsheet looks like, for the message.
+fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
+    const SIGNATURES: [(&[u8], &str); 6] = [
+        (b"\x89PNG", "a PNG image"),
+        (b"%PDF", "a PDF document"),
+        (b"\xFF\xD8\xFF", "a JPEG image"),
+        (b"GIF8", "a GIF image"),
+        (b"SQLite format 3", "a database file"),
+        (b"PAR1", "a Parquet file"),
+    ];
+    SIGNATURES.iter().find(|(magic, _)| bytes.starts_with(magic)).map(|(_, what)| *what)
+}
+
+/// Decodes text (BOM sniff, UTF-8, else Windows-1252), sniffs the delimiter and streams the rows.
+fn read_text(bytes: &[u8], part: Option<&str>, visitor: &mut dyn RowVisitor) -> Result<String, String> {
+    if let Some(what) = binary_kind(bytes) {
+        return Err(format!("this is {what}, not a spreadsheet; choose the CSV or Excel file you exported"));
+    }
+    let (encoding, body): (&'static Encoding, &[u8]) = match bytes {
+        [0xEF, 0xBB, 0xBF, rest @ ..] => (encoding_rs::UTF_8, rest),
+        [0xFF, 0xFE, rest @ ..] => (UTF_16LE, rest),
+        [0xFE, 0xFF, rest @ ..] => (UTF_16BE, rest),
+        _ if std::str::from_utf8(bytes).is_ok() => (encoding_rs::UTF_8, bytes),
+        _ => (WINDOWS_1252, bytes),
+    };
+    if encoding == encoding_rs::UTF_8 && bytes.iter().take(8192).filter(|b| **b == 0).count() > 4 {
+        return Err("this is a binary file, not a spreadsheet; choose the CSV or Excel file you exported".into());
+    }
+    let label = match (encoding.name(), bytes.len() != body.len()) {
+        ("UTF-8", true) => "UTF-8 with BOM".to_owned(),
+        ("UTF-8", false) => "UTF-8".to_owned(),
+        (other, _) => other.to_owned(),
+    };
+    let decoded;
+    let utf8: &[u8] = if encoding == encoding_rs::UTF_8 {
+        body
+    } else {
+        decoded = encoding.decode_without_bom_handling(body).0.into_owned();
+        decoded.as_bytes()
+    };
+    let delimiter = sniff_delimiter(utf8);
+    let style = NumberStyle { decimal_comma: delimiter == b';' };
+    visitor.start_part(part, style);
+    stream_csv(utf8, delimiter, visitor)?;
+    let separator = match delimiter {
+        b'\t' => "tab-separated",
+        b';' => "semicolon-separated (decimal commas)",
+        b'|' => "pipe-separated",
+        _ => "comma-separated",
+    };
+    Ok(format!("CSV, {label}, {separator}"))
+}
+
+/// The candidate delimiter found most often on one line (outside quotes) among the first lines:
+/// the header line has the most separators, and decimal commas in `;` files never outnumber them.
+fn sniff_delimiter(text: &[u8]) -> u8 {
+    const CANDIDATES: [u8; 4] = [b',', b';', b'\t', b'|'];
+    let mut best = [0usize; 4];
+    let mut first_line = None;
+    let mut counts = [0usize; 4];
+    let mut in_quotes = false;
+    let mut lines = 0;
+    for &b in text.iter().take(64 * 1024) {
+        match b {
+            b'"' => in_quotes = !in_quotes,
+            b'\n' if !in_quotes => {
+                for i in 0..4 {
+                    best[i] = best[i].max(counts[i]);
+                }
+                if first_line.is_none() && counts.iter().any(|n| *n > 0) {
+                    first_line = Some(counts);
+                }
+                counts = [0; 4];
+                lines += 1;
+                if lines == 30 {
+                    break;
+                }
+            }
+            _ if !in_quotes => {
+                if let Some(i) = CANDIDATES.iter().position(|c| *c == b) {
+                    counts[i] += 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    for i in 0..4 {
+        best[i] = best[i].max(counts[i]);
+    }
+    // Ties (a one-column-pair file) go to the delimiter of the first line, then to the comma.
+    let first = first_line.unwrap_or(counts);
+    let index = (0..4).max_by_key(|i| (best[*i], first[*i], std::cmp::Reverse(*i))).unwrap_or(0);
+    CANDIDATES[index]
+}
+
+fn stream_csv(bytes: &[u8], delimiter: u8, visitor: &mut dyn RowVisitor) -> Result<(), String> {
+    let mut reader =
+        csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(delimiter).from_reader(bytes);
+    let total = bytes.len().max(1) as f32;
+    let mut record = csv::ByteRecord::new();
+    loop {
+        let line = reader.position().line();
+        match reader.read_byte_record(&mut record) {
+            Ok(false) => return Ok(()),
+            Ok(true) => {
+                let cells = record
+                    .iter()
+                    .map(|field| match std::str::from_utf8(field) {
+                        Ok("") => Cell::Empty,
+                        Ok(text) => Cell::Text(text.to_owned()),
+                        Err(_) => Cell::Text(WINDOWS_1252.decode_without_bom_handling(field).0.into_owned()),
+                    })
+                    .collect();
+                // The record's own position counts lines from 0 here; people count from 1.
+                let number = record.position().map_or(line, |p| p.line() + 1) as u32;
+                let progress = reader.position().byte() as f32 / total;
+                if !visitor.row(RawRow { number, cells }, progress) {
+                    return Ok(());
+                }
+            }
+            Err(e) => return Err(format!("line {line}: the CSV cannot be read ({e})")),
+        }
+    }
+}
+
+/// Every CSV member of a zip archive, in name order (`part-1-of-3.csv` …); `manifest.json` and
+/// other files are passed over.
+fn read_zip(bytes: &[u8], visitor: &mut dyn RowVisitor) -> Result<usize, String> {
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes))
+        .map_err(|e| format!("the zip archive is damaged ({e}); download it again"))?;
+    let mut names: Vec<String> = archive
+        .file_names()
+        .filter_map(|n| n.ok().map(|n| n.into_owned()))
+        .filter(|n| {
+            let lower = n.to_lowercase();
+            !lower.ends_with('/') && [".csv", ".tsv", ".txt", ".csv.gz"].iter().any(|ext| lower.ends_with(ext))
+        })
+        .collect();
+    names.sort_by_key(|name| natural_order(name));
+    if names.is_empty() {
+        return Err("the zip archive holds no CSV file; Steward reads CSV parts inside .zip archives".into());
+    }
+    for name in &names {
+        let mut member = archive.by_name(name).map_err(|e| format!("{name} in the archive is damaged ({e})"))?;
+        let mut data = Vec::new();
+        if name.to_lowercase().ends_with(".gz") {
+            MultiGzDecoder::new(BufReader::new(&mut member)).read_to_end(&mut data)
+        } else {
+            member.read_to_end(&mut data)
+        }
+        .map_err(|e| format!("{name} in the archive cannot be read ({e})"))?;
+        read_text(&data, Some(name), visitor).map_err(|message| format!("{name}: {message}"))?;
+    }
+    Ok(names.len())
+}
+
+/// `part-2` before `part-10`.
+fn natural_order(name: &str) -> Vec<(String, u64)> {
+    let mut key = Vec::new();
+    let mut text = String::new();
+    let mut digits = String::new();
+    for c in name.chars() {
+        if c.is_ascii_digit() {
+            digits.push(c);
+        } else {
+            if !digits.is_empty() {
+                key.push((std::mem::take(&mut text), digits.parse().unwrap_or(u64::MAX)));
+                digits.clear();
+            }
+            text.push(c);
+        }
+    }
+    key.push((text, digits.parse().unwrap_or(0)));
+    key
+}
+
+/// How many rows of each sheet are searched for a known header when no sheet is named.
+const SHEET_SAMPLE_ROWS: usize = 30;
+
+fn read_workbook(
+    bytes: &[u8],
+    sheet: Option<&str>,
+    visitor: &mut dyn RowVisitor,
+) -> Result<(String, Vec<String>), String> {
+    let mut workbook: Sheets<_> = open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| {
+        format!(
+            "the workbook cannot be opened ({e}); it may be damaged or cut short: open it in Excel and save it again"
+        )
+    })?;
+    let format = match &workbook {
+        Sheets::Xls(_) => "Excel 97–2003 workbook (.xls)",
+        Sheets::Xlsx(_) => "Excel workbook",
+        Sheets::Xlsb(_) => "Excel binary workbook (.xlsb)",
+        Sheets::Ods(_) => "OpenDocument spreadsheet (.ods)",
+    };
+    let names = workbook.sheet_names();
+    if names.is_empty() {
+        return Err("the workbook has no sheets".into());
+    }
+    let mut ranges = Vec::with_capacity(names.len());
+    for name in &names {
+        let range = workbook.worksheet_range(name).map_err(|e| {
+            format!("sheet \"{name}\" cannot be read ({e}); open the workbook in Excel and save it again")
+        })?;
+        ranges.push(range);
+    }
+    let index = match sheet {
+        Some(wanted) => names
+            .iter()
+            .position(|n| n.eq_ignore_ascii_case(wanted))
+            .ok_or_else(|| format!("it has no sheet named \"{wanted}\"; its sheets are: {}", names.join(", ")))?,
+        None => {
+            let known = |range: &calamine::Range<Data>| {
+                sheet_rows(range).take(SHEET_SAMPLE_ROWS).any(|row| {
+                    let headers: Vec<String> = row.cells.iter().map(|c| normalise_header(&c.display())).collect();
+                    recognise(&headers).is_some()
+                })
+            };
+            ranges
+                .iter()
+                .position(known)
+                .or_else(|| ranges.iter().position(|r| r.cells().any(|(_, _, c)| !matches!(c, Data::Empty))))
+                .unwrap_or(0)
+        }
+    };
+    let range = &ranges[index];
+    visitor.start_part(Some(&names[index]), NumberStyle::default());
+    let total = range.height().max(1) as f32;
+    for (i, row) in sheet_rows(range).enumerate() {
+        if !visitor.row(row, (i + 1) as f32 / total) {
+            break;
+        }
+    }
+    Ok((format!("{format}, sheet \"{}\"", names[index]), names))
+}
+
+fn sheet_rows(range: &calamine::Range<Data>) -> impl Iterator<Item = RawRow> + '_ {
+    let first_row = range.start().map_or(0, |(row, _)| row);
+    let first_col = range.start().map_or(0, |(_, col)| col) as usize;
+    range.rows().enumerate().map(move |(i, cells)| {
+        let mut row: Vec<Cell> = vec![Cell::Empty; first_col];
+        row.extend(cells.iter().map(cell_of));
+        RawRow { number: first_row + i as u32 + 1, cells: row }
+    })
+}
+
+fn cell_of(data: &Data) -> Cell {
+    match data {
+        Data::Empty => Cell::Empty,
+        Data::String(s) => Cell::Text(s.clone()),
+        Data::Float(f) => Cell::Number(*f),
+        Data::Int(i) => Cell::Number(*i as f64),
+        Data::Bool(b) => Cell::Bool(*b),
+        Data::DateTime(dt) => dt.as_datetime().map_or(Cell::Number(dt.as_f64()), Cell::DateTime),
+        Data::DateTimeIso(text) | Data::DurationIso(text) => Cell::Text(text.clone()),
+        Data::Error(e) => Cell::Error(format!("{e}")),
+    }
+}
+
+/// A row with the part it came from.
+#[cfg(test)]
+type PartRow = (Option<String>, RawRow);
+
+/// Reads a file whole for tests: every part's rows in order.
+#[cfg(test)]
+pub fn read_all(name: &str, bytes: &[u8]) -> Result<(FileFacts, Vec<PartRow>), FileError> {
+    struct Collect(Option<String>, Vec<PartRow>);
+    impl RowVisitor for Collect {
+        fn start_part(&mut self, part: Option<&str>, _: NumberStyle) {
+            self.0 = part.map(str::to_owned);
+        }
+        fn row(&mut self, row: RawRow, _: f32) -> bool {
+            self.1.push((self.0.clone(), row));
+            true
+        }
+    }
+    let mut collect = Collect(None, Vec::new());
+    let facts = read_bytes(name, bytes, None, &mut collect)?;
+    Ok((facts, collect.1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(rows: &[PartRow]) -> Vec<Vec<String>> {
+        rows.iter().map(|(_, r)| r.cells.iter().map(Cell::display).collect()).collect()
+    }
+
+    #[test]
+    fn utf8_bom_crlf_and_quoted_commas() {
+        let (facts, rows) = read_all("a.csv", b"\xEF\xBB\xBFa,b\r\n\"gpt-4o, input\",\"{'x': 1}\"\r\n").expect("reads");
+        assert_eq!(facts.description, "CSV, UTF-8 with BOM, comma-separated");
+        assert_eq!(texts(&rows), vec![vec!["a", "b"], vec!["gpt-4o, input", "{'x': 1}"]]);
+        assert_eq!(rows[1].1.number, 2);
+    }
+
+    #[test]
+    fn semicolons_with_decimal_commas() {
+        let (facts, rows) = read_all("a.csv", b"name;cost\nZo\xEB;0,52\n").expect("reads");
+        assert!(facts.description.contains("windows-1252"), "{}", facts.description);
+        assert!(facts.description.contains("semicolon"));
+        assert_eq!(texts(&rows)[1], vec!["Zoë", "0,52"]);
+    }
+
+    #[test]
+    fn utf16_tab_separated() {
+        let text = "a\tb\r\n1\t2\r\n";
+        let mut bytes = vec![0xFF, 0xFE];
+        bytes.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+        let (facts, rows) = read_all("a.txt", &bytes).expect("reads");
+        assert!(facts.description.contains("UTF-16LE") && facts.description.contains("tab"), "{}", facts.description);
+        assert_eq!(texts(&rows)[1], vec!["1", "2"]);
+    }
+
+    #[test]
+    fn blank_lines_keep_row_numbers() {
+        let (_, rows) = read_all("a.csv", b"a,b\n\n1,2\n").expect("reads");
+        assert_eq!(rows.last().map(|(_, r)| r.number), Some(3));
+    }
+
+    #[test]
+    fn empty_png_and_binary_files_are_named() {
+        let empty = read_all("empty.csv", b"").expect_err("refused");
+        assert!(empty.to_string().contains("empty.csv: the file is empty"), "{empty}");
+        let png = read_all("image.csv", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").expect_err("refused");
+        assert!(png.message.contains("PNG image"), "{png}");
+    }
+
+    #[test]
+    fn truncated_workbook_is_refused_with_advice() {
+        let error = read_all("cut.xlsx", b"PK\x03\x04\x14\0\0\0\x08\0garbage").expect_err("refused");
+        assert!(error.message.contains("cannot be opened"), "{error}");
+    }
+
+    #[test]
+    fn zip_parts_are_read_in_order() {
+        let mut buffer = Cursor::new(Vec::new());
+        {
+            let mut zip = zip::ZipWriter::new(&mut buffer);
+            let options = zip::write::SimpleFileOptions::default();
+            for (name, body) in
+                [("part-10-of-10.csv", "a\n3\n"), ("manifest.json", "{}"), ("part-2-of-10.csv", "a\n2\n")]
+            {
+                zip.start_file(name, options).expect("zip entry");
+                std::io::Write::write_all(&mut zip, body.as_bytes()).expect("zip write");
+            }
+            zip.finish().expect("zip finish");
+        }
+        let (facts, rows) = read_all("export.zip", buffer.get_ref()).expect("reads");
+        assert_eq!(facts.description, "zip archive with 2 CSV parts");
+        let parts: Vec<_> = rows.iter().map(|(p, r)| (p.clone().unwrap_or_default(), r.cells[0].display())).collect();
+        assert_eq!(parts[1], ("part-2-of-10.csv".to_owned(), "2".to_owned()));
+        assert_eq!(parts[3], ("part-10-of-10.csv".to_owned(), "3".to_owned()));
+    }
+}
