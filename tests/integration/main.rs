@@ -5,5 +5,6 @@ mod audit;
 mod boundaries;
 mod demo;
 mod files;
+mod imports;
 mod records;
 mod util;

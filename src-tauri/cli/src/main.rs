@@ -2,13 +2,15 @@
 //!
 //! Errors go to stderr as one sentence with a non-zero exit code; `--json` output goes to stdout.
 
+mod imports;
+mod progress;
 mod table;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use steward_core::api::{ApiError, App, ListRequest, PortfolioSummary};
+use steward_core::api::{ApiError, App, ImportProgress, ImportRequest, ListRequest, PortfolioSummary};
 use steward_core::domain::System;
 
 #[derive(Parser)]
@@ -37,6 +39,32 @@ enum Command {
         #[command(subcommand)]
         command: ListCommand,
     },
+    /// Import a spreadsheet: a vendor usage or billing export (recognised by its headers) or a
+    /// CSV/Excel/zip/gz file of one. Prints what was imported; row issues are listed, not fatal.
+    Import {
+        /// The file to import.
+        path: PathBuf,
+        /// Workbook sheet to read (default: the first sheet with a known layout).
+        #[arg(long)]
+        sheet: Option<String>,
+        /// Read the file as this preset instead of recognising it (see `steward imports presets`).
+        #[arg(long)]
+        preset: Option<String>,
+        /// Cost basis of the amounts: billed, amortized, list or effective.
+        #[arg(long)]
+        basis: Option<String>,
+        /// Show what would be imported without writing anything.
+        #[arg(long)]
+        dry_run: bool,
+        /// Print one JSON object instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Import history.
+    Imports {
+        #[command(subcommand)]
+        command: ImportsCommand,
+    },
     /// The audit trail.
     Audit {
         #[command(subcommand)]
@@ -51,6 +79,19 @@ enum ListCommand {
         #[arg(long)]
         json: bool,
     },
+}
+
+#[derive(Subcommand)]
+enum ImportsCommand {
+    /// Every import, newest first.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Undo a whole import: its lines go, the lines it replaced come back.
+    Undo { batch: i64 },
+    /// The export layouts Steward recognises.
+    Presets,
 }
 
 #[derive(Subcommand)]
@@ -114,6 +155,35 @@ fn run(cli: Cli) -> Result<(), String> {
             let systems = all_systems(&App::open(&db).map_err(fail)?).map_err(fail)?;
             emit(&if json { to_json(&systems)? + "\n" } else { table::systems_text(&systems) })?;
         }
+        Command::Import { path, sheet, preset, basis, dry_run, json } => {
+            let mut app = if db.exists() { App::open(&db) } else { App::create(&db) }.map_err(fail)?;
+            let request = ImportRequest { path: path.display().to_string(), sheet, preset, basis };
+            let mut bar = progress::Bar::new(!json);
+            let mut on_progress = |p: ImportProgress| bar.show(p.fraction, p.rows);
+            let report = if dry_run {
+                app.import_preview(&request, &mut on_progress)
+            } else {
+                app.import_commit(&request, &mut on_progress)
+            };
+            bar.clear();
+            let report = report.map_err(fail)?;
+            emit(&if json { to_json(&report)? + "\n" } else { imports::report_text(&report, dry_run) })?;
+            if let Some(problem) = &report.problem {
+                return Err(format!("{}: {problem}", report.file));
+            }
+        }
+        Command::Imports { command: ImportsCommand::List { json } } => {
+            let history = App::open(&db).map_err(fail)?.import_history().map_err(fail)?;
+            emit(&if json { to_json(&history)? + "\n" } else { imports::history_text(&history) })?;
+        }
+        Command::Imports { command: ImportsCommand::Undo { batch } } => {
+            let undo = App::open(&db).map_err(fail)?.import_undo(batch).map_err(fail)?;
+            println!(
+                "Undid import #{}: {} lines removed, {} earlier lines restored",
+                undo.batch_id, undo.removed, undo.restored
+            );
+        }
+        Command::Imports { command: ImportsCommand::Presets } => emit(&imports::presets_text())?,
         Command::Audit { command: AuditCommand::Verify } => {
             let report = App::open(&db).map_err(fail)?.audit_verify().map_err(fail)?;
             match report.first_broken {

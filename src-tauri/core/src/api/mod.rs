@@ -7,6 +7,7 @@
 
 mod catalog;
 mod error;
+mod imports;
 mod lists;
 mod portfolio;
 mod records;
@@ -14,6 +15,10 @@ mod session;
 
 pub use catalog::Catalog;
 pub use error::{ApiError, ApiResult, ErrorCode};
+pub use imports::{
+    AttributionApplied, AttributionRuleDraft, ImportBatch, ImportIssue, ImportProgress, ImportReport, ImportRequest,
+    MoneyTotal, ObservationTotal, PreviewLine, SkipReason, UndoReport,
+};
 pub use lists::{ListFilter, ListRequest, Page};
 pub use portfolio::{
     AuditEvent, AuditReport, CountByValue, DemoLoadReport, PortfolioInfo, PortfolioSummary, RenewalDue,

@@ -81,7 +81,10 @@ pub struct Layout {
 
 /// Receives the typed facts; the api implements it over a store transaction.
 pub trait FactSink {
-    fn cost(&mut self, record: CostRecord) -> Result<(), String>;
+    /// The layout is known (once, before the first record).
+    fn start(&mut self, preset: &'static Preset) -> bool;
+    /// `false` stops the import: the sink failed and keeps its own error.
+    fn cost(&mut self, record: CostRecord) -> bool;
     /// `false` cancels the import (the user pressed Cancel).
     fn progress(&mut self, _fraction: f32, _rows: u64) -> bool {
         true
@@ -104,6 +107,8 @@ pub struct Reading {
     pub totals: BTreeMap<(String, String), Decimal>,
     pub observations: Vec<ObservationRecord>,
     pub cancelled: bool,
+    /// The sink refused to go on (its own error explains why).
+    pub sink_stopped: bool,
     /// A problem that stops the whole file (e.g. parts with different layouts).
     pub fatal: Option<String>,
     pub control_total: Option<String>,
@@ -261,6 +266,10 @@ impl<'a> Interpreter<'a> {
                 return None;
             }
         } else {
+            if !self.sink.start(preset) {
+                self.reading.sink_stopped = true;
+                return None;
+            }
             self.reading.layout = Some(Layout {
                 preset,
                 version: preset.versions.get(version).map(|v| v.name.clone()).unwrap_or_default(),
@@ -276,7 +285,10 @@ impl<'a> Interpreter<'a> {
 
     /// One row below the header. Returns `false` to stop reading.
     fn data_row(&mut self, row: RawRow) -> bool {
-        if row.cells.iter().all(Cell::is_blank) || self.reading.fatal.is_some() {
+        if self.reading.fatal.is_some() || self.reading.sink_stopped {
+            return false;
+        }
+        if row.cells.iter().all(Cell::is_blank) {
             return true;
         }
         let Some(columns) = self.columns.as_ref() else { return true };
@@ -301,7 +313,7 @@ impl<'a> Interpreter<'a> {
                 }
             }
         }
-        true
+        !self.reading.sink_stopped
     }
 
     fn issue(&self, row: &RawRow, column: &str, value: &Cell, message: impl Into<String>) -> RowIssue {
@@ -421,7 +433,10 @@ impl<'a> Interpreter<'a> {
             key,
             attributes,
         };
-        self.sink.cost(record).map_err(|message| vec![self.issue(row, "", &Cell::Empty, message)])
+        if !self.sink.cost(record) {
+            self.reading.sink_stopped = true;
+        }
+        Ok(())
     }
 
     /// (start, inclusive end, scope period) of a row; issues pushed for what cannot be read.
@@ -589,7 +604,7 @@ impl RowVisitor for Interpreter<'_> {
     }
 
     fn row(&mut self, row: RawRow, progress: f32) -> bool {
-        if self.reading.fatal.is_some() {
+        if self.reading.fatal.is_some() || self.reading.sink_stopped {
             return false;
         }
         if self.columns.is_none() {

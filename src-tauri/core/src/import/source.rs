@@ -250,11 +250,21 @@ fn stream_csv(bytes: &[u8], delimiter: u8, visitor: &mut dyn RowVisitor) -> Resu
         csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(delimiter).from_reader(bytes);
     let total = bytes.len().max(1) as f32;
     let mut record = csv::ByteRecord::new();
+    // Line numbers are counted here: the reader's own positions differ between LF and CRLF
+    // files and count skipped blank lines inconsistently.
+    let (mut line, mut offset) = (1u64, 0usize);
     loop {
-        let line = reader.position().line();
+        while let Some(&b) = bytes.get(offset).filter(|b| **b == b'\n' || **b == b'\r') {
+            line += u64::from(b == b'\n');
+            offset += 1;
+        }
+        let start_line = line;
         match reader.read_byte_record(&mut record) {
             Ok(false) => return Ok(()),
             Ok(true) => {
+                let end = (reader.position().byte() as usize).min(bytes.len());
+                line += bytes[offset.min(end)..end].iter().filter(|b| **b == b'\n').count() as u64;
+                offset = offset.max(end);
                 let cells = record
                     .iter()
                     .map(|field| match std::str::from_utf8(field) {
@@ -263,14 +273,11 @@ fn stream_csv(bytes: &[u8], delimiter: u8, visitor: &mut dyn RowVisitor) -> Resu
                         Err(_) => Cell::Text(WINDOWS_1252.decode_without_bom_handling(field).0.into_owned()),
                     })
                     .collect();
-                // The record's own position counts lines from 0 here; people count from 1.
-                let number = record.position().map_or(line, |p| p.line() + 1) as u32;
-                let progress = reader.position().byte() as f32 / total;
-                if !visitor.row(RawRow { number, cells }, progress) {
+                if !visitor.row(RawRow { number: start_line as u32, cells }, end as f32 / total) {
                     return Ok(());
                 }
             }
-            Err(e) => return Err(format!("line {line}: the CSV cannot be read ({e})")),
+            Err(e) => return Err(format!("line {start_line}: the CSV cannot be read ({e})")),
         }
     }
 }
@@ -469,6 +476,9 @@ mod tests {
     fn blank_lines_keep_row_numbers() {
         let (_, rows) = read_all("a.csv", b"a,b\n\n1,2\n").expect("reads");
         assert_eq!(rows.last().map(|(_, r)| r.number), Some(3));
+        let (_, rows) = read_all("a.csv", b"a,b\r\n\"x\r\ny\",2\r\n\r\n3,4\r\n").expect("reads");
+        let numbers: Vec<u32> = rows.iter().map(|(_, r)| r.number).collect();
+        assert_eq!(numbers, vec![1, 2, 5]);
     }
 
     #[test]

@@ -15,6 +15,7 @@ use super::{StoreError, StoreResult};
 const MIGRATIONS: &[(&str, &str)] = &[
     ("0001_create_portfolio", include_str!("migrations/0001_create_portfolio.sql")),
     ("0002_index_list_columns", include_str!("migrations/0002_index_list_columns.sql")),
+    ("0003_import_engine", include_str!("migrations/0003_import_engine.sql")),
 ];
 
 pub const LATEST: i64 = MIGRATIONS.len() as i64;

@@ -7,6 +7,7 @@
 
 mod audit;
 mod facts;
+mod imports;
 mod migrations;
 mod records;
 mod tables;
@@ -17,6 +18,7 @@ use rusqlite::{Connection, OpenFlags, ffi};
 
 pub(crate) use audit::AuditChange;
 pub(crate) use facts::{BatchRow, CostLineRow, ObservationRow, Provenance};
+pub(crate) use imports::{BatchFinish, BatchRecord, Existing, KeyedCostLine, KeyedObservation};
 pub(crate) use records::{ListQuery, Record, SpecFor, decode};
 
 /// Identifies a Steward portfolio inside the SQLite header ("STWD").
@@ -154,6 +156,18 @@ impl Store {
     }
 
     /// Runs `work` in one transaction: all of it lands, or none of it.
+    /// Runs `work` exactly as [`Store::write`] would, then rolls it back: a preview computed by
+    /// the same code as the commit, so the two cannot disagree. Nothing reaches the file.
+    pub fn rehearse<T>(&mut self, work: impl FnOnce(&Tx<'_>) -> StoreResult<T>) -> StoreResult<T> {
+        if self.read_only {
+            return Err(StoreError::ReadOnly);
+        }
+        let tx = self.conn.transaction()?;
+        let out = work(&Tx(&tx));
+        tx.rollback()?;
+        out
+    }
+
     pub fn write<T>(&mut self, work: impl FnOnce(&Tx<'_>) -> StoreResult<T>) -> StoreResult<T> {
         if self.read_only {
             return Err(StoreError::ReadOnly);

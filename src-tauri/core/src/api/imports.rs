@@ -1,0 +1,821 @@
+//! Importing a file: preview (the whole import rehearsed in a transaction that is rolled back),
+//! commit (the same code, committed: all or nothing), history and undo of a whole batch.
+
+use std::collections::{BTreeMap, HashSet};
+use std::path::Path;
+
+use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::records::{api_to_store, insert_audited, store_to_api};
+use super::{ApiError, ApiResult, App, ErrorCode, now_text};
+use crate::domain::{Vendor, VendorDraft, VendorType};
+use crate::import::{CostRecord, FactSink, Interpreter, Preset, ReadOptions, Reading, RowIssue, read_file};
+use crate::store::{
+    AuditChange, BatchFinish, Existing, KeyedCostLine, KeyedObservation, Provenance, SpecFor, StoreError, Tx,
+};
+
+/// What to import and how.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ImportRequest {
+    pub path: String,
+    /// Workbook sheet by name; without it the first sheet with a known layout.
+    pub sheet: Option<String>,
+    /// Force a preset by id instead of recognising the layout.
+    pub preset: Option<String>,
+    /// Override the cost basis (`billed`, `amortized`, …) the preset or file name suggests.
+    pub basis: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct MoneyTotal {
+    pub currency: String,
+    pub basis: String,
+    /// Exact decimal text, e.g. `"1234.000011139"`.
+    pub amount: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct SkipReason {
+    pub reason: String,
+    #[ts(type = "number")]
+    pub count: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ImportIssue {
+    /// Sheet or archive member, when the file has several.
+    pub part: Option<String>,
+    pub row: u32,
+    pub column: String,
+    pub value: String,
+    pub message: String,
+}
+
+/// The first rows as the import typed them, for the preview table.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct PreviewLine {
+    pub row: u32,
+    pub period_start: String,
+    pub period_end: String,
+    pub description: String,
+    pub quantity: Option<String>,
+    pub unit: String,
+    pub amount: String,
+    pub currency: String,
+    pub basis: String,
+    /// `new`, `changed` or `unchanged`.
+    pub status: String,
+    pub system: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct ObservationTotal {
+    pub metric: String,
+    /// Exact decimal text, summed over every period in the file.
+    pub value: String,
+    pub periods: u32,
+}
+
+/// What an import found and did (or, for a preview, would do).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct ImportReport {
+    pub file: String,
+    /// How the file was read: "CSV, UTF-8 with BOM, comma-separated", "Excel workbook, sheet …".
+    pub read_as: String,
+    pub sheets: Vec<String>,
+    pub sheet: Option<String>,
+    /// Preset id of the recognised layout (`null` when not recognised).
+    pub format: Option<String>,
+    pub format_name: Option<String>,
+    pub version: Option<String>,
+    /// `cost`, `usage` or `activity`.
+    pub kind: Option<String>,
+    pub header_row: Option<u32>,
+    pub headers: Vec<String>,
+    /// Why nothing could be imported (layout not recognised, parts that differ), if so.
+    pub problem: Option<String>,
+    pub committed: bool,
+    #[ts(type = "number | null")]
+    pub batch_id: Option<i64>,
+    #[ts(type = "number")]
+    pub rows_read: u64,
+    #[ts(type = "number")]
+    pub rows_imported: u64,
+    #[ts(type = "number")]
+    pub rows_skipped: u64,
+    #[ts(type = "number")]
+    pub rows_unchanged: u64,
+    /// Stored lines of the covered scopes that this file replaces (restated exports).
+    #[ts(type = "number")]
+    pub rows_replaced: u64,
+    pub skipped: Vec<SkipReason>,
+    pub issues: Vec<ImportIssue>,
+    /// All issues, including those beyond the first 1,000 listed.
+    #[ts(type = "number")]
+    pub issue_count: u64,
+    /// Money in the file's importable rows per currency and basis (never added across them).
+    pub totals: Vec<MoneyTotal>,
+    /// Money no attribution rule linked to an AI system: shown, not hidden.
+    pub unattributed: Vec<MoneyTotal>,
+    pub observations: Vec<ObservationTotal>,
+    pub vendor: Option<String>,
+    pub vendor_created: bool,
+    /// The file's own control total (e.g. GCP "Total amount due"), to reconcile against.
+    pub control_total: Option<String>,
+    pub preview: Vec<PreviewLine>,
+    pub warnings: Vec<String>,
+    pub cancelled: bool,
+}
+
+/// One batch in the import history.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct ImportBatch {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub file_name: String,
+    pub sheet: Option<String>,
+    pub format: String,
+    pub format_name: Option<String>,
+    pub version: String,
+    pub read_as: String,
+    pub header_row: Option<u32>,
+    #[ts(type = "number")]
+    pub rows_read: u64,
+    #[ts(type = "number")]
+    pub rows_imported: u64,
+    #[ts(type = "number")]
+    pub rows_skipped: u64,
+    #[ts(type = "number")]
+    pub rows_unchanged: u64,
+    #[ts(type = "number")]
+    pub rows_replaced: u64,
+    pub issues: Vec<ImportIssue>,
+    pub totals: Vec<MoneyTotal>,
+    pub control_total: Option<String>,
+    pub imported_at: String,
+    pub imported_by: String,
+    pub undone_at: Option<String>,
+    #[ts(type = "number")]
+    pub live_cost_lines: u64,
+    #[ts(type = "number")]
+    pub live_observations: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct UndoReport {
+    #[ts(type = "number")]
+    pub batch_id: i64,
+    #[ts(type = "number")]
+    pub removed: u64,
+    #[ts(type = "number")]
+    pub restored: u64,
+}
+
+/// How far an import has got, for a progress bar.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct ImportProgress {
+    pub fraction: f32,
+    #[ts(type = "number")]
+    pub rows: u64,
+}
+
+const PREVIEW_LINES: usize = 20;
+
+impl App {
+    /// Reads the file and rehearses the whole import without writing anything.
+    pub fn import_preview(
+        &mut self,
+        request: &ImportRequest,
+        progress: &mut dyn FnMut(ImportProgress) -> bool,
+    ) -> ApiResult<ImportReport> {
+        self.import_run(request, false, progress)
+    }
+
+    /// Imports the file in one transaction: all of it or, on any failure or cancel, none.
+    pub fn import_commit(
+        &mut self,
+        request: &ImportRequest,
+        progress: &mut dyn FnMut(ImportProgress) -> bool,
+    ) -> ApiResult<ImportReport> {
+        self.import_run(request, true, progress)
+    }
+
+    fn import_run(
+        &mut self,
+        request: &ImportRequest,
+        commit: bool,
+        progress: &mut dyn FnMut(ImportProgress) -> bool,
+    ) -> ApiResult<ImportReport> {
+        let (actor, now) = (self.actor.clone(), now_text());
+        let work = |tx: &Tx<'_>| run_import(tx, request, commit, &actor, &now, progress);
+        let report = if commit { self.store.write(work) } else { self.store.rehearse(work) };
+        report.map_err(store_to_api)
+    }
+
+    pub fn import_history(&self) -> ApiResult<Vec<ImportBatch>> {
+        let batches = self.store.read().batches()?;
+        Ok(batches.into_iter().map(batch_to_api).collect())
+    }
+
+    /// Undoes a whole batch: its lines go, the lines it replaced come back.
+    pub fn import_undo(&mut self, batch_id: i64) -> ApiResult<UndoReport> {
+        let (actor, now) = (self.actor.clone(), now_text());
+        self.store
+            .write(|tx| {
+                let fail = |code, message: String| Err(api_to_store(ApiError::new(code, message)));
+                let Some(batch) = tx.batch(batch_id)? else {
+                    return fail(ErrorCode::NotFound, format!("there is no import batch #{batch_id}"));
+                };
+                if batch.undone_at.is_some() {
+                    return fail(
+                        ErrorCode::Conflict,
+                        format!("import #{batch_id} ({}) is already undone", batch.file_name),
+                    );
+                }
+                if let Some(later) = tx.batch_replaced_by(batch_id)? {
+                    return fail(
+                        ErrorCode::Conflict,
+                        format!(
+                            "import #{later} replaced lines of import #{batch_id} ({}); undo #{later} first",
+                            batch.file_name
+                        ),
+                    );
+                }
+                let (removed, restored) = tx.undo_batch(batch_id, &now)?;
+                tx.append_audit(
+                    &now,
+                    AuditChange {
+                        actor: &actor,
+                        entity_type: "import_batch",
+                        entity_id: batch_id,
+                        action: "undo",
+                        field: None,
+                        old_value: Some(batch.file_name.clone()),
+                        new_value: Some(format!("{removed} removed, {restored} restored")),
+                    },
+                )?;
+                Ok(UndoReport { batch_id, removed, restored })
+            })
+            .map_err(store_to_api)
+    }
+}
+
+fn file_unusable(message: String) -> StoreError {
+    api_to_store(ApiError::new(ErrorCode::FileUnusable, message))
+}
+
+fn run_import(
+    tx: &Tx<'_>,
+    request: &ImportRequest,
+    commit: bool,
+    actor: &str,
+    now: &str,
+    progress: &mut dyn FnMut(ImportProgress) -> bool,
+) -> Result<ImportReport, StoreError> {
+    let path = Path::new(&request.path);
+    let file_name = path.file_name().map_or_else(|| request.path.clone(), |n| n.to_string_lossy().into_owned());
+    if let Some(id) = &request.preset
+        && crate::import::presets().iter().all(|p| &p.id != id)
+    {
+        let known: Vec<&str> = crate::import::presets().iter().map(|p| p.id.as_str()).collect();
+        return Err(api_to_store(ApiError::new(
+            ErrorCode::Validation,
+            format!("there is no preset \"{id}\"; known presets: {}", known.join(", ")),
+        )));
+    }
+    let batch = tx.begin_batch(&file_name, "", 0, now, actor)?;
+    let options =
+        ReadOptions { preset: request.preset.clone(), basis: request.basis.clone(), file_name: file_name.clone() };
+    let mut sink = StoreSink::new(tx, batch, &file_name, actor, now, progress);
+    let mut interpreter = Interpreter::new(options, &mut sink);
+    let facts = read_file(path, request.sheet.as_deref(), &mut interpreter).map_err(|e| file_unusable(e.to_string()));
+    let reading = interpreter.finish();
+    let facts = facts?;
+    if let Some(error) = sink.failure.take() {
+        return Err(error);
+    }
+    let sheet = reading.layout.as_ref().and_then(|l| l.part.clone()).filter(|_| !facts.sheets.is_empty());
+    let mut report = ImportReport {
+        file: file_name.clone(),
+        read_as: facts.description.clone(),
+        sheets: facts.sheets.clone(),
+        sheet: sheet.clone(),
+        format: None,
+        format_name: None,
+        version: None,
+        kind: None,
+        header_row: None,
+        headers: Vec::new(),
+        problem: reading.fatal.clone(),
+        committed: false,
+        batch_id: None,
+        rows_read: reading.rows_read,
+        rows_imported: 0,
+        rows_skipped: reading.skipped.values().sum(),
+        rows_unchanged: 0,
+        rows_replaced: 0,
+        skipped: reading
+            .skipped
+            .iter()
+            .map(|(reason, count)| SkipReason { reason: reason.clone(), count: *count })
+            .collect(),
+        issues: reading.issues.iter().map(issue_to_api).collect(),
+        issue_count: reading.issue_count,
+        totals: money(&reading.totals),
+        unattributed: money(&sink.unattributed),
+        observations: Vec::new(),
+        vendor: sink.vendor_name.clone(),
+        vendor_created: sink.vendor_created,
+        control_total: reading.control_total.clone(),
+        preview: std::mem::take(&mut sink.preview),
+        warnings: Vec::new(),
+        cancelled: reading.cancelled,
+    };
+    if reading.at_excel_row_limit {
+        report.warnings.push(
+            "the sheet has exactly Excel's 1,048,576 rows: the export was probably cut off when it was saved in Excel; \
+             import the original CSV instead"
+                .into(),
+        );
+    }
+    if reading.cancelled {
+        return Err(api_to_store(ApiError::new(
+            ErrorCode::Conflict,
+            format!("import of {file_name} cancelled; nothing was written"),
+        )));
+    }
+    let Some(layout) = reading.layout.as_ref() else {
+        if report.problem.is_none() {
+            report.problem = Some(match &reading.unrecognised_headers {
+                Some((row, headers)) => {
+                    report.header_row = Some(*row);
+                    report.headers = headers.clone();
+                    "this layout is not a known export; choose a preset (--preset) or map its columns".into()
+                }
+                None => {
+                    "no header row was found in the first 30 rows; check that this is the right file or sheet".into()
+                }
+            });
+        }
+        tx.discard_batch(batch)?;
+        return Ok(report);
+    };
+    report.format = Some(layout.preset.id.clone());
+    report.format_name = Some(layout.preset.name.clone());
+    report.version = Some(layout.version.clone());
+    report.kind = Some(format!("{:?}", layout.preset.kind).to_lowercase());
+    report.header_row = Some(layout.header_row);
+    report.headers = layout.headers.clone();
+    if report.problem.is_some() {
+        tx.discard_batch(batch)?;
+        return Ok(report);
+    }
+
+    let replaced_by_scope: u64 =
+        sink.scopes.iter().map(|scope| tx.replace_unseen_in_scope(scope, batch)).sum::<Result<u64, _>>()?;
+    let observations = sink.store_observations(&reading)?;
+    report.observations = observations;
+    report.rows_replaced = sink.changed + replaced_by_scope;
+    let (changed_anything, imported, unchanged) = if reading.observations.is_empty() {
+        (sink.new + sink.changed + replaced_by_scope > 0, sink.new + sink.changed, sink.unchanged)
+    } else {
+        let stored = sink.observations_written > 0;
+        (stored, if stored { reading.rows_emitted } else { 0 }, if stored { 0 } else { reading.rows_emitted })
+    };
+    report.rows_imported = imported;
+    report.rows_unchanged = unchanged;
+    if !changed_anything {
+        tx.discard_batch(batch)?;
+        if reading.rows_emitted > 0 {
+            report.warnings.push("nothing changed: every row is already in the portfolio".into());
+        }
+        return Ok(report);
+    }
+    let issues_json = serde_json::to_string(&report.issues).unwrap_or_else(|_| "[]".into());
+    let totals_json = serde_json::to_string(&report.totals).unwrap_or_else(|_| "[]".into());
+    tx.finish_batch(
+        batch,
+        &BatchFinish {
+            format: &layout.preset.id,
+            preset: Some(&layout.preset.id),
+            version: &layout.version,
+            read_as: &facts.description,
+            sheet: sheet.as_deref(),
+            header_row: Some(layout.header_row),
+            rows_read: report.rows_read,
+            rows_imported: report.rows_imported,
+            rows_skipped: report.rows_skipped,
+            rows_unchanged: report.rows_unchanged,
+            rows_replaced: report.rows_replaced,
+            issues_json: &issues_json,
+            totals_json: &totals_json,
+            control_total: report.control_total.as_deref(),
+            sha256: &facts.sha256,
+            size: facts.size,
+        },
+    )?;
+    tx.append_audit(
+        now,
+        AuditChange {
+            actor,
+            entity_type: "import_batch",
+            entity_id: batch,
+            action: "import",
+            field: None,
+            old_value: None,
+            new_value: Some(format!("{file_name}: {} rows imported", report.rows_imported)),
+        },
+    )?;
+    report.batch_id = Some(batch);
+    report.committed = commit;
+    Ok(report)
+}
+
+/// Stores what the interpreter hands over, inside the import's transaction.
+struct StoreSink<'t, 'p> {
+    tx: &'t Tx<'t>,
+    batch: i64,
+    file: String,
+    actor: String,
+    now: String,
+    progress: &'p mut dyn FnMut(ImportProgress) -> bool,
+    preset: Option<&'static Preset>,
+    vendor_id: Option<i64>,
+    vendor_name: Option<String>,
+    vendor_created: bool,
+    rules: Vec<(String, String, i64)>,
+    system_names: BTreeMap<i64, String>,
+    scopes: HashSet<String>,
+    new: u64,
+    changed: u64,
+    unchanged: u64,
+    observations_written: u64,
+    unattributed: BTreeMap<(String, String), Decimal>,
+    preview: Vec<PreviewLine>,
+    failure: Option<StoreError>,
+}
+
+impl<'t, 'p> StoreSink<'t, 'p> {
+    fn new(
+        tx: &'t Tx<'t>,
+        batch: i64,
+        file: &str,
+        actor: &str,
+        now: &str,
+        progress: &'p mut dyn FnMut(ImportProgress) -> bool,
+    ) -> Self {
+        StoreSink {
+            tx,
+            batch,
+            file: file.to_owned(),
+            actor: actor.to_owned(),
+            now: now.to_owned(),
+            progress,
+            preset: None,
+            vendor_id: None,
+            vendor_name: None,
+            vendor_created: false,
+            rules: Vec::new(),
+            system_names: BTreeMap::new(),
+            scopes: HashSet::new(),
+            new: 0,
+            changed: 0,
+            unchanged: 0,
+            observations_written: 0,
+            unattributed: BTreeMap::new(),
+            preview: Vec::new(),
+            failure: None,
+        }
+    }
+
+    fn try_start(&mut self, preset: &'static Preset) -> Result<(), StoreError> {
+        self.preset = Some(preset);
+        self.vendor_name = Some(preset.provider.clone());
+        self.vendor_id = match self.tx.vendor_named(&preset.provider)? {
+            Some(id) => Some(id),
+            None => {
+                let draft = VendorDraft {
+                    name: preset.provider.clone(),
+                    vendor_type: VendorType::parse(&preset.vendor_type),
+                    notes: format!("Created by importing {}.", self.file),
+                    ..VendorDraft::default()
+                };
+                self.vendor_created = true;
+                Some(insert_audited::<Vendor>(self.tx, &draft, &self.actor, &self.now)?)
+            }
+        };
+        self.rules = self.tx.attribution_rules(&preset.id)?;
+        Ok(())
+    }
+
+    /// The AI system an attribution rule links these attributes to (first matching rule wins).
+    fn attribute(&self, attributes: &BTreeMap<String, String>) -> Option<i64> {
+        self.rules.iter().find_map(|(field, value, system)| {
+            let hit = if field == "*" {
+                true
+            } else {
+                attributes.iter().any(|(name, v)| name.eq_ignore_ascii_case(field) && v.eq_ignore_ascii_case(value))
+            };
+            hit.then_some(*system)
+        })
+    }
+
+    fn try_cost(&mut self, record: CostRecord) -> Result<(), StoreError> {
+        let system_id = self.attribute(&record.attributes);
+        let attributes_json = serde_json::to_string(&record.attributes).unwrap_or_else(|_| "{}".into());
+        let (start, end) = (record.period_start.to_string(), record.period_end.to_string());
+        let amount_exact = record.amount.to_string();
+        let quantity = record.quantity.map(|q| q.to_string());
+        let line = KeyedCostLine {
+            period_start: &start,
+            period_end: &end,
+            amount_exact: &amount_exact,
+            amount_micros: record.amount_micros,
+            currency: &record.currency,
+            basis: &record.basis,
+            quantity: quantity.as_deref(),
+            unit: &record.unit,
+            vendor_id: self.vendor_id,
+            system_id,
+            description: &record.description,
+            scope: &record.scope,
+            key: &record.key,
+            attributes_json: &attributes_json,
+        };
+        let status = match self.tx.existing_cost_line(&line)? {
+            Existing::Same => {
+                self.unchanged += 1;
+                "unchanged"
+            }
+            Existing::Different(old) => {
+                self.tx.mark_cost_line_replaced(old, self.batch)?;
+                self.changed += 1;
+                "changed"
+            }
+            Existing::None => {
+                self.new += 1;
+                "new"
+            }
+        };
+        if status != "unchanged" {
+            let from =
+                Provenance { batch_id: self.batch, file: &self.file, sheet: record.part.as_deref(), row: record.row };
+            self.tx.insert_keyed_cost_line(&line, &from, &self.now)?;
+        }
+        self.scopes.insert(record.scope.clone());
+        if system_id.is_none() {
+            *self.unattributed.entry((record.currency.clone(), record.basis.clone())).or_default() += record.amount;
+        }
+        if self.preview.len() < PREVIEW_LINES {
+            let system = match system_id {
+                Some(id) => Some(self.system_name(id)?),
+                None => None,
+            };
+            self.preview.push(PreviewLine {
+                row: record.row,
+                period_start: start,
+                period_end: end,
+                description: record.description,
+                quantity,
+                unit: record.unit,
+                amount: amount_exact,
+                currency: record.currency,
+                basis: record.basis,
+                status: status.into(),
+                system,
+            });
+        }
+        Ok(())
+    }
+
+    fn system_name(&mut self, id: i64) -> Result<String, StoreError> {
+        if let Some(name) = self.system_names.get(&id) {
+            return Ok(name.clone());
+        }
+        let record = self.tx.get_record(<crate::domain::System as SpecFor>::SPEC, id)?;
+        let name = record.get("name").and_then(|v| v.as_str()).unwrap_or_default().to_owned();
+        self.system_names.insert(id, name.clone());
+        Ok(name)
+    }
+
+    /// Stores a usage or activity file's aggregated observations, about the system an
+    /// attribution rule names for this source, or else about the vendor.
+    fn store_observations(&mut self, reading: &Reading) -> Result<Vec<ObservationTotal>, StoreError> {
+        let (subject_type, subject_id) = match (self.attribute(&BTreeMap::new()), self.vendor_id) {
+            (Some(system), _) => ("system", system),
+            (None, Some(vendor)) => ("vendor", vendor),
+            (None, None) => return Ok(Vec::new()),
+        };
+        let mut totals: BTreeMap<String, (Decimal, u32)> = BTreeMap::new();
+        for obs in &reading.observations {
+            let (start, end) = (obs.period_start.to_string(), obs.period_end.to_string());
+            let exact = obs.value.normalize().to_string();
+            let keyed = KeyedObservation {
+                metric_key: &obs.metric,
+                subject_type,
+                subject_id,
+                period_start: &start,
+                period_end: &end,
+                value_exact: &exact,
+                value: obs.value.to_f64().unwrap_or_default(),
+                scope: &obs.scope,
+                key: &obs.key,
+            };
+            let write = match self.tx.existing_observation(&keyed)? {
+                Existing::Same => false,
+                Existing::Different(old) => {
+                    self.tx.mark_observation_replaced(old, self.batch)?;
+                    true
+                }
+                Existing::None => true,
+            };
+            if write {
+                let from =
+                    Provenance { batch_id: self.batch, file: &self.file, sheet: obs.part.as_deref(), row: obs.row };
+                self.tx.insert_keyed_observation(&keyed, &from, &self.now)?;
+                self.observations_written += 1;
+            }
+            let entry = totals.entry(obs.metric.clone()).or_default();
+            entry.0 += obs.value;
+            entry.1 += 1;
+        }
+        Ok(totals
+            .into_iter()
+            .map(|(metric, (value, periods))| ObservationTotal {
+                metric,
+                value: value.normalize().to_string(),
+                periods,
+            })
+            .collect())
+    }
+}
+
+impl FactSink for StoreSink<'_, '_> {
+    fn start(&mut self, preset: &'static Preset) -> bool {
+        match self.try_start(preset) {
+            Ok(()) => true,
+            Err(error) => {
+                self.failure = Some(error);
+                false
+            }
+        }
+    }
+
+    fn cost(&mut self, record: CostRecord) -> bool {
+        match self.try_cost(record) {
+            Ok(()) => true,
+            Err(error) => {
+                self.failure = Some(error);
+                false
+            }
+        }
+    }
+
+    fn progress(&mut self, fraction: f32, rows: u64) -> bool {
+        (self.progress)(ImportProgress { fraction, rows })
+    }
+}
+
+fn money(totals: &BTreeMap<(String, String), Decimal>) -> Vec<MoneyTotal> {
+    totals
+        .iter()
+        .map(|((currency, basis), amount)| MoneyTotal {
+            currency: currency.clone(),
+            basis: basis.clone(),
+            amount: amount.normalize().to_string(),
+        })
+        .collect()
+}
+
+fn issue_to_api(issue: &RowIssue) -> ImportIssue {
+    ImportIssue {
+        part: issue.part.clone(),
+        row: issue.row,
+        column: issue.column.clone(),
+        value: issue.value.clone(),
+        message: issue.message.clone(),
+    }
+}
+
+fn batch_to_api(b: crate::store::BatchRecord) -> ImportBatch {
+    let format_name =
+        b.preset.as_deref().and_then(|id| crate::import::presets().iter().find(|p| p.id == id)).map(|p| p.name.clone());
+    ImportBatch {
+        id: b.id,
+        file_name: b.file_name,
+        sheet: b.sheet,
+        format: b.format,
+        format_name,
+        version: b.version,
+        read_as: b.read_as,
+        header_row: b.header_row,
+        rows_read: b.rows_read,
+        rows_imported: b.rows_imported,
+        rows_skipped: b.rows_skipped,
+        rows_unchanged: b.rows_unchanged,
+        rows_replaced: b.rows_replaced,
+        issues: serde_json::from_str::<Vec<ImportIssue>>(&b.issues_json).unwrap_or_default(),
+        totals: serde_json::from_str(&b.totals_json).unwrap_or_default(),
+        control_total: b.control_total,
+        imported_at: b.imported_at,
+        imported_by: b.imported_by,
+        undone_at: b.undone_at,
+        live_cost_lines: b.live_cost_lines,
+        live_observations: b.live_observations,
+    }
+}
+
+/// "Azure resource group rg-support-bot → Support chatbot": links lines of one source (a preset
+/// id, or `*` for every source) whose `field` equals `match_value` to an AI system.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct AttributionRuleDraft {
+    pub source: String,
+    /// An attribution column of the source (e.g. `ResourceGroup`, `project_name`), or `*` for
+    /// every line of the source.
+    pub field: String,
+    pub match_value: String,
+    pub system_id: crate::domain::SystemId,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct AttributionApplied {
+    #[ts(type = "number")]
+    pub rule_id: i64,
+    /// Stored lines the new rule attributed.
+    #[ts(type = "number")]
+    pub lines: u64,
+}
+
+impl App {
+    /// Saves an attribution rule and re-applies it to what is already imported.
+    pub fn attribution_rule_add(&mut self, draft: &AttributionRuleDraft) -> ApiResult<AttributionApplied> {
+        let system = self.system_get(draft.system_id)?;
+        let known_source = draft.source == "*" || crate::import::presets().iter().any(|p| p.id == draft.source);
+        let mut check = crate::domain::Validation::default();
+        if !known_source {
+            check.error("source", "choose a known export format, or every source");
+        }
+        check.required("field", "Field", &draft.field);
+        if draft.field != "*" {
+            check.required("match_value", "Value", &draft.match_value);
+        }
+        check.finish().map_err(ApiError::validation)?;
+        let (actor, now) = (self.actor.clone(), now_text());
+        self.store
+            .write(|tx| {
+                let (rule_id, lines) = tx.add_attribution_rule(
+                    &draft.source,
+                    draft.field.trim(),
+                    draft.match_value.trim(),
+                    system.id.0,
+                    &now,
+                )?;
+                tx.append_audit(
+                    &now,
+                    AuditChange {
+                        actor: &actor,
+                        entity_type: "attribution_rule",
+                        entity_id: rule_id,
+                        action: "create",
+                        field: None,
+                        old_value: None,
+                        new_value: Some(format!(
+                            "{} {} = {} → {}",
+                            draft.source, draft.field, draft.match_value, system.fields.name
+                        )),
+                    },
+                )?;
+                Ok(AttributionApplied { rule_id, lines })
+            })
+            .map_err(store_to_api)
+    }
+
+    /// Live imported and entered money per currency and basis, summed exactly.
+    pub fn cost_totals(&self) -> ApiResult<Vec<MoneyTotal>> {
+        let mut totals: BTreeMap<(String, String), Decimal> = BTreeMap::new();
+        for line in self.store.read().live_cost_amounts()? {
+            let amount = line
+                .exact
+                .as_deref()
+                .and_then(|text| text.parse::<Decimal>().ok())
+                .unwrap_or_else(|| Decimal::new(line.micros, 6));
+            *totals.entry((line.currency, line.basis)).or_default() += amount;
+        }
+        Ok(money(&totals))
+    }
+}

@@ -1,0 +1,452 @@
+//! Storage of imported facts: keyed lines, replace-by-scope, batch history and undo.
+//!
+//! A line a later import replaces is marked (`replaced_by_batch`), not deleted, so undoing that
+//! import brings it back exactly. Every reader of cost lines and observations counts only lines
+//! with `replaced_by_batch IS NULL`.
+
+use rusqlite::{OptionalExtension, params};
+
+use super::{Reader, StoreResult, Tx};
+
+/// A keyed cost line ready to store (exact amount as text, micro-units for sums).
+pub struct KeyedCostLine<'a> {
+    pub period_start: &'a str,
+    pub period_end: &'a str,
+    pub amount_exact: &'a str,
+    pub amount_micros: i64,
+    pub currency: &'a str,
+    pub basis: &'a str,
+    pub quantity: Option<&'a str>,
+    pub unit: &'a str,
+    pub vendor_id: Option<i64>,
+    pub system_id: Option<i64>,
+    pub description: &'a str,
+    pub scope: &'a str,
+    pub key: &'a str,
+    pub attributes_json: &'a str,
+}
+
+pub struct KeyedObservation<'a> {
+    pub metric_key: &'a str,
+    pub subject_type: &'a str,
+    pub subject_id: i64,
+    pub period_start: &'a str,
+    pub period_end: &'a str,
+    pub value_exact: &'a str,
+    pub value: f64,
+    pub scope: &'a str,
+    pub key: &'a str,
+}
+
+pub struct LiveAmount {
+    pub currency: String,
+    pub basis: String,
+    pub exact: Option<String>,
+    pub micros: i64,
+}
+
+/// What a keyed fact found already stored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Existing {
+    None,
+    Same,
+    Different(i64),
+}
+
+/// One batch in the import history.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BatchRecord {
+    pub id: i64,
+    pub file_name: String,
+    pub sheet: Option<String>,
+    pub format: String,
+    pub preset: Option<String>,
+    pub version: String,
+    pub read_as: String,
+    pub header_row: Option<u32>,
+    pub rows_read: u64,
+    pub rows_imported: u64,
+    pub rows_skipped: u64,
+    pub rows_unchanged: u64,
+    pub rows_replaced: u64,
+    pub issues_json: String,
+    pub totals_json: String,
+    pub control_total: Option<String>,
+    pub imported_at: String,
+    pub imported_by: String,
+    pub undone_at: Option<String>,
+    pub live_cost_lines: u64,
+    pub live_observations: u64,
+}
+
+/// The description of a batch once the file has been read.
+pub struct BatchFinish<'a> {
+    pub format: &'a str,
+    pub preset: Option<&'a str>,
+    pub version: &'a str,
+    pub read_as: &'a str,
+    pub sheet: Option<&'a str>,
+    pub header_row: Option<u32>,
+    pub rows_read: u64,
+    pub rows_imported: u64,
+    pub rows_skipped: u64,
+    pub rows_unchanged: u64,
+    pub rows_replaced: u64,
+    pub issues_json: &'a str,
+    pub totals_json: &'a str,
+    pub control_total: Option<&'a str>,
+    pub sha256: &'a str,
+    pub size: u64,
+}
+
+impl Tx<'_> {
+    /// Opens a batch before its rows are stored (they refer to it) and clears the seen-keys table.
+    pub fn begin_batch(&self, file_name: &str, sha256: &str, size: u64, at: &str, by: &str) -> StoreResult<i64> {
+        let conn = self.conn();
+        conn.execute_batch(
+            "CREATE TEMP TABLE IF NOT EXISTS import_seen (key TEXT PRIMARY KEY) WITHOUT ROWID;
+             DELETE FROM temp.import_seen;",
+        )?;
+        conn.execute(
+            "INSERT INTO import_batches (file_name, file_sha256, file_size, format, imported_at, imported_by)
+             VALUES (?1, ?2, ?3, 'reading', ?4, ?5)",
+            params![file_name, sha256, size as i64, at, by],
+        )?;
+        Ok(conn.last_insert_rowid())
+    }
+
+    pub fn finish_batch(&self, id: i64, finish: &BatchFinish<'_>) -> StoreResult<()> {
+        self.conn().execute(
+            "UPDATE import_batches SET format = ?2, preset = ?3, version = ?4, read_as = ?5, sheet = ?6,
+                 header_row = ?7, rows_read = ?8, rows_imported = ?9, rows_skipped = ?10, rows_unchanged = ?11,
+                 rows_replaced = ?12, issues_json = ?13, totals_json = ?14, control_total = ?15,
+                 file_sha256 = ?16, file_size = ?17
+             WHERE id = ?1",
+            params![
+                id,
+                finish.format,
+                finish.preset,
+                finish.version,
+                finish.read_as,
+                finish.sheet,
+                finish.header_row,
+                finish.rows_read as i64,
+                finish.rows_imported as i64,
+                finish.rows_skipped as i64,
+                finish.rows_unchanged as i64,
+                finish.rows_replaced as i64,
+                finish.issues_json,
+                finish.totals_json,
+                finish.control_total,
+                finish.sha256,
+                finish.size as i64
+            ],
+        )?;
+        Ok(())
+    }
+
+    /// A batch that changed nothing is not kept: re-importing a file leaves no trace but the answer.
+    pub fn discard_batch(&self, id: i64) -> StoreResult<()> {
+        self.conn().execute("DELETE FROM import_batches WHERE id = ?1", [id])?;
+        Ok(())
+    }
+
+    fn remember_key(&self, key: &str) -> StoreResult<()> {
+        self.conn().prepare_cached("INSERT OR IGNORE INTO temp.import_seen (key) VALUES (?1)")?.execute([key])?;
+        Ok(())
+    }
+
+    /// Compares a cost line with the live line of the same key, and remembers the key as seen.
+    pub fn existing_cost_line(&self, line: &KeyedCostLine<'_>) -> StoreResult<Existing> {
+        self.remember_key(line.key)?;
+        let found: Option<(i64, bool)> = self
+            .conn()
+            .prepare_cached(
+                "SELECT id, (period_start = ?2 AND period_end = ?3 AND amount_exact = ?4 AND currency = ?5
+                             AND basis = ?6 AND quantity IS ?7 AND unit = ?8 AND description = ?9
+                             AND attributes_json = ?10 AND system_id IS ?11)
+                 FROM cost_lines WHERE dedupe_key = ?1 AND replaced_by_batch IS NULL",
+            )?
+            .query_row(
+                params![
+                    line.key,
+                    line.period_start,
+                    line.period_end,
+                    line.amount_exact,
+                    line.currency,
+                    line.basis,
+                    line.quantity,
+                    line.unit,
+                    line.description,
+                    line.attributes_json,
+                    line.system_id
+                ],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        Ok(match found {
+            None => Existing::None,
+            Some((_, true)) => Existing::Same,
+            Some((id, false)) => Existing::Different(id),
+        })
+    }
+
+    pub fn mark_cost_line_replaced(&self, id: i64, batch: i64) -> StoreResult<()> {
+        self.conn()
+            .prepare_cached("UPDATE cost_lines SET replaced_by_batch = ?2 WHERE id = ?1")?
+            .execute(params![id, batch])?;
+        Ok(())
+    }
+
+    pub fn insert_keyed_cost_line(
+        &self,
+        line: &KeyedCostLine<'_>,
+        from: &super::Provenance<'_>,
+        now: &str,
+    ) -> StoreResult<()> {
+        self.conn()
+            .prepare_cached(
+                "INSERT INTO cost_lines
+                     (period_start, period_end, amount_micros, amount_exact, currency, basis, quantity, unit,
+                      vendor_id, system_id, description, provider_scope, dedupe_key, attributes_json,
+                      import_batch_id, source_file, source_sheet, source_row, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
+            )?
+            .execute(params![
+                line.period_start,
+                line.period_end,
+                line.amount_micros,
+                line.amount_exact,
+                line.currency,
+                line.basis,
+                line.quantity,
+                line.unit,
+                line.vendor_id,
+                line.system_id,
+                line.description,
+                line.scope,
+                line.key,
+                line.attributes_json,
+                from.batch_id,
+                from.file,
+                from.sheet,
+                from.row,
+                now
+            ])?;
+        Ok(())
+    }
+
+    /// Marks the live lines of a covered scope that the new file no longer holds as replaced.
+    pub fn replace_unseen_in_scope(&self, scope: &str, batch: i64) -> StoreResult<u64> {
+        let n = self
+            .conn()
+            .prepare_cached(
+                "UPDATE cost_lines SET replaced_by_batch = ?2
+                 WHERE provider_scope = ?1 AND replaced_by_batch IS NULL AND import_batch_id IS NOT ?2
+                   AND dedupe_key NOT IN (SELECT key FROM temp.import_seen)",
+            )?
+            .execute(params![scope, batch])?;
+        Ok(n as u64)
+    }
+
+    pub fn existing_observation(&self, obs: &KeyedObservation<'_>) -> StoreResult<Existing> {
+        let found: Option<(i64, bool)> = self
+            .conn()
+            .prepare_cached(
+                "SELECT id, (value_exact = ?2 AND subject_type = ?3 AND subject_id = ?4)
+                 FROM metric_observations WHERE dedupe_key = ?1 AND replaced_by_batch IS NULL",
+            )?
+            .query_row(params![obs.key, obs.value_exact, obs.subject_type, obs.subject_id], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .optional()?;
+        Ok(match found {
+            None => Existing::None,
+            Some((_, true)) => Existing::Same,
+            Some((id, false)) => Existing::Different(id),
+        })
+    }
+
+    pub fn mark_observation_replaced(&self, id: i64, batch: i64) -> StoreResult<()> {
+        self.conn()
+            .execute("UPDATE metric_observations SET replaced_by_batch = ?2 WHERE id = ?1", params![id, batch])?;
+        Ok(())
+    }
+
+    pub fn insert_keyed_observation(
+        &self,
+        obs: &KeyedObservation<'_>,
+        from: &super::Provenance<'_>,
+        now: &str,
+    ) -> StoreResult<()> {
+        self.conn()
+            .prepare_cached(
+                "INSERT INTO metric_observations
+                     (metric_key, subject_type, subject_id, period_start, period_end, value, value_exact, scope,
+                      dedupe_key, import_batch_id, source_file, source_sheet, source_row, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+            )?
+            .execute(params![
+                obs.metric_key,
+                obs.subject_type,
+                obs.subject_id,
+                obs.period_start,
+                obs.period_end,
+                obs.value,
+                obs.value_exact,
+                obs.scope,
+                obs.key,
+                from.batch_id,
+                from.file,
+                from.sheet,
+                from.row,
+                now
+            ])?;
+        Ok(())
+    }
+
+    /// The live vendor of that name (any case), if there is one.
+    pub fn vendor_named(&self, name: &str) -> StoreResult<Option<i64>> {
+        Ok(self
+            .conn()
+            .query_row("SELECT id FROM vendors WHERE name = ?1 COLLATE NOCASE AND deleted_at IS NULL", [name], |r| {
+                r.get(0)
+            })
+            .optional()?)
+    }
+
+    /// Attribution rules for one source (or every source, `*`): (field, value, system).
+    pub fn attribution_rules(&self, source: &str) -> StoreResult<Vec<(String, String, i64)>> {
+        let mut stmt = self.conn().prepare(
+            "SELECT r.field, r.match_value, r.system_id FROM attribution_rules r
+             JOIN ai_systems s ON s.id = r.system_id AND s.deleted_at IS NULL
+             WHERE r.source IN (?1, '*') ORDER BY r.position, r.id",
+        )?;
+        let rows = stmt.query_map([source], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Saves a rule and applies it to the stored lines it matches that no rule attributed yet;
+    /// returns the rule's id and how many lines it attributed.
+    pub fn add_attribution_rule(
+        &self,
+        source: &str,
+        field: &str,
+        value: &str,
+        system: i64,
+        now: &str,
+    ) -> StoreResult<(i64, u64)> {
+        let conn = self.conn();
+        conn.execute(
+            "INSERT INTO attribution_rules (source, field, match_value, system_id, position, created_at)
+             VALUES (?1, ?2, ?3, ?4, (SELECT coalesce(max(position), 0) + 1 FROM attribution_rules), ?5)",
+            params![source, field, value, system, now],
+        )?;
+        let id = conn.last_insert_rowid();
+        let applied = conn.execute(
+            "UPDATE cost_lines SET system_id = ?4
+             WHERE system_id IS NULL AND replaced_by_batch IS NULL
+               AND import_batch_id IN (SELECT id FROM import_batches WHERE ?1 = '*' OR preset = ?1)
+               AND (?2 = '*' OR EXISTS (SELECT 1 FROM json_each(cost_lines.attributes_json) a
+                                        WHERE a.key = ?2 COLLATE NOCASE AND a.value = ?3 COLLATE NOCASE))",
+            params![source, field, value, system],
+        )?;
+        Ok((id, applied as u64))
+    }
+
+    /// Which later batch replaced lines of this one, if any: it must be undone first.
+    pub fn batch_replaced_by(&self, batch: i64) -> StoreResult<Option<i64>> {
+        Ok(self
+            .conn()
+            .query_row(
+                "SELECT replaced_by_batch FROM cost_lines WHERE import_batch_id = ?1 AND replaced_by_batch IS NOT NULL
+                 UNION ALL
+                 SELECT replaced_by_batch FROM metric_observations
+                 WHERE import_batch_id = ?1 AND replaced_by_batch IS NOT NULL
+                 LIMIT 1",
+                [batch],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
+    /// Removes a batch's facts and brings back what it replaced; the batch stays in the history.
+    pub fn undo_batch(&self, batch: i64, at: &str) -> StoreResult<(u64, u64)> {
+        let conn = self.conn();
+        let removed = conn.execute("DELETE FROM cost_lines WHERE import_batch_id = ?1", [batch])? as u64
+            + conn.execute("DELETE FROM metric_observations WHERE import_batch_id = ?1", [batch])? as u64;
+        let restored = conn
+            .execute("UPDATE cost_lines SET replaced_by_batch = NULL WHERE replaced_by_batch = ?1", [batch])?
+            as u64
+            + conn.execute(
+                "UPDATE metric_observations SET replaced_by_batch = NULL WHERE replaced_by_batch = ?1",
+                [batch],
+            )? as u64;
+        conn.execute("UPDATE import_batches SET undone_at = ?2 WHERE id = ?1", params![batch, at])?;
+        Ok((removed, restored))
+    }
+
+    pub fn batch(&self, id: i64) -> StoreResult<Option<BatchRecord>> {
+        Reader(self.conn()).batch(id)
+    }
+}
+
+const BATCH_COLUMNS: &str = "b.id, b.file_name, b.sheet, b.format, b.preset, b.version, b.read_as, b.header_row,
+     b.rows_read, b.rows_imported, b.rows_skipped, b.rows_unchanged, b.rows_replaced, b.issues_json, b.totals_json,
+     b.control_total, b.imported_at, b.imported_by, b.undone_at,
+     (SELECT count(*) FROM cost_lines c WHERE c.import_batch_id = b.id AND c.replaced_by_batch IS NULL),
+     (SELECT count(*) FROM metric_observations o WHERE o.import_batch_id = b.id AND o.replaced_by_batch IS NULL)";
+
+fn batch_of(r: &rusqlite::Row<'_>) -> rusqlite::Result<BatchRecord> {
+    Ok(BatchRecord {
+        id: r.get(0)?,
+        file_name: r.get(1)?,
+        sheet: r.get(2)?,
+        format: r.get(3)?,
+        preset: r.get(4)?,
+        version: r.get(5)?,
+        read_as: r.get(6)?,
+        header_row: r.get(7)?,
+        rows_read: r.get::<_, i64>(8)? as u64,
+        rows_imported: r.get::<_, i64>(9)? as u64,
+        rows_skipped: r.get::<_, i64>(10)? as u64,
+        rows_unchanged: r.get::<_, i64>(11)? as u64,
+        rows_replaced: r.get::<_, i64>(12)? as u64,
+        issues_json: r.get(13)?,
+        totals_json: r.get(14)?,
+        control_total: r.get(15)?,
+        imported_at: r.get(16)?,
+        imported_by: r.get(17)?,
+        undone_at: r.get(18)?,
+        live_cost_lines: r.get::<_, i64>(19)? as u64,
+        live_observations: r.get::<_, i64>(20)? as u64,
+    })
+}
+
+impl Reader<'_> {
+    /// Every batch, newest first.
+    pub fn batches(&self) -> StoreResult<Vec<BatchRecord>> {
+        let mut stmt = self.0.prepare(&format!("SELECT {BATCH_COLUMNS} FROM import_batches b ORDER BY b.id DESC"))?;
+        let rows = stmt.query_map([], batch_of)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    pub fn batch(&self, id: i64) -> StoreResult<Option<BatchRecord>> {
+        Ok(self
+            .0
+            .query_row(&format!("SELECT {BATCH_COLUMNS} FROM import_batches b WHERE b.id = ?1"), [id], batch_of)
+            .optional()?)
+    }
+
+    /// Every live cost line's (currency, basis, exact amount when imported, micro-units), for
+    /// exact reconciliation summed by the caller.
+    pub fn live_cost_amounts(&self) -> StoreResult<Vec<LiveAmount>> {
+        let mut stmt = self.0.prepare(
+            "SELECT currency, basis, amount_exact, amount_micros FROM cost_lines WHERE replaced_by_batch IS NULL",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(LiveAmount { currency: r.get(0)?, basis: r.get(1)?, exact: r.get(2)?, micros: r.get(3)? })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+}

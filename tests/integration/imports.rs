@@ -1,0 +1,259 @@
+//! Importing the real-layout fixtures (`tests/fixtures/imports/`, each carrying the traps the
+//! vendor-exports reference lists): exact counts and totals, bad input, re-import, restatement,
+//! undo. Expected figures come from `expected.json`, computed by the generator with Python's
+//! Decimal, independently of the importer.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use serde_json::Value;
+use steward_core::api::{App, ErrorCode, ImportProgress, ImportReport, ImportRequest, MoneyTotal};
+
+use crate::util::{app, fixture};
+
+fn imports_dir() -> PathBuf {
+    fixture("imports")
+}
+
+fn request(path: impl Into<PathBuf>) -> ImportRequest {
+    ImportRequest { path: path.into().display().to_string(), ..ImportRequest::default() }
+}
+
+fn keep_going(_: ImportProgress) -> bool {
+    true
+}
+
+fn commit(app: &mut App, path: impl Into<PathBuf>) -> ImportReport {
+    let path = path.into();
+    app.import_commit(&request(&path), &mut keep_going).unwrap_or_else(|e| panic!("{}: {}", path.display(), e.message))
+}
+
+fn expected() -> Vec<Value> {
+    let text = std::fs::read_to_string(imports_dir().join("expected.json")).expect("expected.json is readable");
+    serde_json::from_str(&text).expect("expected.json parses")
+}
+
+fn totals_of(value: &Value) -> Vec<MoneyTotal> {
+    let mut totals: Vec<MoneyTotal> = value
+        .as_array()
+        .map(|items| {
+            items
+                .iter()
+                .map(|t| MoneyTotal {
+                    currency: t["currency"].as_str().unwrap_or_default().to_owned(),
+                    basis: t["basis"].as_str().unwrap_or_default().to_owned(),
+                    amount: t["amount"].as_str().unwrap_or_default().to_owned(),
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    totals.sort_by(|a, b| (&a.currency, &a.basis).cmp(&(&b.currency, &b.basis)));
+    totals
+}
+
+/// Checks one recognised fixture against its expectations; returns the mismatches.
+fn check_recognised(entry: &Value, report: &ImportReport) -> Vec<String> {
+    let mut wrong = Vec::new();
+    let mut same = |what: &str, got: String, want: String| {
+        if got != want {
+            wrong.push(format!("{what}: got {got}, expected {want}"));
+        }
+    };
+    same("format", format!("{:?}", report.format), format!("{:?}", entry["preset"].as_str()));
+    same(
+        "header row",
+        format!("{:?}", report.header_row),
+        format!("{:?}", entry["header_row"].as_u64().map(|n| n as u32)),
+    );
+    for key in ["rows_read", "rows_imported", "rows_skipped"] {
+        let got = match key {
+            "rows_read" => report.rows_read,
+            "rows_imported" => report.rows_imported,
+            _ => report.rows_skipped,
+        };
+        same(key, got.to_string(), entry[key].as_u64().unwrap_or_default().to_string());
+    }
+    if let Some(reasons) = entry["skipped_reasons"].as_object() {
+        for (kind, count) in reasons {
+            let got: u64 = report.skipped.iter().filter(|s| s.reason.starts_with(kind.as_str())).map(|s| s.count).sum();
+            same(&format!("skipped as {kind}"), got.to_string(), count.as_u64().unwrap_or_default().to_string());
+        }
+    }
+    let mut got_totals = report.totals.clone();
+    got_totals.sort_by(|a, b| (&a.currency, &a.basis).cmp(&(&b.currency, &b.basis)));
+    same("totals", format!("{got_totals:?}"), format!("{:?}", totals_of(&entry["totals"])));
+    let want_obs: BTreeMap<String, String> = entry["observations"]
+        .as_object()
+        .map(|o| o.iter().map(|(k, v)| (k.clone(), v.as_str().unwrap_or_default().to_owned())).collect())
+        .unwrap_or_default();
+    let got_obs: BTreeMap<String, String> =
+        report.observations.iter().map(|o| (o.metric.clone(), o.value.clone())).collect();
+    same("observations", format!("{got_obs:?}"), format!("{want_obs:?}"));
+    wrong
+}
+
+#[test]
+fn every_real_layout_fixture_imports_with_exact_counts_and_totals() {
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    for entry in expected() {
+        let file = entry["file"].as_str().expect("file").to_owned();
+        let path = imports_dir().join(&file);
+        let mut app = app();
+        let result = app.import_commit(&request(&path), &mut keep_going);
+        match (&entry["error"], result) {
+            (Value::String(what), Ok(report)) => {
+                failures.push(format!("{file}: expected an error ({what}), got {:?}", report.problem));
+            }
+            (Value::String(_), Err(error)) => {
+                if error.code != ErrorCode::FileUnusable || !error.message.starts_with(&file) {
+                    failures.push(format!("{file}: the error must name the file: {:?} {}", error.code, error.message));
+                }
+            }
+            (_, Err(error)) => failures.push(format!("{file}: {}", error.message)),
+            (_, Ok(report)) if entry["preset"].is_null() => {
+                if report.format.is_some() || report.problem.is_none() {
+                    failures.push(format!("{file}: should not be recognised, got {:?}", report.format));
+                }
+            }
+            (_, Ok(report)) => {
+                failures.extend(check_recognised(&entry, &report).into_iter().map(|w| format!("{file}: {w}")));
+                // What was committed is what the portfolio now holds, exactly.
+                let mut held = app.cost_totals().expect("totals");
+                held.sort_by(|a, b| (&a.currency, &a.basis).cmp(&(&b.currency, &b.basis)));
+                let mut reported = report.totals.clone();
+                reported.sort_by(|a, b| (&a.currency, &a.basis).cmp(&(&b.currency, &b.basis)));
+                if held != reported {
+                    failures.push(format!("{file}: portfolio holds {held:?}, report says {reported:?}"));
+                }
+            }
+        }
+        checked += 1;
+    }
+    assert!(checked >= 30, "only {checked} fixtures listed");
+    assert!(failures.is_empty(), "{} mismatches:\n{}", failures.len(), failures.join("\n"));
+}
+
+#[test]
+fn re_importing_the_same_file_changes_nothing() {
+    let mut app = app();
+    let file = imports_dir().join("Northwind_EA_ActualCost_202510.csv");
+    let first = commit(&mut app, &file);
+    assert!(first.batch_id.is_some() && first.rows_imported > 0);
+    let before = app.cost_totals().expect("totals");
+    let again = commit(&mut app, &file);
+    assert_eq!((again.rows_imported, again.rows_unchanged, again.batch_id), (0, first.rows_imported, None));
+    assert_eq!(app.cost_totals().expect("totals"), before, "nothing doubled");
+    assert_eq!(app.import_history().expect("history").len(), 1, "no empty batch recorded");
+}
+
+/// A restated export: one amount changed, one line gone, one new. The scope it covers is
+/// replaced, not added to; undoing the restatement brings the first export back exactly.
+#[test]
+fn a_restated_export_replaces_its_scope_and_undo_restores_it() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let original = std::fs::read_to_string(imports_dir().join("claude_api_cost_2025_10.csv")).expect("fixture");
+    let mut lines: Vec<String> = original.lines().map(str::to_owned).collect();
+    let first_path = dir.path().join("claude_api_cost_2025_10.csv");
+    std::fs::write(&first_path, original.as_bytes()).expect("write");
+    let mut app = app();
+    let first = commit(&mut app, &first_path);
+    let first_totals = app.cost_totals().expect("totals");
+
+    // Restate: drop the last data row, change the second row's cost.
+    let removed = lines.pop().expect("a data row");
+    assert!(!removed.is_empty());
+    let header: Vec<&str> = lines[0].split(',').collect();
+    let cost_at = header.iter().position(|h| *h == "cost_usd").expect("cost_usd column");
+    let mut cells: Vec<String> = lines[1].split(',').map(str::to_owned).collect();
+    assert_eq!(cells.len(), header.len(), "the second row has no quoted commas");
+    cells[cost_at] = "999.99".into();
+    lines[1] = cells.join(",");
+    let restated_path = dir.path().join("claude_api_cost_2025_10 (restated).csv");
+    std::fs::write(&restated_path, lines.join("\n") + "\n").expect("write");
+
+    let preview = app.import_preview(&request(&restated_path), &mut keep_going).expect("preview");
+    assert!(!preview.committed);
+    assert_eq!(app.cost_totals().expect("totals"), first_totals, "a preview writes nothing");
+    let restated = commit(&mut app, &restated_path);
+    assert_eq!(restated.rows_imported, 1, "only the changed row is written");
+    assert_eq!(restated.rows_unchanged, first.rows_imported - 2);
+    assert!(restated.rows_replaced >= 1, "the changed row replaced its old line, the dropped row went");
+    assert_eq!(app.cost_totals().expect("totals"), restated.totals, "the portfolio holds the restated file, not both");
+
+    let undo = app.import_undo(restated.batch_id.expect("batch")).expect("undo");
+    assert!(undo.restored >= 1);
+    assert_eq!(app.cost_totals().expect("totals"), first_totals, "undo brings the first export back exactly");
+    let error = app.import_undo(restated.batch_id.expect("batch")).expect_err("twice");
+    assert_eq!(error.code, ErrorCode::Conflict);
+}
+
+#[test]
+fn an_earlier_import_cannot_be_undone_under_a_later_one_that_replaced_it() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let text = std::fs::read_to_string(imports_dir().join("claude_api_cost_2024_09.csv")).expect("fixture");
+    let first_path = dir.path().join("first.csv");
+    std::fs::write(&first_path, &text).expect("write");
+    let mut app = app();
+    let first = commit(&mut app, &first_path);
+    let second_path = dir.path().join("second.csv");
+    let mut lines: Vec<&str> = text.lines().collect();
+    lines.pop();
+    std::fs::write(&second_path, lines.join("\n") + "\n").expect("write");
+    let second = commit(&mut app, &second_path);
+    assert!(second.rows_replaced >= 1);
+    let error = app.import_undo(first.batch_id.expect("batch")).expect_err("blocked");
+    assert_eq!(error.code, ErrorCode::Conflict);
+    assert!(error.message.contains(&format!("undo #{}", second.batch_id.expect("batch"))), "{}", error.message);
+}
+
+#[test]
+fn attribution_rules_link_lines_to_systems_and_are_re_applied() {
+    let mut app = app();
+    let report = commit(&mut app, imports_dir().join("claude_api_cost_2025_10.csv"));
+    assert_eq!(report.unattributed, report.totals, "nothing is attributed without rules");
+    let system = app.system_create(&crate::util::system("AIS-900", "Claims assistant")).expect("system");
+    let applied = app
+        .attribution_rule_add(&steward_core::api::AttributionRuleDraft {
+            source: "anthropic-cost".into(),
+            field: "*".into(),
+            match_value: String::new(),
+            system_id: system.id,
+        })
+        .expect("rule");
+    assert_eq!(applied.lines, report.rows_imported, "the rule attributed what was already imported");
+    let bad = app
+        .attribution_rule_add(&steward_core::api::AttributionRuleDraft {
+            source: "no-such-format".into(),
+            field: "workspace".into(),
+            match_value: String::new(),
+            system_id: system.id,
+        })
+        .expect_err("refused");
+    let fields: Vec<&str> = bad.fields.iter().map(|f| f.field.as_str()).collect();
+    assert_eq!(fields, vec!["source", "match_value"]);
+}
+
+#[test]
+fn a_file_that_is_not_there_or_a_preset_that_does_not_exist_is_named() {
+    let mut app = app();
+    let missing = app.import_commit(&request("/no/such/export.csv"), &mut keep_going).expect_err("missing");
+    assert_eq!(missing.code, ErrorCode::FileUnusable);
+    assert!(missing.message.starts_with("export.csv: cannot be read"), "{}", missing.message);
+    let mut wrong_preset = request(imports_dir().join("claude_api_cost_2025_10.csv"));
+    wrong_preset.preset = Some("openai-costs".into());
+    let error = app.import_commit(&wrong_preset, &mut keep_going).expect_err("unknown preset");
+    assert!(error.message.contains("openai-cost,") || error.message.contains("openai-cost"), "{}", error.message);
+}
+
+#[test]
+fn cancelling_writes_nothing() {
+    let mut app = app();
+    let mut stop = |_: ImportProgress| false;
+    let error = app
+        .import_commit(&request(imports_dir().join("EA_ActualCost_Northwind_202309.csv")), &mut stop)
+        .expect_err("cancelled");
+    assert!(error.message.contains("cancelled"), "{}", error.message);
+    assert!(app.cost_totals().expect("totals").is_empty());
+    assert!(app.import_history().expect("history").is_empty());
+}
