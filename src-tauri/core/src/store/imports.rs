@@ -53,6 +53,17 @@ pub enum Existing {
     Different(i64),
 }
 
+impl From<Option<(i64, bool)>> for Existing {
+    /// From the stored row with the same key, if any: (its id, whether its content is the same).
+    fn from(found: Option<(i64, bool)>) -> Existing {
+        match found {
+            None => Existing::None,
+            Some((_, true)) => Existing::Same,
+            Some((id, false)) => Existing::Different(id),
+        }
+    }
+}
+
 /// One batch in the import history.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BatchRecord {
@@ -184,11 +195,7 @@ impl Tx<'_> {
                 |r| Ok((r.get(0)?, r.get(1)?)),
             )
             .optional()?;
-        Ok(match found {
-            None => Existing::None,
-            Some((_, true)) => Existing::Same,
-            Some((id, false)) => Existing::Different(id),
-        })
+        Ok(Existing::from(found))
     }
 
     pub fn mark_cost_line_replaced(&self, id: i64, batch: i64) -> StoreResult<()> {
@@ -260,11 +267,7 @@ impl Tx<'_> {
                 Ok((r.get(0)?, r.get(1)?))
             })
             .optional()?;
-        Ok(match found {
-            None => Existing::None,
-            Some((_, true)) => Existing::Same,
-            Some((id, false)) => Existing::Different(id),
-        })
+        Ok(Existing::from(found))
     }
 
     pub fn mark_observation_replaced(&self, id: i64, batch: i64) -> StoreResult<()> {

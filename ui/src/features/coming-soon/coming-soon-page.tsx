@@ -5,7 +5,8 @@ import { PageHeader } from "../../components/page-header";
 
 export type PlannedArea = "pipeline" | "adoption" | "governance" | "imports" | "reports";
 
-type Plan = { title: string; icon: IconName; summary: string; points: string[] };
+/** `today`: what already works elsewhere (e.g. on the command line) while the screen is missing. */
+type Plan = { title: string; icon: IconName; summary: string; points: string[]; today?: string };
 
 const PLANS: Record<PlannedArea, Plan> = {
   pipeline: {
@@ -47,6 +48,10 @@ const PLANS: Record<PlannedArea, Plan> = {
       "Map columns once, save the mapping, re-import without duplicates",
       "A preview of every row and issue before anything is saved",
     ],
+    today:
+      "The import engine already works from the command line: steward --db FILE import EXPORT.csv shows what it " +
+      "recognised and imports it (--dry-run previews only); steward imports list and steward imports undo N keep " +
+      "the history. This screen, with its step-by-step wizard, comes next.",
   },
   reports: {
     title: "Reports",
@@ -80,6 +85,11 @@ export function ComingSoonPage({ area }: { area: PlannedArea }) {
               </li>
             ))}
           </ul>
+          {plan.today && (
+            <p className="planned__lead" data-testid="works-today">
+              {plan.today}
+            </p>
+          )}
           <p className="planned__foot">
             Until then, keep your AI systems in Inventory and your vendors and contracts in Vendors &amp; Contracts —
             everything you enter there will feed this area.
