@@ -16,7 +16,7 @@ use crate::{SessionCell, dialogs};
 
 /// Runs `work` on the blocking pool with the session locked, so the UI thread never waits on
 /// SQLite or a file dialog.
-async fn run<T, F>(cell: &State<'_, SessionCell>, work: F) -> Result<T, ApiError>
+pub async fn run<T, F>(cell: &State<'_, SessionCell>, work: F) -> Result<T, ApiError>
 where
     T: Send + 'static,
     F: FnOnce(&mut Session) -> ApiResult<T> + Send + 'static,

@@ -9,6 +9,9 @@ use tauri::AppHandle;
 use tauri_plugin_dialog::DialogExt;
 
 const TEST_SEAM: &str = "STEWARD_E2E_DIALOG_PATH";
+/// The import dialog's own seam, so one test run can answer "open a portfolio" and "import a
+/// spreadsheet" with different files.
+const IMPORT_TEST_SEAM: &str = "STEWARD_E2E_IMPORT_PATH";
 const FILTER_NAME: &str = "Steward portfolio";
 const EXTENSIONS: &[&str] = &["steward"];
 
@@ -44,6 +47,21 @@ pub fn choose_open_path(app: &AppHandle) -> Option<PathBuf> {
         .file()
         .set_title("Open a portfolio")
         .add_filter(FILTER_NAME, EXTENSIONS)
+        .blocking_pick_file()?
+        .into_path()
+        .ok()
+}
+
+/// Asks which spreadsheet to import; `None` when the person cancels.
+pub fn choose_import_path(app: &AppHandle) -> Option<PathBuf> {
+    if let Some(path) = std::env::var_os(IMPORT_TEST_SEAM) {
+        return Some(PathBuf::from(path));
+    }
+    app.dialog()
+        .file()
+        .set_title("Import a spreadsheet")
+        .add_filter("Spreadsheets and exports", &["csv", "tsv", "txt", "xlsx", "xlsm", "xls", "ods", "zip", "gz"])
+        .add_filter("All files", &["*"])
         .blocking_pick_file()?
         .into_path()
         .ok()

@@ -5,6 +5,7 @@
 
 mod commands;
 mod dialogs;
+mod imports;
 
 use std::sync::{Arc, Mutex};
 
@@ -30,6 +31,7 @@ fn main() {
             }
             let title = commands::window_title(&session);
             app.manage(SessionCell(Arc::new(Mutex::new(session))));
+            app.manage(imports::ImportCancel::default());
             if let Some(window) = app.get_webview_window("main") {
                 window.set_title(&title)?;
             }
@@ -71,6 +73,13 @@ fn main() {
             commands::initiative_update,
             commands::initiative_delete,
             commands::initiative_restore,
+            imports::import_choose_file,
+            imports::import_preview,
+            imports::import_commit,
+            imports::import_cancel,
+            imports::import_history,
+            imports::import_undo,
+            imports::import_preset_list,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

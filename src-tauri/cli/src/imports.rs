@@ -94,9 +94,8 @@ pub fn history_text(history: &[ImportBatch]) -> String {
 
 pub fn presets_text() -> String {
     let mut out = String::new();
-    for preset in steward_core::import::presets() {
-        let versions: Vec<&str> = preset.versions.iter().map(|v| v.name.as_str()).collect();
-        let _ = writeln!(out, "{:<26} {} ({})", preset.id, preset.name, versions.join("; "));
+    for preset in steward_core::api::import_presets() {
+        let _ = writeln!(out, "{:<26} {} [{}] ({})", preset.id, preset.name, preset.kind, preset.versions.join("; "));
     }
     out
 }

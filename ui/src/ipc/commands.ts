@@ -2,7 +2,7 @@
 //
 // This folder is the only place that imports `@tauri-apps/*`; screens call these functions and
 // never `invoke` directly. Every function rejects with an `ApiError`, whatever went wrong.
-import { invoke, type InvokeArgs } from "@tauri-apps/api/core";
+import { Channel, invoke, type InvokeArgs } from "@tauri-apps/api/core";
 
 import { shellMissingError, toApiError } from "./api-error";
 import type { AuditEvent } from "./bindings/AuditEvent";
@@ -11,6 +11,10 @@ import type { Contract } from "./bindings/Contract";
 import type { ContractDraft } from "./bindings/ContractDraft";
 import type { ContractId } from "./bindings/ContractId";
 import type { DemoLoadReport } from "./bindings/DemoLoadReport";
+import type { ImportBatch } from "./bindings/ImportBatch";
+import type { ImportProgress } from "./bindings/ImportProgress";
+import type { ImportReport } from "./bindings/ImportReport";
+import type { ImportRequest } from "./bindings/ImportRequest";
 import type { Initiative } from "./bindings/Initiative";
 import type { InitiativeDraft } from "./bindings/InitiativeDraft";
 import type { InitiativeId } from "./bindings/InitiativeId";
@@ -18,10 +22,12 @@ import type { ListRequest } from "./bindings/ListRequest";
 import type { Page } from "./bindings/Page";
 import type { PortfolioInfo } from "./bindings/PortfolioInfo";
 import type { PortfolioSummary } from "./bindings/PortfolioSummary";
+import type { PresetInfo } from "./bindings/PresetInfo";
 import type { SessionState } from "./bindings/SessionState";
 import type { System } from "./bindings/System";
 import type { SystemDraft } from "./bindings/SystemDraft";
 import type { SystemId } from "./bindings/SystemId";
+import type { UndoReport } from "./bindings/UndoReport";
 import type { Vendor } from "./bindings/Vendor";
 import type { VendorDraft } from "./bindings/VendorDraft";
 import type { VendorId } from "./bindings/VendorId";
@@ -97,3 +103,20 @@ export const initiativeRestore = (id: InitiativeId) => call<Initiative>("initiat
 // Audit trail of one record, newest first.
 export const auditList = (entityType: EntityType, entityId: number, limit: number) =>
   call<AuditEvent[]>("audit_list", { entityType, entityId, limit });
+
+// Imports. Preview and commit report progress through a channel; `importCancel` stops either at
+// the next row (nothing is written) without waiting for it.
+function progressChannel(onProgress: (progress: ImportProgress) => void): Channel<ImportProgress> {
+  const channel = new Channel<ImportProgress>();
+  channel.onmessage = onProgress;
+  return channel;
+}
+export const importChooseFile = () => call<string | null>("import_choose_file");
+export const importPreview = (request: ImportRequest, onProgress: (progress: ImportProgress) => void) =>
+  call<ImportReport>("import_preview", { request, onProgress: progressChannel(onProgress) });
+export const importCommit = (request: ImportRequest, onProgress: (progress: ImportProgress) => void) =>
+  call<ImportReport>("import_commit", { request, onProgress: progressChannel(onProgress) });
+export const importCancel = () => call<null>("import_cancel");
+export const importHistory = () => call<ImportBatch[]>("import_history");
+export const importUndo = (batchId: number) => call<UndoReport>("import_undo", { batchId });
+export const importPresetList = () => call<PresetInfo[]>("import_preset_list");

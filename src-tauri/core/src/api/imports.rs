@@ -819,3 +819,31 @@ impl App {
         Ok(money(&totals))
     }
 }
+
+/// A known export layout, for the wizard's "Read as" choice and the CLI's list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct PresetInfo {
+    pub id: String,
+    pub name: String,
+    pub provider: String,
+    /// `cost`, `usage` or `activity`.
+    pub kind: String,
+    pub versions: Vec<String>,
+}
+
+/// Every preset Steward was built with (`assets/presets/`), by name.
+pub fn import_presets() -> Vec<PresetInfo> {
+    let mut presets: Vec<PresetInfo> = crate::import::presets()
+        .iter()
+        .map(|p| PresetInfo {
+            id: p.id.clone(),
+            name: p.name.clone(),
+            provider: p.provider.clone(),
+            kind: format!("{:?}", p.kind).to_lowercase(),
+            versions: p.versions.iter().map(|v| v.name.clone()).collect(),
+        })
+        .collect();
+    presets.sort_by(|a, b| a.name.cmp(&b.name));
+    presets
+}

@@ -17,7 +17,7 @@ pub use catalog::Catalog;
 pub use error::{ApiError, ApiResult, ErrorCode};
 pub use imports::{
     AttributionApplied, AttributionRuleDraft, ImportBatch, ImportIssue, ImportProgress, ImportReport, ImportRequest,
-    MoneyTotal, ObservationTotal, PreviewLine, SkipReason, UndoReport,
+    MoneyTotal, ObservationTotal, PresetInfo, PreviewLine, SkipReason, UndoReport, import_presets,
 };
 pub use lists::{ListFilter, ListRequest, Page};
 pub use portfolio::{
