@@ -1,7 +1,7 @@
 //! Importing a file: preview (the whole import rehearsed in a transaction that is rolled back),
 //! commit (the same code, committed: all or nothing), history and undo of a whole batch.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
 use rust_decimal::Decimal;
@@ -384,8 +384,12 @@ fn run_import(
         return Ok(report);
     }
 
-    let replaced_by_scope: u64 =
-        sink.scopes.iter().map(|scope| tx.replace_unseen_in_scope(scope, batch)).sum::<Result<u64, _>>()?;
+    let replaced_by_scope: u64 = sink
+        .scopes
+        .iter()
+        .filter(|(_, had_lines)| **had_lines)
+        .map(|(scope, _)| tx.replace_unseen_in_scope(scope, batch))
+        .sum::<Result<u64, _>>()?;
     let observations = sink.store_observations(&reading)?;
     report.observations = observations;
     report.rows_replaced = sink.changed + replaced_by_scope;
@@ -458,7 +462,8 @@ struct StoreSink<'t, 'p> {
     vendor_created: bool,
     rules: Vec<(String, String, i64)>,
     system_names: BTreeMap<i64, String>,
-    scopes: HashSet<String>,
+    /// Every scope the file covers, and whether earlier imports had lines in it.
+    scopes: HashMap<String, bool>,
     new: u64,
     changed: u64,
     unchanged: u64,
@@ -490,7 +495,7 @@ impl<'t, 'p> StoreSink<'t, 'p> {
             vendor_created: false,
             rules: Vec::new(),
             system_names: BTreeMap::new(),
-            scopes: HashSet::new(),
+            scopes: HashMap::new(),
             new: 0,
             changed: 0,
             unchanged: 0,
@@ -555,7 +560,16 @@ impl<'t, 'p> StoreSink<'t, 'p> {
             key: &record.key,
             attributes_json: &attributes_json,
         };
-        let status = match self.tx.existing_cost_line(&line)? {
+        let restated = match self.scopes.get(&record.scope) {
+            Some(had_lines) => *had_lines,
+            None => {
+                let had_lines = self.tx.scope_has_lines(&record.scope, self.batch)?;
+                self.scopes.insert(record.scope.clone(), had_lines);
+                had_lines
+            }
+        };
+        let existing = if restated { self.tx.existing_cost_line(&line)? } else { Existing::None };
+        let status = match existing {
             Existing::Same => {
                 self.unchanged += 1;
                 "unchanged"
@@ -575,7 +589,6 @@ impl<'t, 'p> StoreSink<'t, 'p> {
                 Provenance { batch_id: self.batch, file: &self.file, sheet: record.part.as_deref(), row: record.row };
             self.tx.insert_keyed_cost_line(&line, &from, &self.now)?;
         }
-        self.scopes.insert(record.scope.clone());
         if system_id.is_none() {
             *self.unattributed.entry((record.currency.clone(), record.basis.clone())).or_default() += record.amount;
         }

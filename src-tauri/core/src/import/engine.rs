@@ -139,19 +139,62 @@ pub struct Interpreter<'a> {
     aggregates: Aggregates,
 }
 
-/// A preset's columns resolved to indexes in this file's header.
+/// A preset's columns resolved to indexes in this file's header, once per part: rows then look
+/// columns up by the preset's own names, never normalising a header again.
 struct Resolved {
     preset: &'static Preset,
     basis: String,
-    index: HashMap<String, usize>,
+    by_name: HashMap<&'static str, usize>,
     headers: Vec<String>,
     preamble_currency: Option<String>,
 }
 
 impl Resolved {
-    fn find<'c>(&self, column: &'c Column) -> Option<(usize, &'c str)> {
-        column.iter().find_map(|name| self.index.get(&normalise_header(name)).map(|i| (*i, name.as_str())))
+    fn new(
+        preset: &'static Preset,
+        headers: Vec<String>,
+        basis: String,
+        preamble_currency: Option<String>,
+    ) -> Resolved {
+        let mut index = HashMap::new();
+        for (i, name) in headers.iter().enumerate() {
+            index.entry(normalise_header(name)).or_insert(i);
+        }
+        let by_name =
+            preset_names(preset).filter_map(|name| index.get(&normalise_header(name)).map(|i| (name, *i))).collect();
+        Resolved { preset, basis, by_name, headers, preamble_currency }
     }
+
+    fn find<'c>(&self, column: &'c Column) -> Option<(usize, &'c str)> {
+        column.iter().find_map(|name| self.by_name.get(name.as_str()).map(|i| (*i, name.as_str())))
+    }
+
+    fn index_of(&self, name: &str) -> Option<usize> {
+        self.by_name.get(name).copied()
+    }
+}
+
+/// Every header name a preset refers to, wherever it does.
+fn preset_names(preset: &'static Preset) -> impl Iterator<Item = &'static str> {
+    let c = &preset.columns;
+    let p = &preset.period;
+    let days = match &p.days {
+        Some(PeriodDays::FromColumn(column)) => column.as_slice(),
+        _ => &[],
+    };
+    [&c.amount, &c.currency, &c.quantity, &c.unit, &c.description, &p.start, &p.end, &p.billing_start]
+        .into_iter()
+        .flatten()
+        .chain(days)
+        .chain(preset.description_parts.iter().flatten())
+        .chain(&preset.scope)
+        .chain(&preset.natural_key)
+        .chain(&preset.attribution)
+        .chain(preset.skip.iter().flat_map(|rule| &rule.column))
+        .chain(
+            preset.observations.iter().flat_map(|o| o.sum.iter().chain(o.count_where.iter().flat_map(|w| &w.column))),
+        )
+        .map(String::as_str)
 }
 
 const EXCEL_ROW_LIMIT: u64 = 1_048_576;
@@ -230,10 +273,6 @@ impl<'a> Interpreter<'a> {
         })?;
         let header = &rows[at];
         let headers = texts(header);
-        let mut index = HashMap::new();
-        for (i, name) in headers.iter().enumerate() {
-            index.entry(normalise_header(name)).or_insert(i);
-        }
         let preamble: BTreeMap<String, String> = rows[..at]
             .iter()
             .filter_map(|row| {
@@ -279,7 +318,7 @@ impl<'a> Interpreter<'a> {
                 preamble,
             });
         }
-        self.columns = Some(Resolved { preset, basis, index, headers, preamble_currency });
+        self.columns = Some(Resolved::new(preset, headers, basis, preamble_currency));
         Some(at)
     }
 
@@ -326,16 +365,27 @@ impl<'a> Interpreter<'a> {
         }
     }
 
-    fn cell<'r>(&self, row: &'r RawRow, column: &Column) -> (Option<&'r Cell>, String) {
-        let Some(columns) = self.columns.as_ref() else { return (None, String::new()) };
+    /// The cell of a column and the header it was found under (for issues).
+    fn cell<'s, 'r>(&'s self, row: &'r RawRow, column: &'s Column) -> (Option<&'r Cell>, &'s str) {
+        let Some(columns) = self.columns.as_ref() else { return (None, "") };
         match columns.find(column) {
-            Some((i, _)) => (row.cells.get(i), columns.headers[i].clone()),
-            None => (None, column.first().cloned().unwrap_or_default()),
+            Some((i, _)) => (row.cells.get(i), columns.headers[i].as_str()),
+            None => (None, column.first().map_or("", String::as_str)),
         }
     }
 
     fn text(&self, row: &RawRow, column: &Column) -> String {
         self.cell(row, column).0.map(Cell::display).unwrap_or_default()
+    }
+
+    /// The text of the column a preset names directly (scope, key and attribution columns).
+    fn named(&self, row: &RawRow, name: &str) -> String {
+        self.columns
+            .as_ref()
+            .and_then(|c| c.index_of(name))
+            .and_then(|i| row.cells.get(i))
+            .map(Cell::display)
+            .unwrap_or_default()
     }
 
     fn cost_row(&mut self, row: &RawRow) -> Result<(), Vec<RowIssue>> {
@@ -412,7 +462,7 @@ impl<'a> Interpreter<'a> {
             .attribution
             .iter()
             .filter_map(|name| {
-                let value = self.text(row, &vec![name.clone()]);
+                let value = self.named(row, name);
                 (!value.is_empty()).then(|| (name.clone(), value))
             })
             .collect();
@@ -515,27 +565,27 @@ impl<'a> Interpreter<'a> {
     fn scope(&self, row: &RawRow, period: NaiveDate) -> String {
         let Some(columns) = self.columns.as_ref() else { return String::new() };
         let mut parts = vec![columns.preset.provider.clone()];
-        parts.extend(columns.preset.scope.iter().map(|name| self.text(row, &vec![name.clone()])));
+        parts.extend(columns.preset.scope.iter().map(|name| self.named(row, name)));
         parts.push(period.to_string());
         parts.join("|")
     }
 
-    /// Natural key when the preset has one; otherwise the whole row's hash plus its occurrence,
-    /// so identical rows in one file are counted, not collapsed.
+    /// Natural key when the preset has one, otherwise the whole row, hashed, plus its occurrence.
     fn row_key(&mut self, row: &RawRow, scope: &str) -> String {
         let Some(columns) = self.columns.as_ref() else { return String::new() };
         let preset = columns.preset;
         let mut parts: Vec<String> = vec![preset.id.clone(), scope.to_owned()];
         if preset.natural_key.is_empty() {
             parts.extend(row.cells.iter().map(Cell::display));
-            let base = hash_key(&parts.iter().map(String::as_str).collect::<Vec<_>>());
-            let seen = self.occurrences.entry(base.clone()).or_default();
-            *seen += 1;
-            format!("{base}#{seen}")
         } else {
-            parts.extend(preset.natural_key.iter().map(|name| self.text(row, &vec![name.clone()])));
-            hash_key(&parts.iter().map(String::as_str).collect::<Vec<_>>())
+            parts.extend(preset.natural_key.iter().map(|name| self.named(row, name)));
         }
+        // Rows sharing a key within one file are counted, not collapsed: the second is "#2",
+        // in file order, so re-importing the same file yields the same keys.
+        let base = hash_key(&parts.iter().map(String::as_str).collect::<Vec<_>>());
+        let seen = self.occurrences.entry(base.clone()).or_default();
+        *seen += 1;
+        format!("{base}#{seen}")
     }
 
     fn observation_row(&mut self, row: &RawRow) -> Result<(), Vec<RowIssue>> {

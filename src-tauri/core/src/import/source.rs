@@ -5,6 +5,7 @@
 //! Rows are pushed to a [`RowVisitor`] rather than returned, so a large CSV streams through in
 //! one pass with bounded memory and a zip archive can be walked part by part.
 
+use std::fs::File;
 use std::io::{BufReader, Cursor, Read};
 use std::path::Path;
 
@@ -63,17 +64,70 @@ const ZIP_MAGIC: &[u8] = b"PK\x03\x04";
 const GZIP_MAGIC: &[u8] = b"\x1f\x8b";
 const OLE_MAGIC: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
 
+/// How much of a file is read to decide what it is (and to sniff its encoding and delimiter).
+const HEAD: usize = 64 * 1024;
+
 /// Opens `path`, reads what it holds and pushes its rows to `visitor`. `sheet` picks a workbook
 /// sheet by name; without it, the first sheet with a known layout is read, else the first sheet
-/// with anything in it.
+/// with anything in it. CSV text (plain or gzip) streams from the disk; containers and workbooks
+/// are read whole (their formats need it).
 pub fn read_file(path: &Path, sheet: Option<&str>, visitor: &mut dyn RowVisitor) -> Result<FileFacts, FileError> {
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| path.display().to_string());
     let fail = |message: String| FileError { file: name.clone(), message };
-    let bytes = std::fs::read(path)
-        .map_err(|e| fail(format!("cannot be read ({e}); check that it exists and you may open it")))?;
-    read_bytes(&name, &bytes, sheet, visitor)
+    let unreadable =
+        |e: std::io::Error| fail(format!("cannot be read ({e}); check that it exists and you may open it"));
+    let file = File::open(path).map_err(unreadable)?;
+    let size = file.metadata().map_err(unreadable)?.len();
+    let mut file = Hashing { inner: file, hasher: Sha256::new() };
+    let mut head = Vec::with_capacity(HEAD);
+    (&mut file).take(HEAD as u64).read_to_end(&mut head).map_err(unreadable)?;
+    if head.is_empty() {
+        return Err(fail(EMPTY.into()));
+    }
+    let description = match kind_of(&name, &head) {
+        Kind::Text => read_text(&head, &mut file, size, None, visitor).map_err(&fail)?,
+        Kind::Gzip => {
+            let mut decoder = MultiGzDecoder::new(Cursor::new(head).chain(&mut file));
+            let mut text_head = Vec::with_capacity(HEAD);
+            (&mut decoder).take(HEAD as u64).read_to_end(&mut text_head).map_err(|e| fail(gzip_damaged(e)))?;
+            // The uncompressed size is unknown up front; progress counts compressed bytes as if
+            // they were the text, an estimate that only makes the bar move faster.
+            let description =
+                read_text(&text_head, &mut decoder, size.saturating_mul(8), None, visitor).map_err(&fail)?;
+            format!("gzip: {description}")
+        }
+        _ => {
+            let mut bytes = head;
+            file.read_to_end(&mut bytes).map_err(unreadable)?;
+            return read_bytes(&name, &bytes, sheet, visitor);
+        }
+    };
+    // Streaming may stop early (cancel); the hash then covers what was read, and nothing is kept.
+    std::io::copy(&mut file, &mut std::io::sink()).map_err(unreadable)?;
+    Ok(FileFacts { description, sheets: Vec::new(), sha256: format!("{:x}", file.hasher.finalize()), size })
 }
 
+const EMPTY: &str = "the file is empty (0 bytes); export it again from its source";
+
+fn gzip_damaged(e: std::io::Error) -> String {
+    format!("the gzip file is damaged ({e}); download it again")
+}
+
+/// A reader that hashes what passes through it, so a streamed file is hashed in the same pass.
+struct Hashing<R> {
+    inner: R,
+    hasher: Sha256,
+}
+
+impl<R: Read> Read for Hashing<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.hasher.update(&buf[..n]);
+        Ok(n)
+    }
+}
+
+/// Reads a file already in memory (archive members, tests, fuzzing).
 pub fn read_bytes(
     name: &str,
     bytes: &[u8],
@@ -88,19 +142,18 @@ pub fn read_bytes(
         size: bytes.len() as u64,
     };
     if bytes.is_empty() {
-        return Err(fail("the file is empty (0 bytes); export it again from its source".into()));
+        return Err(fail(EMPTY.into()));
     }
+    let no_more: &mut dyn Read = &mut std::io::empty();
     match kind_of(name, bytes) {
         Kind::Text => {
-            let description = read_text(bytes, None, visitor).map_err(fail)?;
+            let description = read_text(bytes, no_more, bytes.len() as u64, None, visitor).map_err(fail)?;
             Ok(facts(description, Vec::new()))
         }
         Kind::Gzip => {
             let mut text = Vec::new();
-            MultiGzDecoder::new(bytes)
-                .read_to_end(&mut text)
-                .map_err(|e| fail(format!("the gzip file is damaged ({e}); download it again")))?;
-            let description = read_text(&text, None, visitor).map_err(fail)?;
+            MultiGzDecoder::new(bytes).read_to_end(&mut text).map_err(|e| fail(gzip_damaged(e)))?;
+            let description = read_text(&text, no_more, text.len() as u64, None, visitor).map_err(fail)?;
             Ok(facts(format!("gzip: {description}"), Vec::new()))
         }
         Kind::Zip => {
@@ -163,44 +216,61 @@ fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
     SIGNATURES.iter().find(|(magic, _)| bytes.starts_with(magic)).map(|(_, what)| *what)
 }
 
-/// Decodes text (BOM sniff, UTF-8, else Windows-1252), sniffs the delimiter and streams the rows.
-fn read_text(bytes: &[u8], part: Option<&str>, visitor: &mut dyn RowVisitor) -> Result<String, String> {
-    if let Some(what) = binary_kind(bytes) {
+/// Decodes text (BOM sniff, UTF-8, else Windows-1252), sniffs the delimiter and streams the
+/// rows. `head` is the start of the file (or all of it), `rest` what follows: UTF-8 text, by far
+/// the common and the large case, streams through with bounded memory; UTF-16 and Windows-1252
+/// (Excel re-saves, small by nature) are decoded whole first.
+fn read_text(
+    head: &[u8],
+    rest: &mut dyn Read,
+    total: u64,
+    part: Option<&str>,
+    visitor: &mut dyn RowVisitor,
+) -> Result<String, String> {
+    if let Some(what) = binary_kind(head) {
         return Err(format!("this is {what}, not a spreadsheet; choose the CSV or Excel file you exported"));
     }
-    let (encoding, body): (&'static Encoding, &[u8]) = match bytes {
-        [0xEF, 0xBB, 0xBF, rest @ ..] => (encoding_rs::UTF_8, rest),
-        [0xFF, 0xFE, rest @ ..] => (UTF_16LE, rest),
-        [0xFE, 0xFF, rest @ ..] => (UTF_16BE, rest),
-        _ if std::str::from_utf8(bytes).is_ok() => (encoding_rs::UTF_8, bytes),
-        _ => (WINDOWS_1252, bytes),
+    let utf8_head = |bytes: &[u8]| match std::str::from_utf8(bytes) {
+        Ok(_) => true,
+        // Cut in the middle of a character at the end of the head: still UTF-8.
+        Err(e) => e.error_len().is_none(),
     };
-    if encoding == encoding_rs::UTF_8 && bytes.iter().take(8192).filter(|b| **b == 0).count() > 4 {
+    let (encoding, bom): (&'static Encoding, usize) = match head {
+        [0xEF, 0xBB, 0xBF, ..] => (encoding_rs::UTF_8, 3),
+        [0xFF, 0xFE, ..] => (UTF_16LE, 2),
+        [0xFE, 0xFF, ..] => (UTF_16BE, 2),
+        _ if utf8_head(head) => (encoding_rs::UTF_8, 0),
+        _ => (WINDOWS_1252, 0),
+    };
+    if encoding == encoding_rs::UTF_8 && head.iter().take(8192).filter(|b| **b == 0).count() > 4 {
         return Err("this is a binary file, not a spreadsheet; choose the CSV or Excel file you exported".into());
     }
-    let label = match (encoding.name(), bytes.len() != body.len()) {
+    let label = match (encoding.name(), bom > 0) {
         ("UTF-8", true) => "UTF-8 with BOM".to_owned(),
         ("UTF-8", false) => "UTF-8".to_owned(),
         (other, _) => other.to_owned(),
     };
-    let decoded;
-    let utf8: &[u8] = if encoding == encoding_rs::UTF_8 {
-        body
-    } else {
-        decoded = encoding.decode_without_bom_handling(body).0.into_owned();
-        decoded.as_bytes()
-    };
-    let delimiter = sniff_delimiter(utf8);
-    let style = NumberStyle { decimal_comma: delimiter == b';' };
-    visitor.start_part(part, style);
-    stream_csv(utf8, delimiter, visitor)?;
-    let separator = match delimiter {
+    let separator = |delimiter: u8| match delimiter {
         b'\t' => "tab-separated",
         b';' => "semicolon-separated (decimal commas)",
         b'|' => "pipe-separated",
         _ => "comma-separated",
     };
-    Ok(format!("CSV, {label}, {separator}"))
+    let delimiter = if encoding == encoding_rs::UTF_8 {
+        let delimiter = sniff_delimiter(&head[bom..]);
+        visitor.start_part(part, NumberStyle { decimal_comma: delimiter == b';' });
+        stream_csv(Cursor::new(&head[bom..]).chain(rest), delimiter, total, visitor)?;
+        delimiter
+    } else {
+        let mut bytes = head[bom..].to_vec();
+        rest.read_to_end(&mut bytes).map_err(|e| format!("cannot be read to the end ({e})"))?;
+        let decoded = encoding.decode_without_bom_handling(&bytes).0.into_owned();
+        let delimiter = sniff_delimiter(decoded.as_bytes());
+        visitor.start_part(part, NumberStyle { decimal_comma: delimiter == b';' });
+        stream_csv(decoded.as_bytes(), delimiter, decoded.len() as u64, visitor)?;
+        delimiter
+    };
+    Ok(format!("CSV, {label}, {}", separator(delimiter)))
 }
 
 /// The candidate delimiter found most often on one line (outside quotes) among the first lines:
@@ -245,39 +315,76 @@ fn sniff_delimiter(text: &[u8]) -> u8 {
     CANDIDATES[index]
 }
 
-fn stream_csv(bytes: &[u8], delimiter: u8, visitor: &mut dyn RowVisitor) -> Result<(), String> {
-    let mut reader =
-        csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(delimiter).from_reader(bytes);
-    let total = bytes.len().max(1) as f32;
-    let mut record = csv::ByteRecord::new();
-    // Line numbers are counted here: the reader's own positions differ between LF and CRLF
-    // files and count skipped blank lines inconsistently.
-    let (mut line, mut offset) = (1u64, 0usize);
+/// Streams CSV records to the visitor with csv-core, counting lines itself so every row keeps
+/// the line number a text editor shows (blank lines and CRLF counted exactly).
+fn stream_csv(mut input: impl Read, delimiter: u8, total: u64, visitor: &mut dyn RowVisitor) -> Result<(), String> {
+    let mut reader = csv_core::ReaderBuilder::new().delimiter(delimiter).build();
+    let mut buffer = vec![0u8; 256 * 1024];
+    let (mut filled, mut start) = (0usize, 0usize);
+    let mut eof = false;
+    let mut output = vec![0u8; 64 * 1024];
+    let mut ends = vec![0usize; 256];
+    let (mut out_len, mut ends_len) = (0usize, 0usize);
+    let (mut line, mut record_line, mut at_record_start) = (1u64, 1u64, true);
+    let mut consumed_total = 0u64;
+    let total = total.max(1) as f32;
     loop {
-        while let Some(&b) = bytes.get(offset).filter(|b| **b == b'\n' || **b == b'\r') {
-            line += u64::from(b == b'\n');
-            offset += 1;
+        if start == filled && !eof {
+            filled = read_some(&mut input, &mut buffer).map_err(|e| format!("line {line}: cannot be read ({e})"))?;
+            start = 0;
+            eof = filled == 0;
         }
-        let start_line = line;
-        match reader.read_byte_record(&mut record) {
-            Ok(false) => return Ok(()),
-            Ok(true) => {
-                let end = (reader.position().byte() as usize).min(bytes.len());
-                line += bytes[offset.min(end)..end].iter().filter(|b| **b == b'\n').count() as u64;
-                offset = offset.max(end);
-                let cells = record
-                    .iter()
-                    .map(|field| match std::str::from_utf8(field) {
+        let chunk = &buffer[start..filled];
+        let (result, nin, nout, nend) = reader.read_record(chunk, &mut output[out_len..], &mut ends[ends_len..]);
+        let consumed = &chunk[..nin];
+        let mut body = consumed;
+        if at_record_start {
+            let skipped = consumed.iter().take_while(|b| **b == b'\n' || **b == b'\r').count();
+            line += consumed[..skipped].iter().filter(|b| **b == b'\n').count() as u64;
+            if skipped < consumed.len() {
+                record_line = line;
+                at_record_start = false;
+            }
+            body = &consumed[skipped..];
+        }
+        line += body.iter().filter(|b| **b == b'\n').count() as u64;
+        start += nin;
+        consumed_total += nin as u64;
+        out_len += nout;
+        ends_len += nend;
+        match result {
+            csv_core::ReadRecordResult::InputEmpty => {}
+            csv_core::ReadRecordResult::OutputFull => output.resize(output.len() * 2, 0),
+            csv_core::ReadRecordResult::OutputEndsFull => ends.resize(ends.len() * 2, 0),
+            csv_core::ReadRecordResult::Record => {
+                let mut cells = Vec::with_capacity(ends_len);
+                let mut from = 0;
+                for &to in &ends[..ends_len] {
+                    let field = &output[from..to];
+                    cells.push(match std::str::from_utf8(field) {
                         Ok("") => Cell::Empty,
                         Ok(text) => Cell::Text(text.to_owned()),
                         Err(_) => Cell::Text(WINDOWS_1252.decode_without_bom_handling(field).0.into_owned()),
-                    })
-                    .collect();
-                if !visitor.row(RawRow { number: start_line as u32, cells }, end as f32 / total) {
+                    });
+                    from = to;
+                }
+                (out_len, ends_len, at_record_start) = (0, 0, true);
+                let number = u32::try_from(record_line).unwrap_or(u32::MAX);
+                if !visitor.row(RawRow { number, cells }, consumed_total as f32 / total) {
                     return Ok(());
                 }
             }
-            Err(e) => return Err(format!("line {start_line}: the CSV cannot be read ({e})")),
+            csv_core::ReadRecordResult::End => return Ok(()),
+        }
+    }
+}
+
+/// Reads as much as is available into `buffer`, retrying interrupted reads; 0 means the end.
+fn read_some(input: &mut impl Read, buffer: &mut [u8]) -> std::io::Result<usize> {
+    loop {
+        match input.read(buffer) {
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            other => return other,
         }
     }
 }
@@ -308,7 +415,8 @@ fn read_zip(bytes: &[u8], visitor: &mut dyn RowVisitor) -> Result<usize, String>
             member.read_to_end(&mut data)
         }
         .map_err(|e| format!("{name} in the archive cannot be read ({e})"))?;
-        read_text(&data, Some(name), visitor).map_err(|message| format!("{name}: {message}"))?;
+        read_text(&data, &mut std::io::empty(), data.len() as u64, Some(name), visitor)
+            .map_err(|message| format!("{name}: {message}"))?;
     }
     Ok(names.len())
 }

@@ -243,6 +243,18 @@ impl Tx<'_> {
         Ok(())
     }
 
+    /// Whether an earlier import left live lines in this scope; when none did, a file's lines
+    /// need no comparison (the first import of a month is the fast, common case).
+    pub fn scope_has_lines(&self, scope: &str, batch: i64) -> StoreResult<bool> {
+        Ok(self
+            .conn()
+            .prepare_cached(
+                "SELECT EXISTS (SELECT 1 FROM cost_lines
+                            WHERE provider_scope = ?1 AND replaced_by_batch IS NULL AND import_batch_id IS NOT ?2)",
+            )?
+            .query_row(params![scope, batch], |r| r.get(0))?)
+    }
+
     /// Marks the live lines of a covered scope that the new file no longer holds as replaced.
     pub fn replace_unseen_in_scope(&self, scope: &str, batch: i64) -> StoreResult<u64> {
         let n = self
