@@ -133,6 +133,8 @@ const CODE = 'AIS-E2E';
 const NAME = 'Dispatch exception triage agent';
 const RENAMED = 'Dispatch exception triage agent v2';
 const HOSTILE = '<img src=x onerror=alert(1)>';
+// The export run.mjs hands to the import wizard's file dialog.
+const IMPORT_FILE = 'claude_api_cost_2025_10.csv';
 
 test('Steward end to end', async (t) => {
   let driver = await launch();
@@ -208,6 +210,37 @@ test('Steward end to end', async (t) => {
       await driver.wait(async () => !(await rowNames(driver)).includes(HOSTILE), WAIT, 'the row disappears');
       await click(driver, 'undo');
       await waitForRow(driver, HOSTILE);
+    });
+
+    await t.test('a vendor export is previewed, imported and undone', async () => {
+      await open(driver, 'imports');
+      await click(driver, 'import-file');
+      await click(driver, 'import-choose');
+      await driver.wait(
+        async () => (await textOf(driver, 'import-format')) === 'Anthropic Console cost export',
+        WAIT,
+        'the preview names the layout it recognised',
+      );
+      assert.ok(await find(driver, 'import-preview-rows'), 'the preview shows the first rows as they will be stored');
+      await screenshot(driver, 'import-preview');
+      await click(driver, 'import-commit');
+      await find(driver, 'import-done');
+      const done = await textOf(driver, 'import-done');
+      const match = /Imported 50 rows from claude_api_cost_2025_10\.csv as import #(\d+)\./.exec(done);
+      assert.ok(match, `the wizard says what it imported and as which batch: ${done}`);
+      const batch = match[1];
+      await screenshot(driver, 'import-done');
+      await click(driver, 'import-close');
+      const row = `[data-testid="import-row"][data-batch-id="${batch}"]`;
+      await driver.wait(
+        async () => (await driver.executeScript(`return document.querySelector('${row}')?.textContent ?? ''`)).includes(IMPORT_FILE),
+        WAIT,
+        `the history lists import #${batch} of ${IMPORT_FILE}`,
+      );
+      await clickOn(driver, By.css(`${row} [data-testid="import-undo"]`), `Undo on the row of import #${batch}`);
+      await click(driver, 'import-undo-confirm');
+      await locate(driver, By.css(`${row} [data-testid="import-undone"]`), `import #${batch} shows as undone`);
+      await screenshot(driver, 'import-history');
     });
   } finally {
     // Deleting the session closes the app.

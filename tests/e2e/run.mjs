@@ -47,6 +47,8 @@ const env = {
   XDG_CACHE_HOME: join(home, 'cache'),
   // The test seam of src-tauri/src/dialogs.rs: every file dialog answers with this path.
   STEWARD_E2E_DIALOG_PATH: join(home, 'damaged.steward'),
+  // The import dialog's own seam: "Choose a file…" in the import wizard answers with this export.
+  STEWARD_E2E_IMPORT_PATH: join(root, 'tests/fixtures/imports/claude_api_cost_2025_10.csv'),
 };
 const artifacts = join(here, 'artifacts');
 mkdirSync(artifacts, { recursive: true });

@@ -7,7 +7,10 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use serde_json::Value;
-use steward_core::api::{App, ErrorCode, ImportProgress, ImportReport, ImportRequest, MoneyTotal};
+use steward_core::api::{
+    App, ColumnMapping, DateOrder, ErrorCode, FieldMapping, ImportProgress, ImportReport, ImportRequest, MappingTarget,
+    MoneyTotal,
+};
 
 use crate::util::{app, fixture};
 
@@ -256,4 +259,111 @@ fn cancelling_writes_nothing() {
     assert!(error.message.contains("cancelled"), "{}", error.message);
     assert!(app.cost_totals().expect("totals").is_empty());
     assert!(app.import_history().expect("history").is_empty());
+}
+
+fn field<'a>(mapping: &'a mut ColumnMapping, key: &str) -> &'a mut FieldMapping {
+    mapping.fields.iter_mut().find(|m| m.field == key).unwrap_or_else(|| panic!("the mapping has no field {key}"))
+}
+
+/// The user's own inventory: suggested as AI systems, corrected (a policy for every row, their
+/// type words translated), saved, committed; the same layout later reuses the saved mapping.
+fn import_own_inventory(app: &mut App) -> ImportReport {
+    let path = imports_dir().join("own-inventory.csv");
+    let preview = app.import_preview(&request(&path), &mut keep_going).expect("preview");
+    assert!(preview.format.is_none() && preview.problem.is_some(), "{:?}", preview.problem);
+    let suggestion = preview.suggestion.expect("a suggested mapping");
+    assert_eq!(suggestion.mapping.target, MappingTarget::Systems);
+    assert_eq!(suggestion.missing_required, vec!["Usage policy"]);
+    let mut unmatched = suggestion.unmatched_values.get("system_type").cloned().unwrap_or_default();
+    unmatched.sort();
+    assert_eq!(unmatched, vec!["Computer vision", "Copilot seats", "Document AI", "LLM application", "ML model"]);
+
+    let mut mapping = suggestion.mapping;
+    field(&mut mapping, "usage_policy").value = Some("approved".into());
+    for (word, value) in [
+        ("LLM application", "model_api"),
+        ("ML model", "internal_model"),
+        ("Document AI", "saas_tool"),
+        ("Copilot seats", "saas_tool"),
+        ("Computer vision", "internal_model"),
+    ] {
+        field(&mut mapping, "system_type").values.insert(word.into(), value.into());
+    }
+    field(&mut mapping, "lifecycle_state").values.insert("Idea".into(), "proposed".into());
+    let mut with_mapping = request(&path);
+    with_mapping.mapping = Some(mapping);
+    with_mapping.save_mapping_as = Some("Our inventory sheet".into());
+    app.import_commit(&with_mapping, &mut keep_going).expect("commit")
+}
+
+#[test]
+fn the_users_own_inventory_is_mapped_once_saved_and_reused() {
+    let mut app = app();
+    let report = import_own_inventory(&mut app);
+    assert_eq!((report.rows_read, report.records_created, report.issue_count), (12, 12, 0), "{:?}", report.issues);
+    assert!(report.vendor_created, "vendors named in the sheet were added");
+    let systems =
+        app.system_list(&steward_core::api::ListRequest { search: "Email triage".into(), ..Default::default() });
+    let system = systems.expect("list").rows.pop().expect("the quoted name with a comma was imported");
+    assert_eq!(system.fields.name, "Email triage, EU");
+    assert!(system.fields.code.starts_with("AIS-"), "a code was generated: {}", system.fields.code);
+
+    // Next month the same sheet comes back: the saved mapping applies by itself; nothing changed.
+    let again = commit(&mut app, imports_dir().join("own-inventory.csv"));
+    assert_eq!(again.mapping_name.as_deref(), Some("Our inventory sheet"));
+    assert_eq!((again.rows_unchanged, again.rows_imported, again.batch_id), (12, 0, None));
+
+    // Undo removes the systems and the vendors the import created.
+    let undo = app.import_undo(report.batch_id.expect("batch")).expect("undo");
+    assert!(undo.removed >= 12);
+    let left = app.system_list(&steward_core::api::ListRequest::default()).expect("list");
+    assert_eq!(left.total, 0);
+}
+
+#[test]
+fn a_contract_workbook_reads_day_first_dates_and_money_with_symbols() {
+    let mut app = app();
+    let path = imports_dir().join("own-contracts.xlsx");
+    let preview = app.import_preview(&request(&path), &mut keep_going).expect("preview");
+    let suggestion = preview.suggestion.expect("a suggestion");
+    assert_eq!(suggestion.mapping.target, MappingTarget::Contracts);
+    assert_eq!(suggestion.mapping.date_order, Some(DateOrder::DayFirst), "31/10/2026 settles the order");
+    assert_eq!(suggestion.missing_required, vec!["Status"]);
+    let mut mapping = suggestion.mapping;
+    field(&mut mapping, "status").value = Some("Active".into());
+    let mut with_mapping = request(&path);
+    with_mapping.mapping = Some(mapping);
+    let report = app.import_commit(&with_mapping, &mut keep_going).expect("commit");
+    assert_eq!(report.records_created, report.rows_read, "{:?}", report.issues);
+    let contracts =
+        app.contract_list(&steward_core::api::ListRequest { search: "ChatGPT".into(), ..Default::default() });
+    let contract = contracts.expect("list").rows.pop().expect("the ChatGPT contract");
+    assert_eq!(contract.fields.start_date, chrono::NaiveDate::from_ymd_opt(2025, 11, 1));
+    assert_eq!(contract.fields.annual_value, "86400.00");
+}
+
+#[test]
+fn kpis_land_on_the_systems_they_name() {
+    let mut app = app();
+    import_own_inventory(&mut app);
+    let path = imports_dir().join("own-kpis.csv");
+    let preview = app.import_preview(&request(&path), &mut keep_going).expect("preview");
+    let suggestion = preview.suggestion.expect("a suggestion");
+    assert_eq!(suggestion.mapping.target, MappingTarget::Kpis);
+    let mut with_mapping = request(&path);
+    with_mapping.mapping = Some(suggestion.mapping);
+    let report = app.import_commit(&with_mapping, &mut keep_going).expect("commit");
+    assert_eq!((report.records_created, report.issue_count), (report.rows_read, 0), "{:?}", report.issues);
+}
+
+#[test]
+fn a_mapping_without_a_required_field_is_refused_before_anything_is_read() {
+    let mut app = app();
+    let path = imports_dir().join("own-inventory.csv");
+    let suggestion = app.import_preview(&request(&path), &mut keep_going).expect("preview").suggestion.expect("s");
+    let mut with_mapping = request(&path);
+    with_mapping.mapping = Some(suggestion.mapping);
+    let error = app.import_commit(&with_mapping, &mut keep_going).expect_err("usage policy missing");
+    assert_eq!(error.code, ErrorCode::Validation);
+    assert!(error.message.contains("Usage policy"), "{}", error.message);
 }

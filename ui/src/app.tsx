@@ -5,6 +5,7 @@ import { SideNav } from "./components/side-nav";
 import { ToastProvider } from "./components/toast";
 import { ComingSoonPage } from "./features/coming-soon/coming-soon-page";
 import { DashboardPage } from "./features/dashboard/dashboard-page";
+import { ImportsPage } from "./features/imports/imports-page";
 import { InventoryPage } from "./features/inventory/inventory-page";
 import { CatalogProvider } from "./features/session/catalog-context";
 import { ProblemPanel, SessionLoading, UnavailablePanel, Welcome } from "./features/session/session-panels";
@@ -83,12 +84,19 @@ function AreaContent({ route, go }: { route: Route; go: (next: Route, replace?: 
         />
       );
     }
+    case "imports":
+      return (
+        <ImportsPage
+          key={session.info.path ?? "memory"}
+          selectedId={route.id}
+          onSelect={(id) => go({ area: "imports", tab: null, id })}
+        />
+      );
     case "settings":
       return <SettingsPage />;
     case "pipeline":
     case "adoption":
     case "governance":
-    case "imports":
     case "reports":
       return <ComingSoonPage area={route.area} />;
   }

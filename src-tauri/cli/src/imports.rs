@@ -15,15 +15,47 @@ pub fn report_text(report: &ImportReport, dry_run: bool) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{}", report.file);
     let _ = writeln!(out, "  read as     {}", report.read_as);
-    match (&report.format_name, &report.version) {
-        (Some(name), Some(version)) if !version.is_empty() => {
-            let _ = writeln!(out, "  format      {name} ({version})");
+    if let Some(target) = report.target.filter(|_| report.suggestion.is_none()) {
+        let saved = report.mapping_name.as_deref().map(|n| format!(", mapping \"{n}\"")).unwrap_or_default();
+        let _ = writeln!(out, "  format      your own sheet, read as {}{saved}", target.label());
+        let _ = writeln!(out, "  records     {} created, {} updated", report.records_created, report.records_updated);
+    } else {
+        match (&report.format_name, &report.version) {
+            (Some(name), Some(version)) if !version.is_empty() => {
+                let _ = writeln!(out, "  format      {name} ({version})");
+            }
+            (Some(name), _) => {
+                let _ = writeln!(out, "  format      {name}");
+            }
+            _ => {
+                let _ = writeln!(out, "  format      not recognised");
+            }
         }
-        (Some(name), _) => {
-            let _ = writeln!(out, "  format      {name}");
+    }
+    if let Some(suggestion) = &report.suggestion {
+        let _ = writeln!(
+            out,
+            "  looks like  {} (import with --target {})",
+            suggestion.mapping.target.label(),
+            suggestion.mapping.target.as_str()
+        );
+        for m in &suggestion.mapping.fields {
+            if let Some(column) = &m.column {
+                let _ = writeln!(out, "              {:<20} ← \"{column}\"", m.field);
+            }
         }
-        _ => {
-            let _ = writeln!(out, "  format      not recognised");
+        if !suggestion.missing_required.is_empty() {
+            let _ = writeln!(
+                out,
+                "  missing     {} (give a column with --column FIELD=HEADER or a value with --set FIELD=VALUE)",
+                suggestion.missing_required.join(", ")
+            );
+        }
+        for (field, words) in &suggestion.unmatched_values {
+            let _ = writeln!(out, "  translate   {field}: {} (--translate \"{field}:WORD=VALUE\")", words.join(", "));
+        }
+        if suggestion.date_order_needed {
+            let _ = writeln!(out, "  dates       ambiguous: pass --date-order day-first or month-first");
         }
     }
     if let Some(row) = report.header_row {

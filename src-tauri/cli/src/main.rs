@@ -3,6 +3,7 @@
 //! Errors go to stderr as one sentence with a non-zero exit code; `--json` output goes to stdout.
 
 mod imports;
+mod mapping;
 mod progress;
 mod table;
 
@@ -23,6 +24,8 @@ struct Cli {
     command: Command,
 }
 
+// One value parsed once per run: boxing the large import variant would buy nothing.
+#[allow(clippy::large_enum_variant)]
 #[derive(Subcommand)]
 enum Command {
     /// Create a new, empty portfolio file.
@@ -59,6 +62,25 @@ enum Command {
         /// Print one JSON object instead of text.
         #[arg(long)]
         json: bool,
+        /// For your own sheets: what the rows are (systems, vendors, contracts, initiatives,
+        /// kpis). Steward suggests the columns; --column, --set and --translate correct them.
+        #[arg(long, value_name = "TARGET")]
+        target: Option<String>,
+        /// Read a field from a column: --column name="System name".
+        #[arg(long = "column", value_name = "FIELD=HEADER")]
+        columns: Vec<String>,
+        /// One value for every row: --set usage_policy=approved.
+        #[arg(long = "set", value_name = "FIELD=VALUE")]
+        values: Vec<String>,
+        /// Translate a word of the file: --translate "system_type:LLM application=model_api".
+        #[arg(long = "translate", value_name = "FIELD:WORD=VALUE")]
+        translations: Vec<String>,
+        /// How slashed dates are written: day-first (25/04/2026) or month-first (04/25/2026).
+        #[arg(long, value_name = "ORDER")]
+        date_order: Option<String>,
+        /// Save the mapping under this name; files with the same headers reuse it.
+        #[arg(long, value_name = "NAME")]
+        save_mapping: Option<String>,
     },
     /// Import history.
     Imports {
@@ -155,9 +177,42 @@ fn run(cli: Cli) -> Result<(), String> {
             let systems = all_systems(&App::open(&db).map_err(fail)?).map_err(fail)?;
             emit(&if json { to_json(&systems)? + "\n" } else { table::systems_text(&systems) })?;
         }
-        Command::Import { path, sheet, preset, basis, dry_run, json } => {
+        Command::Import {
+            path,
+            sheet,
+            preset,
+            basis,
+            dry_run,
+            json,
+            target,
+            columns,
+            values,
+            translations,
+            date_order,
+            save_mapping,
+        } => {
             let mut app = if db.exists() { App::open(&db) } else { App::create(&db) }.map_err(fail)?;
-            let request = ImportRequest { path: path.display().to_string(), sheet, preset, basis };
+            let mut request = ImportRequest {
+                path: path.display().to_string(),
+                sheet,
+                preset,
+                basis,
+                save_mapping_as: save_mapping,
+                ..ImportRequest::default()
+            };
+            let corrections = mapping::Corrections { target, columns, values, translations, date_order };
+            if !corrections.is_empty() {
+                request.target = corrections.target().map_err(|e| e.to_string())?;
+                let preview = app.import_preview(&request, &mut |_| true).map_err(fail)?;
+                let suggestion = preview.suggestion.ok_or_else(|| {
+                    format!(
+                        "{} is a known export ({}); --target and mapping options are for your own sheets",
+                        preview.file,
+                        preview.format_name.unwrap_or_default()
+                    )
+                })?;
+                request.mapping = Some(corrections.apply(suggestion.mapping)?);
+            }
             let mut bar = progress::Bar::new(!json);
             let mut on_progress = |p: ImportProgress| bar.show(p.fraction, p.rows);
             let report = if dry_run {

@@ -1,48 +1,39 @@
-import { useEffect, useId, useRef, type ReactNode } from "react";
+import { useEffect, useId, useRef, type ReactNode, type RefObject } from "react";
+
+const FOCUSABLE = "button, [href], input, select, textarea";
 
 /**
- * A modal dialog: focus moves into it, Tab stays inside, Escape or the backdrop closes it, and
- * focus returns where it was.
+ * What makes a box modal: focus moves into it (to the element marked `data-autofocus`, else its
+ * last control, the action it proposes), Tab stays inside, Escape calls `onEscape`, and focus
+ * returns where it was when the box goes away.
  */
-export function Dialog({
-  title,
-  children,
-  actions,
-  onClose,
-  tone = "neutral",
-}: {
-  title: string;
-  children: ReactNode;
-  actions: ReactNode;
-  onClose: () => void;
-  tone?: "neutral" | "danger";
-}) {
-  const ref = useRef<HTMLDivElement>(null);
-  const titleId = useId();
-  const onCloseRef = useRef(onClose);
-  onCloseRef.current = onClose;
+export function useModalFocus(ref: RefObject<HTMLElement | null>, onEscape: () => void): void {
+  const onEscapeRef = useRef(onEscape);
+  onEscapeRef.current = onEscape;
 
   useEffect(() => {
     const previous = document.activeElement as HTMLElement | null;
     const box = ref.current;
     const focusables = () =>
-      Array.from(box?.querySelectorAll<HTMLElement>("button, [href], input, select, textarea") ?? []).filter(
-        (el) => !el.hasAttribute("disabled"),
-      );
-    // The last action is the one the dialog proposes; focus it so Enter confirms.
+      Array.from(box?.querySelectorAll<HTMLElement>(FOCUSABLE) ?? []).filter((el) => !el.hasAttribute("disabled"));
     const initial = focusables();
-    (initial[initial.length - 1] ?? box)?.focus();
+    (box?.querySelector<HTMLElement>("[data-autofocus]") ?? initial[initial.length - 1] ?? box)?.focus();
     const onKey = (event: KeyboardEvent) => {
       if (event.key === "Escape") {
         event.preventDefault();
         event.stopPropagation();
-        onCloseRef.current();
+        onEscapeRef.current();
       } else if (event.key === "Tab") {
         const items = focusables();
         if (items.length === 0) return;
         const first = items[0];
         const last = items[items.length - 1];
-        if (event.shiftKey && document.activeElement === first) {
+        const inside = box?.contains(document.activeElement) ?? false;
+        if (!inside) {
+          // Focus fell out (the control that held it went away): bring it back in.
+          event.preventDefault();
+          (event.shiftKey ? last : first).focus();
+        } else if (event.shiftKey && document.activeElement === first) {
           event.preventDefault();
           last.focus();
         } else if (!event.shiftKey && document.activeElement === last) {
@@ -56,7 +47,31 @@ export function Dialog({
       document.removeEventListener("keydown", onKey, true);
       previous?.focus?.();
     };
-  }, []);
+  }, [ref]);
+}
+
+/**
+ * A modal dialog: focus moves into it, Tab stays inside, Escape or the backdrop closes it, and
+ * focus returns where it was.
+ */
+export function Dialog({
+  title,
+  children,
+  actions,
+  onClose,
+  tone = "neutral",
+  testId,
+}: {
+  title: string;
+  children: ReactNode;
+  actions: ReactNode;
+  onClose: () => void;
+  tone?: "neutral" | "danger";
+  testId?: string;
+}) {
+  const ref = useRef<HTMLDivElement>(null);
+  const titleId = useId();
+  useModalFocus(ref, onClose);
 
   return (
     <div className="dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
@@ -67,6 +82,7 @@ export function Dialog({
         aria-modal="true"
         aria-labelledby={titleId}
         tabIndex={-1}
+        data-testid={testId}
       >
         <h2 className="dialog__title" id={titleId}>
           {title}

@@ -4,10 +4,14 @@ import {
   daysBetween,
   formatCount,
   formatDate,
+  formatDateRange,
   formatDateTime,
+  formatDecimal,
   formatMoney,
+  formatMoneyExact,
   formatNumber,
   formatRelativeDays,
+  formatShortDay,
   isWithinDays,
   parseIsoDate,
   todayIso,
@@ -115,5 +119,62 @@ describe("relative days", () => {
     expect(isWithinDays("2027-06-02", today, 90), "91 days ahead is outside").toBe(false);
     expect(isWithinDays("2027-03-01", today, 90), "a date already past is not 'due soon'").toBe(false);
     expect(isWithinDays(null, today, 90), "no date is never due").toBe(false);
+  });
+});
+
+describe("date ranges", () => {
+  it.each([
+    ["one day is a single date", "2025-10-01", "2025-10-01", "1 Oct 2025"],
+    ["days of one month share the month", "2025-10-01", "2025-10-14", "1–14 Oct 2025"],
+    ["months of one year share the year", "2025-09-28", "2025-10-04", "28 Sept – 4 Oct 2025"],
+    ["a period across new year names both years", "2025-12-28", "2026-01-03", "28 Dec 2025 – 3 Jan 2026"],
+    ["no end date is a single date", "2025-10-01", null, "1 Oct 2025"],
+  ])("%s", (_why, start, end, expected) => {
+    expect(formatDateRange(start, end), `${start}..${end}`).toBe(expected);
+  });
+
+  it("shows dates it cannot read as they are", () => {
+    expect(formatDateRange("2025-13-01", "2025-13-02"), "the user sees what the file said").toBe("2025-13-01 – 2025-13-02");
+    expect(formatDateRange(null, null), "no period at all").toBe("—");
+  });
+});
+
+describe("short days", () => {
+  const now = new Date(Date.UTC(2026, 10, 23, 12));
+  it("leaves out the year of this year's dates", () => {
+    expect(formatShortDay("2026-11-23T14:05:00Z", now, "en-GB", "UTC"), "“Undone 23 Nov” needs no year").toBe("23 Nov");
+  });
+  it("keeps the year of an earlier year's date", () => {
+    expect(formatShortDay("2025-11-23T14:05:00Z", now, "en-GB", "UTC"), "a year-old date must not look recent").toBe(
+      "23 Nov 2025",
+    );
+  });
+});
+
+describe("formatDecimal", () => {
+  it("groups thousands and keeps every decimal", () => {
+    expect(formatDecimal("12345678901234.000011139"), "exact decimals from Rust are not rounded").toBe(
+      "12,345,678,901,234.000011139",
+    );
+  });
+  it("shows a whole count without decimals", () => {
+    expect(formatDecimal("59200"), "token counts are whole numbers").toBe("59,200");
+  });
+  it("shows text that is not a number as it is, and nothing as a dash", () => {
+    expect(formatDecimal("n/a"), "never a guessed number").toBe("n/a");
+    expect(formatDecimal(""), "no value").toBe("—");
+  });
+});
+
+describe("formatMoneyExact", () => {
+  it("keeps decimals beyond the cents", () => {
+    expect(formatMoneyExact("0.00383598", "USD"), "a per-token line is not zero").toBe("US$0.00383598");
+  });
+  it("still shows whole amounts with the currency's minor unit", () => {
+    expect(formatMoneyExact("32", "EUR"), "cents are always shown").toBe("€32.00");
+  });
+  it("falls back like formatMoney for text or an unknown currency", () => {
+    expect(formatMoneyExact("n/a", "EUR"), "text stays text").toBe("n/a EUR");
+    expect(formatMoneyExact("1000", "XYZ1"), "an unusable code still shows").toBe("1,000.00 XYZ1");
   });
 });

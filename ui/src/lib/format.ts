@@ -145,3 +145,82 @@ export function formatFlag(value: boolean | null | undefined): string {
   if (value === false) return "No";
   return EMPTY;
 }
+
+/**
+ * A period of calendar dates, both ends included, written as briefly as it stays clear:
+ * "1 Oct 2025" (one day), "1–14 Oct 2025", "28 Sept – 4 Oct 2025", "28 Dec 2025 – 3 Jan 2026".
+ */
+export function formatDateRange(start: string | null | undefined, end: string | null | undefined, locale = APP_LOCALE): string {
+  const from = parseIsoDate(start);
+  const to = parseIsoDate(end ?? start);
+  if (from === null || to === null) {
+    const texts = [start, end].map((t) => (t ?? "").trim()).filter((t) => t !== "");
+    return texts.length === 0 ? EMPTY : [...new Set(texts)].join(" – ");
+  }
+  if (from === to) return dateFormat(locale).format(from);
+  const a = dateParts(from, locale);
+  const b = dateParts(to, locale);
+  if (a.year !== b.year) return `${dateFormat(locale).format(from)} – ${dateFormat(locale).format(to)}`;
+  if (a.month !== b.month) return `${a.day} ${a.month} – ${b.day} ${b.month} ${b.year}`;
+  return `${a.day}–${b.day} ${b.month} ${b.year}`;
+}
+
+function dateParts(ms: number, locale: string): { day: string; month: string; year: string } {
+  const parts = dateFormat(locale).formatToParts(ms);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
+  return { day: part("day"), month: part("month"), year: part("year") };
+}
+
+/**
+ * The day of a moment, short: "23 Nov" in the current year, "23 Nov 2025" otherwise (for
+ * "Undone 23 Nov"). `now` and `timeZone` are for tests.
+ */
+export function formatShortDay(text: string | null | undefined, now: Date = new Date(), locale = APP_LOCALE, timeZone?: string): string {
+  if (!text) return EMPTY;
+  const ms = Date.parse(text);
+  if (Number.isNaN(ms)) return text;
+  const zone = timeZone ? { timeZone } : {};
+  const year = (at: number | Date) => new Intl.DateTimeFormat("en", { year: "numeric", ...zone }).format(at);
+  const sameYear = year(ms) === year(now);
+  return new Intl.DateTimeFormat(locale, {
+    day: "numeric",
+    month: "short",
+    ...(sameYear ? {} : { year: "numeric" }),
+    ...zone,
+  }).format(ms);
+}
+
+/**
+ * An exact decimal string from Rust ("12345.000011139") with grouping and every digit kept:
+ * "12,345.000011139". Formatted as a string, never through a float.
+ */
+export function formatDecimal(text: string | null | undefined, locale = APP_LOCALE): string {
+  const value = (text ?? "").trim();
+  if (value === "") return EMPTY;
+  if (!DECIMAL.test(value)) return value;
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: 20 }).format(value as Intl.StringNumericLiteral);
+}
+
+const exactMoneyFormats = new Map<string, Intl.NumberFormat | null>();
+
+/**
+ * Like `formatMoney`, but keeps every decimal the amount has beyond the currency's minor unit:
+ * a line of "0.00383598" USD reads "US$0.00383598", not "US$0.00".
+ */
+export function formatMoneyExact(amount: string | null | undefined, currency: string | null | undefined, locale = APP_LOCALE): string {
+  const text = (amount ?? "").trim();
+  const code = (currency ?? "").trim().toUpperCase();
+  if (text === "" || !DECIMAL.test(text) || !code) return formatMoney(amount, currency, locale);
+  const key = `${locale}|${code}`;
+  if (!exactMoneyFormats.has(key)) {
+    let format: Intl.NumberFormat | null = null;
+    try {
+      format = new Intl.NumberFormat(locale, { style: "currency", currency: code, maximumFractionDigits: 20 });
+    } catch {
+      format = null;
+    }
+    exactMoneyFormats.set(key, format);
+  }
+  const format = exactMoneyFormats.get(key);
+  return format ? format.format(text as Intl.StringNumericLiteral) : formatMoney(amount, currency, locale);
+}

@@ -9,10 +9,16 @@ use rust_decimal::prelude::ToPrimitive;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::records::{api_to_store, insert_audited, store_to_api};
+use super::mapping::{ColumnMapping, MappingSuggestion, MappingTarget, missing_required, suggest, type_row};
+use super::records::{
+    Managed, api_to_store, create_audited, delete_audited, draft_json, insert_audited, store_to_api, update_audited,
+};
 use super::{ApiError, ApiResult, App, ErrorCode, now_text};
-use crate::domain::{Vendor, VendorDraft, VendorType};
-use crate::import::{CostRecord, FactSink, Interpreter, Preset, ReadOptions, Reading, RowIssue, read_file};
+use crate::domain::{Contract, Initiative, System, Vendor, VendorDraft, VendorType};
+use crate::import::{
+    CostRecord, FactSink, Interpreter, Mapped, NumberStyle, Preset, RawRow, ReadOptions, Reading, RowIssue,
+    normalise_header, read_file,
+};
 use crate::store::{
     AuditChange, BatchFinish, Existing, KeyedCostLine, KeyedObservation, Provenance, SpecFor, StoreError, Tx,
 };
@@ -28,6 +34,12 @@ pub struct ImportRequest {
     pub preset: Option<String>,
     /// Override the cost basis (`billed`, `amortized`, …) the preset or file name suggests.
     pub basis: Option<String>,
+    /// How to read a sheet no preset recognises (the user's own inventory, contracts, KPIs).
+    pub mapping: Option<ColumnMapping>,
+    /// Which target to suggest a mapping for, when the file is not recognised.
+    pub target: Option<MappingTarget>,
+    /// Save `mapping` under this name; a file with the same headers then reuses it.
+    pub save_mapping_as: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -135,6 +147,16 @@ pub struct ImportReport {
     pub preview: Vec<PreviewLine>,
     pub warnings: Vec<String>,
     pub cancelled: bool,
+    /// For a sheet no preset recognises: the proposed mapping to confirm or correct.
+    pub suggestion: Option<MappingSuggestion>,
+    /// `systems`, `vendors`, `contracts`, `initiatives` or `kpis` for a user-mapped sheet.
+    pub target: Option<MappingTarget>,
+    /// The saved mapping that was applied, when one was.
+    pub mapping_name: Option<String>,
+    #[ts(type = "number")]
+    pub records_created: u64,
+    #[ts(type = "number")]
+    pub records_updated: u64,
 }
 
 /// One batch in the import history.
@@ -160,7 +182,10 @@ pub struct ImportBatch {
     pub rows_unchanged: u64,
     #[ts(type = "number")]
     pub rows_replaced: u64,
+    /// The first 1,000 issues; `issue_count` says how many there were.
     pub issues: Vec<ImportIssue>,
+    #[ts(type = "number")]
+    pub issue_count: u64,
     pub totals: Vec<MoneyTotal>,
     pub control_total: Option<String>,
     pub imported_at: String,
@@ -245,16 +270,37 @@ impl App {
                         format!("import #{batch_id} ({}) is already undone", batch.file_name),
                     );
                 }
-                if let Some(later) = tx.batch_replaced_by(batch_id)? {
+                if let Some(later) = tx.batch_replaced_by(batch_id)?.or(tx.later_record_change(batch_id)?) {
                     return fail(
                         ErrorCode::Conflict,
                         format!(
-                            "import #{later} replaced lines of import #{batch_id} ({}); undo #{later} first",
+                            "import #{later} changed what import #{batch_id} ({}) brought in; undo #{later} first",
                             batch.file_name
                         ),
                     );
                 }
+                let changes = tx.record_changes(batch_id)?;
+                if changes.is_empty() && batch.live_cost_lines == 0 && batch.live_observations == 0 {
+                    return fail(
+                        ErrorCode::Conflict,
+                        format!("import #{batch_id} ({}) holds nothing that can be undone", batch.file_name),
+                    );
+                }
+                for change in &changes {
+                    let before = change.before_json.as_deref();
+                    match change.entity.as_str() {
+                        "system" => undo_record_change::<System>(tx, change.entity_id, before, &actor, &now)?,
+                        "vendor" => undo_record_change::<Vendor>(tx, change.entity_id, before, &actor, &now)?,
+                        "contract" => undo_record_change::<Contract>(tx, change.entity_id, before, &actor, &now)?,
+                        "initiative" => undo_record_change::<Initiative>(tx, change.entity_id, before, &actor, &now)?,
+                        _ => {}
+                    }
+                }
                 let (removed, restored) = tx.undo_batch(batch_id, &now)?;
+                let (removed, restored) = (
+                    removed + changes.iter().filter(|c| c.before_json.is_none()).count() as u64,
+                    restored + changes.iter().filter(|c| c.before_json.is_some()).count() as u64,
+                );
                 tx.append_audit(
                     &now,
                     AuditChange {
@@ -296,10 +342,24 @@ fn run_import(
             format!("there is no preset \"{id}\"; known presets: {}", known.join(", ")),
         )));
     }
+    if let Some(mapping) = &request.mapping {
+        let missing = missing_required(mapping);
+        if !missing.is_empty() {
+            return Err(api_to_store(ApiError::new(
+                ErrorCode::Validation,
+                format!("choose a column, or a value for every row, for: {}", missing.join(", ")),
+            )));
+        }
+    }
     let batch = tx.begin_batch(&file_name, "", 0, now, actor)?;
-    let options =
-        ReadOptions { preset: request.preset.clone(), basis: request.basis.clone(), file_name: file_name.clone() };
+    let options = ReadOptions {
+        preset: request.preset.clone(),
+        mapped: request.mapping.is_some(),
+        basis: request.basis.clone(),
+        file_name: file_name.clone(),
+    };
     let mut sink = StoreSink::new(tx, batch, &file_name, actor, now, progress);
+    sink.mapping = request.mapping.clone();
     let mut interpreter = Interpreter::new(options, &mut sink);
     let facts = read_file(path, request.sheet.as_deref(), &mut interpreter).map_err(|e| file_unusable(e.to_string()));
     let reading = interpreter.finish();
@@ -343,6 +403,11 @@ fn run_import(
         preview: std::mem::take(&mut sink.preview),
         warnings: Vec::new(),
         cancelled: reading.cancelled,
+        suggestion: None,
+        target: None,
+        mapping_name: None,
+        records_created: 0,
+        records_updated: 0,
     };
     if reading.at_excel_row_limit {
         report.warnings.push(
@@ -358,19 +423,52 @@ fn run_import(
         )));
     }
     let Some(layout) = reading.layout.as_ref() else {
-        if report.problem.is_none() {
-            report.problem = Some(match &reading.unrecognised_headers {
-                Some((row, headers)) => {
-                    report.header_row = Some(*row);
-                    report.headers = headers.clone();
-                    "this layout is not a known export; choose a preset (--preset) or map its columns".into()
-                }
-                None => {
-                    "no header row was found in the first 30 rows; check that this is the right file or sheet".into()
-                }
-            });
+        if let Some((row, headers)) = &reading.unrecognised_headers {
+            report.header_row = Some(*row);
+            report.headers = headers.clone();
+        }
+        if let Some(mapping) = &request.mapping {
+            return finish_mapped(
+                tx,
+                request,
+                mapping,
+                batch,
+                report,
+                &reading,
+                &sink,
+                &facts.sha256,
+                facts.size,
+                commit,
+                now,
+            );
         }
         tx.discard_batch(batch)?;
+        if report.problem.is_some() {
+            return Ok(report);
+        }
+        let Some((_, headers)) = &reading.unrecognised_headers else {
+            report.problem =
+                Some("no header row was found in the first 30 rows; check that this is the right file or sheet".into());
+            return Ok(report);
+        };
+        if request.preset.is_none()
+            && let Some((name, json)) = tx.saved_mapping_for(&header_signature(headers))?
+            && let Ok(mapping) = serde_json::from_str::<ColumnMapping>(&json)
+        {
+            let again = ImportRequest { mapping: Some(mapping), ..request.clone() };
+            drop(sink);
+            let mut report = run_import(tx, &again, commit, actor, now, progress)?;
+            report.mapping_name = Some(name);
+            return Ok(report);
+        }
+        let suggestion = suggest(headers, &reading.sample_rows, request.target);
+        report.problem = Some(format!(
+            "this layout is not a known export; it looks like {}: check the suggested columns and import it as such, \
+             or choose a preset",
+            suggestion.mapping.target.label()
+        ));
+        report.target = Some(suggestion.mapping.target);
+        report.suggestion = Some(suggestion);
         return Ok(report);
     };
     report.format = Some(layout.preset.id.clone());
@@ -424,6 +522,7 @@ fn run_import(
             rows_skipped: report.rows_skipped,
             rows_unchanged: report.rows_unchanged,
             rows_replaced: report.rows_replaced,
+            issue_count: report.issue_count,
             issues_json: &issues_json,
             totals_json: &totals_json,
             control_total: report.control_total.as_deref(),
@@ -471,6 +570,12 @@ struct StoreSink<'t, 'p> {
     unattributed: BTreeMap<(String, String), Decimal>,
     preview: Vec<PreviewLine>,
     failure: Option<StoreError>,
+    /// How a user-mapped sheet is read, and what it did to records and KPI values.
+    mapping: Option<ColumnMapping>,
+    records_created: u64,
+    records_updated: u64,
+    records_unchanged: u64,
+    vendors_created: Vec<String>,
 }
 
 impl<'t, 'p> StoreSink<'t, 'p> {
@@ -503,6 +608,11 @@ impl<'t, 'p> StoreSink<'t, 'p> {
             unattributed: BTreeMap::new(),
             preview: Vec::new(),
             failure: None,
+            mapping: None,
+            records_created: 0,
+            records_updated: 0,
+            records_unchanged: 0,
+            vendors_created: Vec::new(),
         }
     }
 
@@ -700,6 +810,28 @@ impl FactSink for StoreSink<'_, '_> {
     fn progress(&mut self, fraction: f32, rows: u64) -> bool {
         (self.progress)(ImportProgress { fraction, rows })
     }
+
+    fn mapped(&mut self, headers: &[String], part: Option<&str>, row: &RawRow, style: NumberStyle) -> Mapped {
+        let Some(mapping) = self.mapping.take() else { return Mapped::Stop };
+        let vendors_before = self.vendors_created.len();
+        let outcome = self.tx.row_begin().and_then(|()| {
+            let outcome = self.try_mapped(&mapping, headers, part, row, style);
+            let keep = matches!(&outcome, Ok(issues) if issues.is_empty());
+            if !keep {
+                self.vendors_created.truncate(vendors_before);
+            }
+            self.tx.row_end(keep).and(outcome)
+        });
+        self.mapping = Some(mapping);
+        match outcome {
+            Ok(issues) if issues.is_empty() => Mapped::Done,
+            Ok(issues) => Mapped::Issues(issues),
+            Err(error) => {
+                self.failure = Some(error);
+                Mapped::Stop
+            }
+        }
+    }
 }
 
 fn money(totals: &BTreeMap<(String, String), Decimal>) -> Vec<MoneyTotal> {
@@ -740,6 +872,7 @@ fn batch_to_api(b: crate::store::BatchRecord) -> ImportBatch {
         rows_skipped: b.rows_skipped,
         rows_unchanged: b.rows_unchanged,
         rows_replaced: b.rows_replaced,
+        issue_count: b.issue_count,
         issues: serde_json::from_str::<Vec<ImportIssue>>(&b.issues_json).unwrap_or_default(),
         totals: serde_json::from_str(&b.totals_json).unwrap_or_default(),
         control_total: b.control_total,
@@ -859,4 +992,324 @@ pub fn import_presets() -> Vec<PresetInfo> {
         .collect();
     presets.sort_by(|a, b| a.name.cmp(&b.name));
     presets
+}
+
+/// Identifies a sheet layout by its header names, whatever their order or spelling details.
+fn header_signature(headers: &[String]) -> String {
+    let mut names: Vec<String> = headers.iter().map(|h| normalise_header(h)).filter(|h| !h.is_empty()).collect();
+    names.sort();
+    names.join("\u{1f}")
+}
+
+/// Ends a user-mapped import: counts, the batch (or nothing, when nothing changed), the saved mapping.
+#[allow(clippy::too_many_arguments)]
+fn finish_mapped(
+    tx: &Tx<'_>,
+    request: &ImportRequest,
+    mapping: &ColumnMapping,
+    batch: i64,
+    mut report: ImportReport,
+    reading: &Reading,
+    sink: &StoreSink<'_, '_>,
+    sha256: &str,
+    size: u64,
+    commit: bool,
+    now: &str,
+) -> Result<ImportReport, StoreError> {
+    report.target = Some(mapping.target);
+    report.records_created = sink.records_created;
+    report.records_updated = sink.records_updated;
+    report.rows_imported = sink.records_created + sink.records_updated;
+    report.rows_unchanged = sink.records_unchanged;
+    report.vendor_created = !sink.vendors_created.is_empty();
+    if !sink.vendors_created.is_empty() {
+        report.warnings.push(format!("new vendors were added: {}", sink.vendors_created.join(", ")));
+    }
+    if report.problem.is_some() {
+        tx.discard_batch(batch)?;
+        return Ok(report);
+    }
+    let Some((_, headers)) = &reading.unrecognised_headers else {
+        tx.discard_batch(batch)?;
+        report.problem = Some("no header row was found in the first 30 rows".into());
+        return Ok(report);
+    };
+    if let Some(name) = request.save_mapping_as.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
+        let json = serde_json::to_string(mapping).unwrap_or_default();
+        tx.save_mapping(name, mapping.target.as_str(), &header_signature(headers), &json, now)?;
+        report.mapping_name = Some(name.to_owned());
+    }
+    if report.rows_imported == 0 {
+        tx.discard_batch(batch)?;
+        if reading.rows_emitted > 0 {
+            report.warnings.push("nothing changed: every row is already in the portfolio".into());
+        }
+        return Ok(report);
+    }
+    let issues_json = serde_json::to_string(&report.issues).unwrap_or_else(|_| "[]".into());
+    let format = format!("mapped:{}", mapping.target.as_str());
+    tx.finish_batch(
+        batch,
+        &BatchFinish {
+            format: &format,
+            preset: None,
+            version: report.mapping_name.as_deref().unwrap_or(""),
+            read_as: &report.read_as,
+            sheet: report.sheet.as_deref(),
+            header_row: report.header_row,
+            rows_read: report.rows_read,
+            rows_imported: report.rows_imported,
+            rows_skipped: report.rows_skipped,
+            rows_unchanged: report.rows_unchanged,
+            rows_replaced: 0,
+            issue_count: report.issue_count,
+            issues_json: &issues_json,
+            totals_json: "[]",
+            control_total: None,
+            sha256,
+            size,
+        },
+    )?;
+    report.batch_id = Some(batch);
+    report.committed = commit;
+    Ok(report)
+}
+
+impl StoreSink<'_, '_> {
+    /// Types, resolves, validates and stores one user-mapped row; row problems come back as issues.
+    fn try_mapped(
+        &mut self,
+        mapping: &ColumnMapping,
+        headers: &[String],
+        part: Option<&str>,
+        row: &RawRow,
+        style: NumberStyle,
+    ) -> Result<Vec<RowIssue>, StoreError> {
+        let typed = type_row(mapping, headers, row, style);
+        let header_of = |field: &str| {
+            mapping
+                .fields
+                .iter()
+                .find(|m| m.field == field)
+                .and_then(|m| m.column.clone())
+                .unwrap_or_else(|| field.to_owned())
+        };
+        let issue = |column: String, value: String, message: String| RowIssue {
+            part: part.map(str::to_owned),
+            row: row.number,
+            column,
+            value,
+            message,
+        };
+        let mut issues: Vec<RowIssue> = typed
+            .problems
+            .iter()
+            .map(|(_, header, value, message)| issue(header.clone(), value.clone(), message.clone()))
+            .collect();
+        let mut values = typed.values;
+        for (field, text) in &typed.references {
+            let id = if field == "vendor_id" {
+                Some(self.vendor_for(text)?)
+            } else {
+                self.tx.system_by_code_or_name(text)?
+            };
+            match id {
+                Some(id) => {
+                    values.insert(field.clone(), serde_json::Value::from(id));
+                }
+                None => issues.push(issue(
+                    header_of(field),
+                    text.clone(),
+                    format!("no AI system has the code or name \"{text}\"; add it to the inventory first"),
+                )),
+            }
+        }
+        if !issues.is_empty() {
+            return Ok(issues);
+        }
+        let outcome = match mapping.target {
+            MappingTarget::Systems => self.upsert::<System>("ai_systems", Some("AIS"), &["code", "name"], values),
+            MappingTarget::Vendors => self.upsert::<Vendor>("vendors", None, &["name"], values),
+            MappingTarget::Contracts => self.upsert::<Contract>("contracts", None, &["contract_ref", "name"], values),
+            MappingTarget::Initiatives => {
+                self.upsert::<Initiative>("initiatives", Some("INI"), &["code", "name"], values)
+            }
+            MappingTarget::Kpis => self.kpi(values, typed.period, part, row),
+        }?;
+        Ok(outcome
+            .into_iter()
+            .map(|(field, message)| {
+                let value = mapping
+                    .fields
+                    .iter()
+                    .find(|m| m.field == field)
+                    .and_then(|m| m.column.as_ref())
+                    .and_then(|c| headers.iter().position(|h| h == c))
+                    .and_then(|i| row.cells.get(i))
+                    .map(crate::import::Cell::display)
+                    .unwrap_or_default();
+                issue(header_of(&field), value, message)
+            })
+            .collect())
+    }
+
+    /// The vendor of that name, created (and remembered for undo) when there is none.
+    fn vendor_for(&mut self, name: &str) -> Result<i64, StoreError> {
+        if let Some(id) = self.tx.vendor_named(name)? {
+            return Ok(id);
+        }
+        let draft = VendorDraft {
+            name: name.trim().to_owned(),
+            notes: format!("Created by importing {}.", self.file),
+            ..VendorDraft::default()
+        };
+        let id = insert_audited::<Vendor>(self.tx, &draft, &self.actor, &self.now)?;
+        self.tx.add_record_change(self.batch, "vendor", id, None)?;
+        self.vendors_created.push(draft.name);
+        Ok(id)
+    }
+
+    /// Creates the record, or updates the live one matched by the first of `match_by` the row
+    /// has; fields the sheet does not map keep their values. Returns field problems.
+    fn upsert<T: Managed>(
+        &mut self,
+        table: &str,
+        code_prefix: Option<&str>,
+        match_by: &[&str],
+        values: serde_json::Map<String, serde_json::Value>,
+    ) -> Result<Vec<(String, String)>, StoreError> {
+        let key = match_by.iter().find_map(|field| {
+            values.get(*field).and_then(serde_json::Value::as_str).filter(|v| !v.trim().is_empty()).map(|v| (*field, v))
+        });
+        let existing = match key {
+            Some((field, value)) => self.tx.live_id_by(table, field, value)?,
+            None => None,
+        };
+        let mut merged = match existing {
+            Some(id) => draft_json::<T>(&self.tx.get_record(T::SPEC, id)?),
+            None => serde_json::Map::new(),
+        };
+        let before = serde_json::Value::Object(merged.clone()).to_string();
+        merged.extend(values);
+        if let Some(prefix) = code_prefix
+            && existing.is_none()
+            && merged.get("code").and_then(serde_json::Value::as_str).is_none_or(|c| c.trim().is_empty())
+        {
+            merged.insert("code".into(), serde_json::Value::String(self.tx.next_code(table, prefix)?));
+        }
+        let draft: T::Draft = match serde_json::from_value(serde_json::Value::Object(merged)) {
+            Ok(draft) => draft,
+            Err(e) => return Ok(vec![(String::new(), format!("the row cannot be read as a {}: {e}", T::SPEC.entity))]),
+        };
+        if let Err(errors) = T::validate(&draft) {
+            return Ok(errors.into_iter().map(|e| (e.field, e.message)).collect());
+        }
+        let (actor, now, batch) = (self.actor.clone(), self.now.clone(), self.batch);
+        match existing {
+            Some(id) => {
+                let changed = self.tx.tentatively(|tx| {
+                    let changed = update_audited::<T>(tx, id, &draft, &actor, &now)?;
+                    if changed > 0 {
+                        tx.add_record_change(batch, T::SPEC.entity, id, Some(&before))?;
+                    }
+                    Ok((changed, changed > 0))
+                })?;
+                if changed > 0 { self.records_updated += 1 } else { self.records_unchanged += 1 }
+            }
+            None => {
+                let id = create_audited::<T>(self.tx, &draft, &actor, &now)?;
+                self.tx.add_record_change(batch, T::SPEC.entity, id, None)?;
+                self.records_created += 1;
+            }
+        }
+        Ok(Vec::new())
+    }
+
+    /// One KPI value about an AI system for a period; a KPI seen for the first time is defined.
+    fn kpi(
+        &mut self,
+        values: serde_json::Map<String, serde_json::Value>,
+        period: Option<(chrono::NaiveDate, chrono::NaiveDate)>,
+        part: Option<&str>,
+        row: &RawRow,
+    ) -> Result<Vec<(String, String)>, StoreError> {
+        let text =
+            |key: &str| values.get(key).and_then(serde_json::Value::as_str).unwrap_or_default().trim().to_owned();
+        let (name, value, unit) = (text("metric"), text("value"), text("unit"));
+        let system = values.get("system").and_then(serde_json::Value::as_i64);
+        let mut problems = Vec::new();
+        if name.is_empty() {
+            problems.push(("metric".to_owned(), "the KPI name is missing".to_owned()));
+        }
+        if value.is_empty() {
+            problems.push(("value".to_owned(), "the value is missing".to_owned()));
+        }
+        let (Some((start, end)), Some(system), true) = (period, system, problems.is_empty()) else {
+            if period.is_none() {
+                problems.push(("period".to_owned(), "the month or date is missing".to_owned()));
+            }
+            if system.is_none() {
+                problems.push(("system".to_owned(), "the AI system is missing".to_owned()));
+            }
+            return Ok(problems);
+        };
+        let slug: String = normalise_header(&name).replace(' ', "_");
+        let metric_key = format!("kpi_{slug}");
+        self.tx.ensure_metric(&metric_key, &name, &unit)?;
+        let (start, end) = (start.to_string(), end.to_string());
+        let scope = format!("kpi|{metric_key}|{system}|{start}|{end}");
+        let number = value.parse::<Decimal>().ok().and_then(|d| d.to_f64()).unwrap_or_default();
+        let keyed = KeyedObservation {
+            metric_key: &metric_key,
+            subject_type: "system",
+            subject_id: system,
+            period_start: &start,
+            period_end: &end,
+            value_exact: &value,
+            value: number,
+            scope: &scope,
+            key: &scope,
+        };
+        let write = match self.tx.existing_observation(&keyed)? {
+            Existing::Same => false,
+            Existing::Different(old) => {
+                self.tx.mark_observation_replaced(old, self.batch)?;
+                self.records_updated += 1;
+                true
+            }
+            Existing::None => {
+                self.records_created += 1;
+                true
+            }
+        };
+        if write {
+            let from = Provenance { batch_id: self.batch, file: &self.file, sheet: part, row: row.number };
+            self.tx.insert_keyed_observation(&keyed, &from, &self.now)?;
+        } else {
+            self.records_unchanged += 1;
+        }
+        Ok(Vec::new())
+    }
+}
+
+/// Puts one record back as it was before an import: deleted when the import created it.
+fn undo_record_change<T: Managed>(
+    tx: &Tx<'_>,
+    id: i64,
+    before: Option<&str>,
+    actor: &str,
+    now: &str,
+) -> Result<(), StoreError> {
+    match before {
+        None => delete_audited::<T>(tx, id, actor, now),
+        Some(json) => {
+            let draft: T::Draft = serde_json::from_str(json).map_err(|e| {
+                api_to_store(ApiError::new(
+                    ErrorCode::Internal,
+                    format!("the saved state of a {} is damaged: {e}", T::SPEC.entity),
+                ))
+            })?;
+            update_audited::<T>(tx, id, &draft, actor, now).map(|_| ())
+        }
+    }
 }

@@ -9,6 +9,7 @@ mod catalog;
 mod error;
 mod imports;
 mod lists;
+mod mapping;
 mod portfolio;
 mod records;
 mod session;
@@ -20,6 +21,9 @@ pub use imports::{
     MoneyTotal, ObservationTotal, PresetInfo, PreviewLine, SkipReason, UndoReport, import_presets,
 };
 pub use lists::{ListFilter, ListRequest, Page};
+pub use mapping::{
+    ColumnMapping, DateOrder, FieldMapping, MappingSuggestion, MappingTarget, TargetField, target_fields,
+};
 pub use portfolio::{
     AuditEvent, AuditReport, CountByValue, DemoLoadReport, PortfolioInfo, PortfolioSummary, RenewalDue,
 };

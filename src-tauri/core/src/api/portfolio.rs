@@ -293,6 +293,7 @@ fn write_demo(tx: &Tx<'_>, demo: &DemoPortfolio, actor: &str, now: &str) -> Resu
     for v in &demo.vendors {
         check::<Vendor>(&v.value, v.file, v.row)?;
         let id = insert_audited::<Vendor>(tx, &v.value, actor, now)?;
+        tx.add_record_change(batch(v.file)?, "vendor", id, None)?;
         vendor_ids.insert(v.value.name.to_lowercase(), id);
     }
     let vendor = |name: &str, file: &str, row: u32| -> Result<Option<i64>, StoreError> {
@@ -312,6 +313,7 @@ fn write_demo(tx: &Tx<'_>, demo: &DemoPortfolio, actor: &str, now: &str) -> Resu
         draft.vendor_id = vendor(&s.value.vendor, s.file, s.row)?.map(crate::domain::VendorId);
         check::<System>(&draft, s.file, s.row)?;
         let id = insert_audited::<System>(tx, &draft, actor, now)?;
+        tx.add_record_change(batch(s.file)?, "system", id, None)?;
         system_ids.insert(draft.code.to_lowercase(), id);
     }
     let systems = |codes: &[String], file: &str, row: u32| -> Result<Vec<crate::domain::SystemId>, StoreError> {
@@ -331,7 +333,8 @@ fn write_demo(tx: &Tx<'_>, demo: &DemoPortfolio, actor: &str, now: &str) -> Resu
         draft.vendor_id = vendor(&c.value.vendor, c.file, c.row)?.map(crate::domain::VendorId);
         draft.system_ids = systems(&c.value.system_codes, c.file, c.row)?;
         check::<Contract>(&draft, c.file, c.row)?;
-        insert_audited::<Contract>(tx, &draft, actor, now)?;
+        let id = insert_audited::<Contract>(tx, &draft, actor, now)?;
+        tx.add_record_change(batch(c.file)?, "contract", id, None)?;
     }
 
     let mut initiative_ids = HashMap::new();
@@ -340,6 +343,7 @@ fn write_demo(tx: &Tx<'_>, demo: &DemoPortfolio, actor: &str, now: &str) -> Resu
         draft.system_ids = systems(&i.value.system_codes, i.file, i.row)?;
         check::<Initiative>(&draft, i.file, i.row)?;
         let id = insert_audited::<Initiative>(tx, &draft, actor, now)?;
+        tx.add_record_change(batch(i.file)?, "initiative", id, None)?;
         initiative_ids.insert(draft.code.to_lowercase(), id);
     }
     for change in &demo.stage_changes {

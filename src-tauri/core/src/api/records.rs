@@ -14,7 +14,7 @@ use crate::store::{AuditChange, ListQuery, Record, SpecFor, StoreError, Tx};
 
 /// A record type the api can manage generically.
 pub(crate) trait Managed: SpecFor + DeserializeOwned {
-    type Draft: Serialize;
+    type Draft: Serialize + DeserializeOwned;
     fn validate(draft: &Self::Draft) -> Result<(), Vec<FieldError>>;
     /// Completes a decoded record with values computed in Rust.
     fn finish(self) -> Self {
@@ -116,7 +116,7 @@ fn audit_text(value: &Json) -> Option<String> {
     }
 }
 
-fn draft_keys<T: SpecFor>() -> impl Iterator<Item = &'static str> {
+pub(crate) fn draft_keys<T: SpecFor>() -> impl Iterator<Item = &'static str> {
     T::SPEC.columns.iter().map(|c| c.key).chain(T::SPEC.links.iter().map(|l| l.key))
 }
 
@@ -172,9 +172,7 @@ impl App {
         T::validate(draft).map_err(ApiError::validation)?;
         let (actor, now) = (self.actor.clone(), now_text());
         let record = self.store.write(|tx| {
-            let id = insert_audited::<T>(tx, draft, &actor, &now)?;
-            let record = tx.get_record(T::SPEC, id)?;
-            T::after_write(tx, id, None, &record, &actor, &now).map_err(api_to_store)?;
+            let id = create_audited::<T>(tx, draft, &actor, &now)?;
             tx.get_record(T::SPEC, id)
         });
         decode(record.map_err(store_to_api)?)
@@ -184,27 +182,7 @@ impl App {
         T::validate(draft).map_err(ApiError::validation)?;
         let (actor, now) = (self.actor.clone(), now_text());
         let record = self.store.write(|tx| {
-            let old = tx.get_record(T::SPEC, id)?;
-            tx.update_record(T::SPEC, id, draft, &now)?;
-            let new = tx.get_record(T::SPEC, id)?;
-            for key in draft_keys::<T>() {
-                let (before, after) = (old.get(key).unwrap_or(&Json::Null), new.get(key).unwrap_or(&Json::Null));
-                if audit_text(before) != audit_text(after) {
-                    tx.append_audit(
-                        &now,
-                        AuditChange {
-                            actor: &actor,
-                            entity_type: T::SPEC.entity,
-                            entity_id: id,
-                            action: "update",
-                            field: Some(key),
-                            old_value: audit_text(before),
-                            new_value: audit_text(after),
-                        },
-                    )?;
-                }
-            }
-            T::after_write(tx, id, Some(&old), &new, &actor, &now).map_err(api_to_store)?;
+            update_audited::<T>(tx, id, draft, &actor, &now)?;
             tx.get_record(T::SPEC, id)
         });
         decode(record.map_err(store_to_api)?)
@@ -242,6 +220,77 @@ impl App {
             })
             .map_err(store_to_api)
     }
+}
+
+/// Inserts a validated draft with its audit event and runs the type's hooks (stage history).
+pub(crate) fn create_audited<T: Managed>(
+    tx: &Tx<'_>,
+    draft: &T::Draft,
+    actor: &str,
+    now: &str,
+) -> Result<i64, StoreError> {
+    let id = insert_audited::<T>(tx, draft, actor, now)?;
+    let record = tx.get_record(T::SPEC, id)?;
+    T::after_write(tx, id, None, &record, actor, now).map_err(api_to_store)?;
+    Ok(id)
+}
+
+/// Writes a validated draft over a record, one audit event per changed field, and runs the
+/// type's hooks.
+pub(crate) fn update_audited<T: Managed>(
+    tx: &Tx<'_>,
+    id: i64,
+    draft: &T::Draft,
+    actor: &str,
+    now: &str,
+) -> Result<usize, StoreError> {
+    let old = tx.get_record(T::SPEC, id)?;
+    tx.update_record(T::SPEC, id, draft, now)?;
+    let new = tx.get_record(T::SPEC, id)?;
+    let mut changed = 0;
+    for key in draft_keys::<T>() {
+        let (before, after) = (old.get(key).unwrap_or(&Json::Null), new.get(key).unwrap_or(&Json::Null));
+        if audit_text(before) != audit_text(after) {
+            changed += 1;
+            tx.append_audit(
+                now,
+                AuditChange {
+                    actor,
+                    entity_type: T::SPEC.entity,
+                    entity_id: id,
+                    action: "update",
+                    field: Some(key),
+                    old_value: audit_text(before),
+                    new_value: audit_text(after),
+                },
+            )?;
+        }
+    }
+    T::after_write(tx, id, Some(&old), &new, actor, now).map_err(api_to_store)?;
+    Ok(changed)
+}
+
+/// Soft-deletes a record with its audit event (undo of an import that created it).
+pub(crate) fn delete_audited<T: Managed>(tx: &Tx<'_>, id: i64, actor: &str, now: &str) -> Result<(), StoreError> {
+    T::check_delete(tx, id).map_err(api_to_store)?;
+    tx.set_deleted(T::SPEC, id, Some(now))?;
+    tx.append_audit(
+        now,
+        AuditChange {
+            actor,
+            entity_type: T::SPEC.entity,
+            entity_id: id,
+            action: "delete",
+            field: None,
+            old_value: None,
+            new_value: None,
+        },
+    )
+}
+
+/// The draft part of a stored record, as JSON the draft type deserialises.
+pub(crate) fn draft_json<T: Managed>(record: &Record) -> serde_json::Map<String, Json> {
+    draft_keys::<T>().filter_map(|k| record.get(k).map(|v| (k.to_owned(), v.clone()))).collect()
 }
 
 /// Inserts a validated draft and its "create" audit event; hooks are the caller's business

@@ -16,6 +16,8 @@ use super::source::{RawRow, RowVisitor};
 use super::values::{Cell, NumberStyle, cell_date, cell_datetime, cell_decimal, clip};
 use crate::domain::Currency;
 
+/// Data rows kept from an unrecognised sheet to suggest a mapping from their content.
+const SAMPLE_ROWS: usize = 50;
 /// How many rows are searched for the header.
 const HEADER_SEARCH_ROWS: usize = 30;
 /// Row issues kept in full; beyond this only counted (a broken million-row file stays readable).
@@ -85,18 +87,32 @@ pub trait FactSink {
     fn start(&mut self, preset: &'static Preset) -> bool;
     /// `false` stops the import: the sink failed and keeps its own error.
     fn cost(&mut self, record: CostRecord) -> bool;
+    /// A data row of a user-mapped sheet (no preset), with its header; the sink types it.
+    fn mapped(&mut self, _headers: &[String], _part: Option<&str>, _row: &RawRow, _style: NumberStyle) -> Mapped {
+        Mapped::Stop
+    }
     /// `false` cancels the import (the user pressed Cancel).
     fn progress(&mut self, _fraction: f32, _rows: u64) -> bool {
         true
     }
 }
 
+/// What the sink made of a user-mapped row.
+pub enum Mapped {
+    Done,
+    Issues(Vec<RowIssue>),
+    /// The sink failed and keeps its own error.
+    Stop,
+}
+
 /// What reading the file found, whatever the sink made of it.
 #[derive(Debug, Clone, Default)]
 pub struct Reading {
     pub layout: Option<Layout>,
-    /// Header names of the first part when no preset matched (for a mapping).
+    /// Header row and names of the first part when no preset matched (for a mapping).
     pub unrecognised_headers: Option<(u32, Vec<String>)>,
+    /// A sample of the first data rows of an unrecognised sheet (for suggesting a mapping).
+    pub sample_rows: Vec<RawRow>,
     pub rows_read: u64,
     pub rows_emitted: u64,
     /// Skipped rows by reason (summary rows, empty buckets, row issues).
@@ -120,6 +136,8 @@ pub struct Reading {
 #[derive(Debug, Clone, Default)]
 pub struct ReadOptions {
     pub preset: Option<String>,
+    /// Read a sheet no preset recognises through [`FactSink::mapped`] (the user mapped it).
+    pub mapped: bool,
     pub basis: Option<String>,
     pub file_name: String,
 }
@@ -137,6 +155,8 @@ pub struct Interpreter<'a> {
     columns: Option<Resolved>,
     occurrences: HashMap<String, u32>,
     aggregates: Aggregates,
+    /// The header of a user-mapped sheet, once found.
+    mapped_headers: Option<Vec<String>>,
 }
 
 /// A preset's columns resolved to indexes in this file's header, once per part: rows then look
@@ -211,6 +231,7 @@ impl<'a> Interpreter<'a> {
             columns: None,
             occurrences: HashMap::new(),
             aggregates: BTreeMap::new(),
+            mapped_headers: None,
         }
     }
 
@@ -243,9 +264,19 @@ impl<'a> Interpreter<'a> {
         }
         let rows = std::mem::take(&mut self.pending);
         let Some(header_at) = self.find_header(&rows) else {
-            if self.reading.layout.is_none() && self.reading.unrecognised_headers.is_none() {
-                let guess = guess_header(&rows);
-                self.reading.unrecognised_headers = guess.map(|i| (rows[i].number, texts(&rows[i])));
+            if self.reading.layout.is_none() && (self.reading.unrecognised_headers.is_none() || self.options.mapped) {
+                let Some(at) = guess_header(&rows) else { return };
+                let headers = texts(&rows[at]);
+                self.reading.unrecognised_headers = Some((rows[at].number, headers.clone()));
+                self.reading.sample_rows = rows[at + 1..].iter().take(SAMPLE_ROWS).cloned().collect();
+                if self.options.mapped {
+                    self.mapped_headers = Some(headers);
+                    for row in rows.into_iter().skip(at + 1) {
+                        if !self.mapped_row(row) {
+                            break;
+                        }
+                    }
+                }
             } else if self.reading.layout.is_some() {
                 self.reading.fatal = Some(format!(
                     "{}: its header differs from the first part's; import the parts separately",
@@ -322,6 +353,35 @@ impl<'a> Interpreter<'a> {
         Some(at)
     }
 
+    /// One row below the header of a user-mapped sheet. Returns `false` to stop reading.
+    fn mapped_row(&mut self, row: RawRow) -> bool {
+        let Some(headers) = self.mapped_headers.as_ref() else { return true };
+        if row.cells.iter().all(Cell::is_blank) {
+            return true;
+        }
+        self.reading.rows_read += 1;
+        if is_summary_row(&row, headers.len()) {
+            *self.reading.skipped.entry("summary row".into()).or_default() += 1;
+            return true;
+        }
+        match self.sink.mapped(headers, self.part.as_deref(), &row, self.style) {
+            Mapped::Done => self.reading.rows_emitted += 1,
+            Mapped::Issues(issues) => self.count_issues(issues),
+            Mapped::Stop => self.reading.sink_stopped = true,
+        }
+        !self.reading.sink_stopped
+    }
+
+    fn count_issues(&mut self, issues: Vec<RowIssue>) {
+        *self.reading.skipped.entry("row issue".into()).or_default() += 1;
+        for issue in issues {
+            self.reading.issue_count += 1;
+            if self.reading.issues.len() < MAX_ISSUES {
+                self.reading.issues.push(issue);
+            }
+        }
+    }
+
     /// One row below the header. Returns `false` to stop reading.
     fn data_row(&mut self, row: RawRow) -> bool {
         if self.reading.fatal.is_some() || self.reading.sink_stopped {
@@ -342,15 +402,7 @@ impl<'a> Interpreter<'a> {
         };
         match outcome {
             Ok(()) => self.reading.rows_emitted += 1,
-            Err(issues) => {
-                *self.reading.skipped.entry("row issue".into()).or_default() += 1;
-                for issue in issues {
-                    self.reading.issue_count += 1;
-                    if self.reading.issues.len() < MAX_ISSUES {
-                        self.reading.issues.push(issue);
-                    }
-                }
-            }
+            Err(issues) => self.count_issues(issues),
         }
         !self.reading.sink_stopped
     }
@@ -399,11 +451,11 @@ impl<'a> Interpreter<'a> {
         let amount = match amount_cell.map(|c| cell_decimal(c, self.style)) {
             Some(Ok(Some(value))) => Some(value),
             Some(Ok(None)) | None => {
-                issues.push(self.issue(row, &amount_header, &Cell::Empty, "the amount is missing"));
+                issues.push(self.issue(row, amount_header, &Cell::Empty, "the amount is missing"));
                 None
             }
             Some(Err(message)) => {
-                issues.push(self.issue(row, &amount_header, amount_cell.unwrap_or(&Cell::Empty), message));
+                issues.push(self.issue(row, amount_header, amount_cell.unwrap_or(&Cell::Empty), message));
                 None
             }
         };
@@ -421,7 +473,7 @@ impl<'a> Interpreter<'a> {
                 } else {
                     format!("\"{}\" is not an ISO 4217 currency code", clip(&currency_text))
                 };
-                issues.push(self.issue(row, &header, &Cell::text(currency_text.clone()), message));
+                issues.push(self.issue(row, header, &Cell::text(currency_text.clone()), message));
                 None
             }
         };
@@ -430,7 +482,7 @@ impl<'a> Interpreter<'a> {
         let quantity = match quantity_cell.map(|c| cell_decimal(c, self.style)) {
             Some(Ok(q)) => q.map(|q| q * unit_multiplier(&preset.units, &unit)),
             Some(Err(message)) => {
-                issues.push(self.issue(row, &quantity_header, quantity_cell.unwrap_or(&Cell::Empty), message));
+                issues.push(self.issue(row, quantity_header, quantity_cell.unwrap_or(&Cell::Empty), message));
                 None
             }
             None => None,
@@ -444,7 +496,7 @@ impl<'a> Interpreter<'a> {
         let Some(amount_micros) = micros(amount) else {
             return Err(vec![self.issue(
                 row,
-                &amount_header,
+                amount_header,
                 &Cell::text(amount.to_string()),
                 "the amount is too large",
             )]);
@@ -501,7 +553,7 @@ impl<'a> Interpreter<'a> {
             match cell.map(|c| cell_datetime(c, style)) {
                 Some(Ok(value)) => value,
                 Some(Err(message)) => {
-                    issues.push(self.issue(row, &header, cell.unwrap_or(&Cell::Empty), message));
+                    issues.push(self.issue(row, header, cell.unwrap_or(&Cell::Empty), message));
                     None
                 }
                 None => None,
@@ -526,7 +578,7 @@ impl<'a> Interpreter<'a> {
                             _ => {
                                 issues.push(self.issue(
                                     row,
-                                    &header,
+                                    header,
                                     cell.unwrap_or(&Cell::Empty),
                                     "not a number of days",
                                 ));
@@ -550,13 +602,13 @@ impl<'a> Interpreter<'a> {
             }
             (_, None, _) => {
                 let (cell, header) = self.cell(row, if spec.start.is_empty() { &spec.end } else { &spec.start });
-                issues.push(self.issue(row, &header, cell.unwrap_or(&Cell::Empty), "the date is missing"));
+                issues.push(self.issue(row, header, cell.unwrap_or(&Cell::Empty), "the date is missing"));
                 return None;
             }
         };
         if end < start {
             let (cell, header) = self.cell(row, &spec.end);
-            issues.push(self.issue(row, &header, cell.unwrap_or(&Cell::Empty), "the period ends before it starts"));
+            issues.push(self.issue(row, header, cell.unwrap_or(&Cell::Empty), "the period ends before it starts"));
             return None;
         }
         Some((start, end, billing.map_or(start, |b| b.date())))
@@ -611,7 +663,7 @@ impl<'a> Interpreter<'a> {
                 match cell.map(|c| cell_decimal(c, self.style)) {
                     Some(Ok(v)) => v.unwrap_or_default(),
                     Some(Err(message)) => {
-                        issues.push(self.issue(row, &header, cell.unwrap_or(&Cell::Empty), message));
+                        issues.push(self.issue(row, header, cell.unwrap_or(&Cell::Empty), message));
                         continue;
                     }
                     None => Decimal::ZERO,
@@ -637,7 +689,7 @@ impl<'a> Interpreter<'a> {
             let style = self.columns.as_ref().map_or(super::values::DateStyle::Iso, |c| c.preset.dates);
             return match cell_date(cell, style) {
                 Ok(date) => Ok(date.is_some_and(|d| d >= period_start)),
-                Err(message) => Err(self.issue(row, &header, cell, message)),
+                Err(message) => Err(self.issue(row, header, cell, message)),
             };
         }
         let text = cell.display();
@@ -651,19 +703,24 @@ impl RowVisitor for Interpreter<'_> {
         self.part = part.map(str::to_owned);
         self.style = style;
         self.columns = None;
+        self.mapped_headers = None;
     }
 
     fn row(&mut self, row: RawRow, progress: f32) -> bool {
         if self.reading.fatal.is_some() || self.reading.sink_stopped {
             return false;
         }
-        if self.columns.is_none() {
+        if self.mapped_headers.is_some() {
+            if !self.mapped_row(row) {
+                return false;
+            }
+        } else if self.columns.is_none() {
             if !row.cells.iter().all(Cell::is_blank) {
                 self.pending.push(row);
             }
             if self.pending.len() >= HEADER_SEARCH_ROWS {
                 self.flush_pending();
-                if self.columns.is_none() {
+                if self.columns.is_none() && self.mapped_headers.is_none() {
                     return false;
                 }
             }
@@ -709,10 +766,14 @@ fn skip_reason(columns: &Resolved, row: &RawRow) -> Option<String> {
             return Some(rule.reason.clone().unwrap_or_else(|| format!("{name} is \"{value}\"")));
         }
     }
+    is_summary_row(row, columns.headers.len()).then(|| "summary row".to_owned())
+}
+
+/// A total label in the first filled cell, with at most half the columns filled.
+fn is_summary_row(row: &RawRow, width: usize) -> bool {
     let filled: Vec<&Cell> = row.cells.iter().filter(|c| !c.is_blank()).collect();
     let label = filled.first().map(|c| normalise_header(&c.display())).unwrap_or_default();
-    (SUMMARY_LABELS.contains(&label.as_str()) && filled.len() * 2 <= columns.headers.len().max(2))
-        .then(|| "summary row".to_owned())
+    SUMMARY_LABELS.contains(&label.as_str()) && filled.len() * 2 <= width.max(2)
 }
 
 fn unit_multiplier(units: &BTreeMap<String, u64>, unit: &str) -> Decimal {

@@ -14,12 +14,12 @@ mod table;
 mod values;
 
 pub use engine::{
-    CostRecord, FactSink, Interpreter, Layout, MAX_ISSUES, ObservationRecord, ReadOptions, Reading, RowIssue,
+    CostRecord, FactSink, Interpreter, Layout, MAX_ISSUES, Mapped, ObservationRecord, ReadOptions, Reading, RowIssue,
 };
-pub use preset::{Preset, PresetKind, presets};
+pub use preset::{Preset, PresetKind, normalise_header, presets};
 pub use source::{FileError, FileFacts, RawRow, read_file};
 pub use table::{ImportError, SheetTable};
-pub use values::{Cell, DateStyle, NumberStyle, parse_decimal};
+pub use values::{Cell, DateStyle, NumberStyle, cell_datetime, cell_decimal, parse_datetime, parse_decimal};
 
 /// Reads `bytes` as a file named `name` through the whole importer (decoding, CSV or workbook
 /// reading, header search, presets, value parsing) into a sink that keeps nothing, and returns

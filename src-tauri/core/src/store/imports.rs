@@ -80,6 +80,7 @@ pub struct BatchRecord {
     pub rows_skipped: u64,
     pub rows_unchanged: u64,
     pub rows_replaced: u64,
+    pub issue_count: u64,
     pub issues_json: String,
     pub totals_json: String,
     pub control_total: Option<String>,
@@ -103,6 +104,7 @@ pub struct BatchFinish<'a> {
     pub rows_skipped: u64,
     pub rows_unchanged: u64,
     pub rows_replaced: u64,
+    pub issue_count: u64,
     pub issues_json: &'a str,
     pub totals_json: &'a str,
     pub control_total: Option<&'a str>,
@@ -131,7 +133,7 @@ impl Tx<'_> {
             "UPDATE import_batches SET format = ?2, preset = ?3, version = ?4, read_as = ?5, sheet = ?6,
                  header_row = ?7, rows_read = ?8, rows_imported = ?9, rows_skipped = ?10, rows_unchanged = ?11,
                  rows_replaced = ?12, issues_json = ?13, totals_json = ?14, control_total = ?15,
-                 file_sha256 = ?16, file_size = ?17
+                 file_sha256 = ?16, file_size = ?17, issue_count = ?18
              WHERE id = ?1",
             params![
                 id,
@@ -150,7 +152,8 @@ impl Tx<'_> {
                 finish.totals_json,
                 finish.control_total,
                 finish.sha256,
-                finish.size as i64
+                finish.size as i64,
+                finish.issue_count as i64
             ],
         )?;
         Ok(())
@@ -410,7 +413,8 @@ const BATCH_COLUMNS: &str = "b.id, b.file_name, b.sheet, b.format, b.preset, b.v
      b.rows_read, b.rows_imported, b.rows_skipped, b.rows_unchanged, b.rows_replaced, b.issues_json, b.totals_json,
      b.control_total, b.imported_at, b.imported_by, b.undone_at,
      (SELECT count(*) FROM cost_lines c WHERE c.import_batch_id = b.id AND c.replaced_by_batch IS NULL),
-     (SELECT count(*) FROM metric_observations o WHERE o.import_batch_id = b.id AND o.replaced_by_batch IS NULL)";
+     (SELECT count(*) FROM metric_observations o WHERE o.import_batch_id = b.id AND o.replaced_by_batch IS NULL),
+     b.issue_count";
 
 fn batch_of(r: &rusqlite::Row<'_>) -> rusqlite::Result<BatchRecord> {
     Ok(BatchRecord {
@@ -435,6 +439,7 @@ fn batch_of(r: &rusqlite::Row<'_>) -> rusqlite::Result<BatchRecord> {
         undone_at: r.get(18)?,
         live_cost_lines: r.get::<_, i64>(19)? as u64,
         live_observations: r.get::<_, i64>(20)? as u64,
+        issue_count: r.get::<_, i64>(21)? as u64,
     })
 }
 
@@ -463,5 +468,113 @@ impl Reader<'_> {
             Ok(LiveAmount { currency: r.get(0)?, basis: r.get(1)?, exact: r.get(2)?, micros: r.get(3)? })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
+    }
+}
+
+/// A record an import created (`before_json` = `None`) or changed.
+pub struct RecordChange {
+    pub entity: String,
+    pub entity_id: i64,
+    pub before_json: Option<String>,
+}
+
+impl Tx<'_> {
+    pub fn add_record_change(&self, batch: i64, entity: &str, id: i64, before_json: Option<&str>) -> StoreResult<()> {
+        self.conn()
+            .prepare_cached(
+                "INSERT INTO import_record_changes (batch_id, entity, entity_id, before_json) VALUES (?1, ?2, ?3, ?4)",
+            )?
+            .execute(params![batch, entity, id, before_json])?;
+        Ok(())
+    }
+
+    /// The batch's record changes, newest first (the order to undo them in).
+    pub fn record_changes(&self, batch: i64) -> StoreResult<Vec<RecordChange>> {
+        let mut stmt = self.conn().prepare(
+            "SELECT entity, entity_id, before_json FROM import_record_changes WHERE batch_id = ?1 ORDER BY id DESC",
+        )?;
+        let rows = stmt.query_map([batch], |r| {
+            Ok(RecordChange { entity: r.get(0)?, entity_id: r.get(1)?, before_json: r.get(2)? })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// A later, live import that changed a record this batch changed: it must be undone first.
+    pub fn later_record_change(&self, batch: i64) -> StoreResult<Option<i64>> {
+        Ok(self
+            .conn()
+            .query_row(
+                "SELECT later.batch_id FROM import_record_changes mine
+                 JOIN import_record_changes later
+                   ON later.entity = mine.entity AND later.entity_id = mine.entity_id AND later.batch_id > mine.batch_id
+                 JOIN import_batches b ON b.id = later.batch_id AND b.undone_at IS NULL
+                 WHERE mine.batch_id = ?1 LIMIT 1",
+                [batch],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
+    /// A live AI system by code, else by name (any case).
+    pub fn system_by_code_or_name(&self, text: &str) -> StoreResult<Option<i64>> {
+        Ok(self
+            .conn()
+            .prepare_cached(
+                "SELECT id FROM ai_systems WHERE deleted_at IS NULL AND (code = ?1 COLLATE NOCASE OR name = ?1 COLLATE NOCASE)
+                 ORDER BY code = ?1 COLLATE NOCASE DESC LIMIT 1",
+            )?
+            .query_row([text.trim()], |r| r.get(0))
+            .optional()?)
+    }
+
+    /// A live record of `table` whose `column` equals `value` (any case).
+    pub fn live_id_by(&self, table: &str, column: &str, value: &str) -> StoreResult<Option<i64>> {
+        let sql = format!(
+            "SELECT id FROM {table} WHERE deleted_at IS NULL AND {column} = ?1 COLLATE NOCASE ORDER BY id LIMIT 1"
+        );
+        Ok(self.conn().prepare_cached(&sql)?.query_row([value.trim()], |r| r.get(0)).optional()?)
+    }
+
+    /// The next free code of the form `PREFIX-001` among every row of `table`, deleted or not.
+    pub fn next_code(&self, table: &str, prefix: &str) -> StoreResult<String> {
+        let sql = format!(
+            "SELECT coalesce(max(CAST(substr(code, ?2) AS INTEGER)), 0) FROM {table}
+             WHERE code LIKE ?1 || '-%' AND substr(code, ?2) GLOB '[0-9]*'"
+        );
+        let start = prefix.len() as i64 + 2;
+        let max: i64 = self.conn().query_row(&sql, params![prefix, start], |r| r.get(0))?;
+        Ok(format!("{prefix}-{:03}", max + 1))
+    }
+
+    /// Makes sure a custom KPI has a definition; returns its key.
+    pub fn ensure_metric(&self, key: &str, name: &str, unit: &str) -> StoreResult<()> {
+        self.conn().execute(
+            "INSERT OR IGNORE INTO metric_definitions (key, name, category, unit, aggregation, tier)
+             VALUES (?1, ?2, 'custom', ?3, 'sum', 'observed')",
+            params![key, name, unit],
+        )?;
+        Ok(())
+    }
+
+    pub fn saved_mapping_for(&self, signature: &str) -> StoreResult<Option<(String, String)>> {
+        Ok(self
+            .conn()
+            .query_row(
+                "SELECT name, mapping_json FROM saved_mappings WHERE header_signature = ?1 ORDER BY updated_at DESC LIMIT 1",
+                [signature],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?)
+    }
+
+    pub fn save_mapping(&self, name: &str, target: &str, signature: &str, json: &str, now: &str) -> StoreResult<()> {
+        self.conn().execute(
+            "INSERT INTO saved_mappings (name, target, header_signature, mapping_json, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?5)
+             ON CONFLICT (name) DO UPDATE SET target = excluded.target, header_signature = excluded.header_signature,
+                 mapping_json = excluded.mapping_json, updated_at = excluded.updated_at",
+            params![name, target, signature, json, now],
+        )?;
+        Ok(())
     }
 }

@@ -223,6 +223,30 @@ impl Tx<'_> {
         self.0
     }
 
+    /// Runs `work` inside a savepoint and keeps its writes only when it says so (`(value, true)`)
+    /// and did not fail: a tentative update that turns out to change nothing leaves no trace.
+    pub fn tentatively<T>(&self, work: impl FnOnce(&Tx<'_>) -> StoreResult<(T, bool)>) -> StoreResult<T> {
+        self.0.execute_batch("SAVEPOINT tentative")?;
+        let outcome = work(self);
+        let keep = matches!(outcome, Ok((_, true)));
+        self.0.execute_batch(if keep { "RELEASE tentative" } else { "ROLLBACK TO tentative; RELEASE tentative" })?;
+        outcome.map(|(value, _)| value)
+    }
+
+    /// Opens a savepoint around one imported row: a row that turns out to have issues leaves
+    /// nothing behind (not even the vendor it would have created).
+    pub fn row_begin(&self) -> StoreResult<()> {
+        Ok(self.0.execute_batch("SAVEPOINT import_row")?)
+    }
+
+    pub fn row_end(&self, keep: bool) -> StoreResult<()> {
+        Ok(self.0.execute_batch(if keep {
+            "RELEASE import_row"
+        } else {
+            "ROLLBACK TO import_row; RELEASE import_row"
+        })?)
+    }
+
     /// Keeps a stage change in the initiative's history and starts its clock in the new stage.
     #[allow(clippy::too_many_arguments)]
     pub fn record_stage_change(

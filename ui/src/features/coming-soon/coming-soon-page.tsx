@@ -3,7 +3,7 @@
 import { Icon, type IconName } from "../../components/icon";
 import { PageHeader } from "../../components/page-header";
 
-export type PlannedArea = "pipeline" | "adoption" | "governance" | "imports" | "reports";
+export type PlannedArea = "pipeline" | "adoption" | "governance" | "reports";
 
 /** `today`: what already works elsewhere (e.g. on the command line) while the screen is missing. */
 type Plan = { title: string; icon: IconName; summary: string; points: string[]; today?: string };
@@ -38,20 +38,6 @@ const PLANS: Record<PlannedArea, Plan> = {
       "Reviews due, with EU AI Act tier and internal risk tier",
       "A tamper-evident audit trail of every change",
     ],
-  },
-  imports: {
-    title: "Imports",
-    icon: "imports",
-    summary: "Bring in the usage and billing exports you receive each month.",
-    points: [
-      "OpenAI, Anthropic, Azure, AWS, GCP, FOCUS, Copilot and ChatGPT Enterprise exports",
-      "Map columns once, save the mapping, re-import without duplicates",
-      "A preview of every row and issue before anything is saved",
-    ],
-    today:
-      "The import engine already works from the command line: steward --db FILE import EXPORT.csv shows what it " +
-      "recognised and imports it (--dry-run previews only); steward imports list and steward imports undo N keep " +
-      "the history. This screen, with its step-by-step wizard, comes next.",
   },
   reports: {
     title: "Reports",

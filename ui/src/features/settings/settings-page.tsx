@@ -14,7 +14,7 @@ const SHORTCUTS: [string, string][] = [
   ["/ or Ctrl+F", "Search the list"],
   ["↑ ↓", "Move through the rows of a list"],
   ["Ctrl+S", "Save the open form"],
-  ["Esc", "Close the form or the detail panel"],
+  ["Esc", "Close the form, the detail panel or the import wizard"],
 ];
 
 export function SettingsPage() {

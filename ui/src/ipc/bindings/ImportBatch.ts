@@ -5,4 +5,8 @@ import type { MoneyTotal } from "./MoneyTotal";
 /**
  * One batch in the import history.
  */
-export type ImportBatch = { id: number, file_name: string, sheet: string | null, format: string, format_name: string | null, version: string, read_as: string, header_row: number | null, rows_read: number, rows_imported: number, rows_skipped: number, rows_unchanged: number, rows_replaced: number, issues: Array<ImportIssue>, totals: Array<MoneyTotal>, control_total: string | null, imported_at: string, imported_by: string, undone_at: string | null, live_cost_lines: number, live_observations: number, };
+export type ImportBatch = { id: number, file_name: string, sheet: string | null, format: string, format_name: string | null, version: string, read_as: string, header_row: number | null, rows_read: number, rows_imported: number, rows_skipped: number, rows_unchanged: number, rows_replaced: number, 
+/**
+ * The first 1,000 issues; `issue_count` says how many there were.
+ */
+issues: Array<ImportIssue>, issue_count: number, totals: Array<MoneyTotal>, control_total: string | null, imported_at: string, imported_by: string, undone_at: string | null, live_cost_lines: number, live_observations: number, };

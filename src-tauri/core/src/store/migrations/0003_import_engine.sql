@@ -26,8 +26,21 @@ ALTER TABLE import_batches ADD COLUMN version TEXT NOT NULL DEFAULT '';
 ALTER TABLE import_batches ADD COLUMN read_as TEXT NOT NULL DEFAULT '';
 ALTER TABLE import_batches ADD COLUMN header_part TEXT;
 ALTER TABLE import_batches ADD COLUMN rows_replaced INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE import_batches ADD COLUMN issue_count INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE import_batches ADD COLUMN control_total TEXT;
 
 INSERT INTO metric_definitions (key, name, category, unit, higher_is_better, aggregation, tier) VALUES
     ('messages', 'Messages', 'usage', 'messages', 1, 'sum', 'observed'),
     ('prompts', 'Prompts', 'usage', 'prompts', 1, 'sum', 'observed');
+
+-- Records an import created or changed (user-mapped sheets), with what they were before, so
+-- undoing the import removes what it created and puts back what it changed.
+CREATE TABLE import_record_changes (
+    id          INTEGER PRIMARY KEY,
+    batch_id    INTEGER NOT NULL REFERENCES import_batches (id),
+    entity      TEXT NOT NULL,
+    entity_id   INTEGER NOT NULL,
+    before_json TEXT
+);
+CREATE INDEX import_record_changes_batch ON import_record_changes (batch_id);
+CREATE INDEX import_record_changes_entity ON import_record_changes (entity, entity_id);

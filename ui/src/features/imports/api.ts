@@ -1,0 +1,35 @@
+// Data for the Imports area: the history of batches, the known export layouts, and the
+// preview / commit / undo commands the wizard and the history run.
+import * as api from "../../ipc/commands";
+import { useQuery } from "../../lib/use-query";
+
+export type { ImportBatch } from "../../ipc/bindings/ImportBatch";
+export type { ImportIssue } from "../../ipc/bindings/ImportIssue";
+export type { ImportProgress } from "../../ipc/bindings/ImportProgress";
+export type { ImportReport } from "../../ipc/bindings/ImportReport";
+export type { ImportRequest } from "../../ipc/bindings/ImportRequest";
+export type { MoneyTotal } from "../../ipc/bindings/MoneyTotal";
+export type { ObservationTotal } from "../../ipc/bindings/ObservationTotal";
+export type { PresetInfo } from "../../ipc/bindings/PresetInfo";
+export type { PreviewLine } from "../../ipc/bindings/PreviewLine";
+export type { UndoReport } from "../../ipc/bindings/UndoReport";
+
+export const chooseImportFile = api.importChooseFile;
+export const previewImport = api.importPreview;
+export const commitImport = api.importCommit;
+export const cancelImport = api.importCancel;
+export const undoImport = api.importUndo;
+
+/** Every import batch, newest first, fetched again whenever the portfolio's data changes. */
+export function useImportHistory(refreshKey: unknown) {
+  return useQuery(async () => {
+    const batches = await api.importHistory();
+    // Newest first whatever order the store answers in; ids grow with time.
+    return [...batches].sort((a, b) => b.id - a.id);
+  }, [refreshKey]);
+}
+
+/** The export layouts Steward knows, for the wizard's "Read as" choice; they never change. */
+export function useImportPresets(enabled: boolean) {
+  return useQuery(() => api.importPresetList(), [], enabled);
+}

@@ -1,0 +1,208 @@
+import { describe, expect, it } from "vitest";
+
+import type { ImportReport } from "./api";
+import {
+  canCommit,
+  commitLabel,
+  countsText,
+  doneHeadline,
+  forScreen,
+  importErrorText,
+  isCancelled,
+  issuesShownText,
+  metricLabel,
+  moneyLines,
+  progressText,
+  reviewWarnings,
+  sentence,
+  sharedBasis,
+  undoneText,
+  undoQuestion,
+} from "./import-text";
+
+function report(overrides: Partial<ImportReport> = {}): ImportReport {
+  return {
+    file: "claude_api_cost_2025_10.csv",
+    read_as: "CSV, UTF-8, comma-separated",
+    sheets: [],
+    sheet: null,
+    format: "anthropic-cost",
+    format_name: "Anthropic Console cost export",
+    version: "14 columns (current)",
+    kind: "cost",
+    header_row: 1,
+    headers: [],
+    problem: null,
+    committed: false,
+    batch_id: 8,
+    rows_read: 50,
+    rows_imported: 50,
+    rows_skipped: 0,
+    rows_unchanged: 0,
+    rows_replaced: 0,
+    skipped: [],
+    issues: [],
+    issue_count: 0,
+    totals: [],
+    unattributed: [],
+    observations: [],
+    vendor: "Anthropic",
+    vendor_created: false,
+    control_total: null,
+    preview: [],
+    warnings: [],
+    cancelled: false,
+    suggestion: null,
+    target: null,
+    mapping_name: null,
+    records_created: 0,
+    records_updated: 0,
+    ...overrides,
+  };
+}
+
+describe("money lists", () => {
+  it("keeps each currency and basis on its own line, never adding them", () => {
+    const lines = moneyLines([
+      { currency: "USD", basis: "billed", amount: "577.61" },
+      { currency: "EUR", basis: "billed", amount: "1200" },
+      { currency: "EUR", basis: "amortized", amount: "90.5" },
+    ]);
+    expect(
+      lines.map((l) => `${l.amount} ${l.basis}`),
+      "three totals in, three lines out, ordered by currency then basis",
+    ).toEqual(["€90.50 Amortized", "€1,200.00 Billed", "US$577.61 Billed"]);
+  });
+
+  it("rounds a total to cents for reading, and keeps the exact amount beside it", () => {
+    const [line] = moneyLines([{ currency: "USD", basis: "billed", amount: "88.91651491" }]);
+    expect(line.amount, "totals read like an invoice").toBe("US$88.92");
+    expect(line.exact, "the exact sum is still available").toBe("US$88.91651491");
+  });
+
+  it("finds the basis every line shares, and none when they differ", () => {
+    const billed = { currency: "USD", basis: "billed", amount: "1" };
+    expect(sharedBasis(report({ totals: [billed] })), "one basis").toBe("billed");
+    expect(
+      sharedBasis(report({ totals: [billed, { ...billed, basis: "amortized" }] })),
+      "mixed bases have no single answer",
+    ).toBeNull();
+  });
+});
+
+describe("counts and headlines", () => {
+  it("offers to import the rows that are new or changed", () => {
+    expect(commitLabel(report()), "the button says how many rows").toBe("Import 50 rows");
+    expect(commitLabel(report({ rows_imported: 1 })), "one row is singular").toBe("Import 1 row");
+    expect(canCommit(report()), "a file with new rows can be imported").toBe(true);
+  });
+
+  it("refuses to import a file with a problem or nothing new", () => {
+    expect(canCommit(report({ problem: "this layout is not a known export", batch_id: null })), "a problem blocks").toBe(false);
+    const same = report({ batch_id: null, rows_imported: 0, rows_unchanged: 50 });
+    expect(canCommit(same), "every row already there: nothing to do").toBe(false);
+    expect(commitLabel(same), "and the button says so").toBe("Nothing to import");
+  });
+
+  it("still imports a restatement that only replaces earlier lines", () => {
+    const restated = report({ batch_id: 9, rows_imported: 0, rows_replaced: 4 });
+    expect(canCommit(restated), "removing restated lines is a change").toBe(true);
+    expect(commitLabel(restated), "the button says what it will do").toBe("Import and replace 4 lines");
+  });
+
+  it("says what the import did, or that nothing changed", () => {
+    expect(doneHeadline(report({ committed: true, batch_id: 9 })), "the new batch is named").toBe(
+      "Imported 50 rows from claude_api_cost_2025_10.csv as import #9.",
+    );
+    expect(doneHeadline(report({ committed: true, batch_id: null, rows_imported: 0 })), "no batch, no change").toBe(
+      "Nothing changed: every row of claude_api_cost_2025_10.csv is already in the portfolio.",
+    );
+  });
+
+  it("lists only the counts that are not zero", () => {
+    expect(countsText(report()), "a clean file reads simply").toBe("50 rows read · 50 imported");
+    expect(
+      countsText(report({ rows_read: 1200, rows_imported: 1000, rows_unchanged: 150, rows_skipped: 50, rows_replaced: 1 })),
+      "every kind of row is named, with grouping",
+    ).toBe("1,200 rows read · 1,000 imported · 150 unchanged · 50 skipped · 1 earlier line replaced");
+  });
+
+  it("leaves the after-the-fact 'nothing changed' out of a review's warnings", () => {
+    const warnings = ["nothing changed: every row is already in the portfolio", "the sheet has exactly Excel's 1,048,576 rows"];
+    expect(reviewWarnings({ warnings }), "the review says 'nothing to import' itself; other warnings stay").toEqual([
+      "the sheet has exactly Excel's 1,048,576 rows",
+    ]);
+  });
+
+  it("says when the issue list is cut", () => {
+    expect(issuesShownText(1000, 2400), "only the first 1,000 issues come").toBe("Showing the first 1,000 of 2,400 issues.");
+    expect(issuesShownText(3, 3), "a complete list needs no note").toBeNull();
+  });
+
+  it("shows progress as rows and a percentage", () => {
+    expect(progressText("preview", "a.csv", null), "before the first report").toBe("Reading a.csv…");
+    expect(progressText("commit", "a.csv", { fraction: 0.456, rows: 8192 }), "rows so far and how far").toBe(
+      "Importing a.csv… 8,192 rows so far (46%)",
+    );
+  });
+});
+
+describe("undo", () => {
+  it("asks before undoing, naming the import and the file", () => {
+    expect(undoQuestion({ id: 7, file_name: "costs.csv" }), "the confirmation says what comes back").toBe(
+      "Undo import #7 of costs.csv? Its lines are removed and the lines it replaced come back.",
+    );
+  });
+
+  it("marks an undone import with its day", () => {
+    expect(undoneText("2026-11-23T14:05:00Z", new Date(Date.UTC(2026, 10, 24)), "UTC"), "short, this year").toBe(
+      "Undone 23 Nov",
+    );
+  });
+});
+
+describe("labels and messages", () => {
+  it.each([
+    ["active_users", "Active users"],
+    ["seats_assigned", "Seats assigned"],
+    ["input_tokens", "Input tokens"],
+    ["cache_read_tokens", "Cache read tokens"],
+  ])("metric %s reads %s", (metric, label) => {
+    expect(metricLabel(metric), "metrics read as words, known or not").toBe(label);
+  });
+
+  it("starts Rust's messages with a capital", () => {
+    expect(sentence("nothing changed: every row is already in the portfolio"), "a message shown on its own").toBe(
+      "Nothing changed: every row is already in the portfolio",
+    );
+  });
+
+  it("never changes a file name that opens a message", () => {
+    expect(sentence("png-renamed.csv: this is a PNG image"), "the name must match the file on disk").toBe(
+      "png-renamed.csv: this is a PNG image",
+    );
+  });
+
+  it("leaves the command line's option names out of messages", () => {
+    expect(
+      forScreen("this layout is not a known export; choose a preset (--preset) or map its columns"),
+      "a screen has no --preset flag",
+    ).toBe("This layout is not a known export; choose a preset or map its columns");
+  });
+
+  it("shows an unreadable file without portfolio advice", () => {
+    const text = importErrorText({
+      code: "file_unusable",
+      message: "cannot read costs.xlsx: the workbook is damaged; save it again from Excel",
+      fields: [],
+    });
+    expect(text.title, "the file is the problem, not the portfolio").toBe("This file can't be imported");
+    expect(text.advice, "the message already says what to do").toBeNull();
+  });
+
+  it("recognises the cancel Rust reports", () => {
+    const error = { code: "conflict" as const, message: "import of a.csv cancelled; nothing was written", fields: [] };
+    expect(isCancelled(error, false), "the message says it was cancelled").toBe(true);
+    expect(isCancelled({ ...error, message: "import #7 replaced lines" }, false), "other conflicts are errors").toBe(false);
+  });
+});

@@ -1,0 +1,194 @@
+// The words and figures of the Imports screen: how a report, a batch and their money read.
+// Rust decides every figure; this only dresses them for people, and never adds money across
+// currencies or bases.
+import type { ApiError } from "../../ipc/api-error";
+import type { ImportBatch, ImportProgress, ImportReport, MoneyTotal } from "./api";
+import { errorAdvice, errorTitle } from "../../lib/error-text";
+import { formatCount, formatDecimal, formatMoney, formatMoneyExact, formatNumber, formatShortDay } from "../../lib/format";
+
+/** What the file picker takes, in the words the wizard uses. */
+export const ACCEPTED_KINDS = [
+  "CSV or TSV text files",
+  "Excel workbooks (.xlsx, .xls)",
+  "OpenDocument spreadsheets (.ods)",
+  "Zip or gzip archives (.zip, .gz) of CSV parts",
+];
+
+/** The cost bases a cost export can be read in, in the order the wizard offers them. */
+export const BASES: { value: string; label: string }[] = [
+  { value: "billed", label: "Billed" },
+  { value: "amortized", label: "Amortized" },
+  { value: "list", label: "List price" },
+  { value: "effective", label: "Effective" },
+];
+
+/** The name of a batch's format; the demo's own files have no preset name. */
+export function formatLabel(formatName: string | null, format: string): string {
+  if (formatName) return formatName;
+  if (format === "steward-demo") return "Demo portfolio data";
+  return format || "Unknown format";
+}
+
+/** "billed" → "Billed"; an unknown basis shows as stored. */
+export function basisLabel(basis: string): string {
+  return BASES.find((b) => b.value === basis)?.label ?? basis;
+}
+
+const METRICS: Record<string, string> = {
+  active_users: "Active users",
+  seats_assigned: "Seats assigned",
+  messages: "Messages",
+  requests: "Requests",
+  input_tokens: "Input tokens",
+  output_tokens: "Output tokens",
+  prompts: "Prompts",
+};
+
+/** "active_users" → "Active users"; a metric this list lacks reads as its words. */
+export function metricLabel(metric: string): string {
+  const known = METRICS[metric];
+  if (known) return known;
+  return sentence(metric.replace(/[_-]+/g, " ").trim());
+}
+
+/**
+ * Rust's messages start in lower case (they are written to be embedded); a sentence does not.
+ * Only a plain first word is capitalised: a message that opens with a file name
+ * ("png-renamed.csv: …") keeps the name exactly as it is.
+ */
+export function sentence(text: string): string {
+  const first = text.split(/\s/, 1)[0] ?? "";
+  if (!/^[a-z]+[,;:]?$/.test(first)) return text;
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** `amount` is rounded to the currency's minor unit; `exact` keeps every decimal (for a tooltip). */
+/**
+ * A message from Rust as a sentence on screen. Some are shared with the command line and name
+ * its options ("choose a preset (--preset)"); those asides mean nothing here and are left out.
+ */
+export function forScreen(message: string): string {
+  return sentence(message.replace(/\s*\(--[a-z-]+\)/g, "").trim());
+}
+
+export type MoneyLine = { key: string; amount: string; exact: string; basis: string; currency: string };
+
+/**
+ * One line per currency and basis, in a stable order (currency, then basis), each in its own
+ * currency. Amounts of different currencies or bases are never added together.
+ */
+export function moneyLines(totals: readonly MoneyTotal[]): MoneyLine[] {
+  return [...totals]
+    .sort((a, b) => a.currency.localeCompare(b.currency) || a.basis.localeCompare(b.basis))
+    .map((t) => ({
+      key: `${t.currency}|${t.basis}`,
+      amount: formatMoney(t.amount, t.currency),
+      exact: formatMoneyExact(t.amount, t.currency),
+      basis: basisLabel(t.basis),
+      currency: t.currency.toUpperCase(),
+    }));
+}
+
+/** The one basis every total shares, if they share one (for the "Cost basis" choice). */
+export function sharedBasis(report: Pick<ImportReport, "totals" | "preview">): string | null {
+  const bases = new Set([...report.totals.map((t) => t.basis), ...report.preview.map((p) => p.basis)]);
+  return bases.size === 1 ? [...bases][0] : null;
+}
+
+/**
+ * Whether committing would change anything. A preview that would change something carries the
+ * batch id it rehearsed; the counts are checked too, so a restated file that only replaces
+ * earlier lines still counts.
+ */
+export function canCommit(report: ImportReport): boolean {
+  if (report.problem) return false;
+  return report.batch_id !== null || report.rows_imported > 0 || report.rows_replaced > 0;
+}
+
+/**
+ * The warnings the review lists. "Nothing changed" is left out: before an import nothing has
+ * changed yet, and the review says in its own words that there is nothing to import.
+ */
+export function reviewWarnings(report: Pick<ImportReport, "warnings">): string[] {
+  return report.warnings.filter((w) => !/^nothing changed\b/i.test(w));
+}
+
+/** The label of the wizard's import button: "Import 50 rows". */
+export function commitLabel(report: ImportReport): string {
+  if (report.problem) return "Nothing to import";
+  if (report.rows_imported > 0) return `Import ${formatCount(report.rows_imported, "row")}`;
+  if (report.rows_replaced > 0) return `Import and replace ${formatCount(report.rows_replaced, "line")}`;
+  return "Nothing to import";
+}
+
+/** The first sentence of the Done step. */
+export function doneHeadline(report: ImportReport): string {
+  if (report.batch_id === null) return `Nothing changed: every row of ${report.file} is already in the portfolio.`;
+  return `Imported ${formatCount(report.rows_imported, "row")} from ${report.file} as import #${report.batch_id}.`;
+}
+
+/** "50 rows read · 3 skipped · 2 unchanged": the counts that are not zero, for a summary line. */
+export function countsText(counts: {
+  rows_read: number;
+  rows_imported: number;
+  rows_unchanged: number;
+  rows_skipped: number;
+  rows_replaced: number;
+}): string {
+  const parts = [`${formatCount(counts.rows_read, "row")} read`, `${formatNumber(counts.rows_imported)} imported`];
+  if (counts.rows_unchanged > 0) parts.push(`${formatNumber(counts.rows_unchanged)} unchanged`);
+  if (counts.rows_skipped > 0) parts.push(`${formatNumber(counts.rows_skipped)} skipped`);
+  if (counts.rows_replaced > 0) parts.push(`${formatCount(counts.rows_replaced, "earlier line")} replaced`);
+  return parts.join(" · ");
+}
+
+/** "Showing the first 1,000 of 2,400 issues", when the list is cut. */
+export function issuesShownText(shown: number, total: number): string | null {
+  if (total <= shown) return null;
+  return `Showing the first ${formatNumber(shown)} of ${formatCount(total, "issue")}.`;
+}
+
+/** Why rows were skipped, in words: the engine's reason kinds, or a preset's own reason. */
+export function skipReasonText(reason: string): string {
+  if (reason === "row issue") return "a value could not be read (listed under Issues)";
+  if (reason === "summary row") return "a summary or total line, not a charge";
+  return reason;
+}
+
+/** The question asked before an import is undone. */
+export function undoQuestion(batch: Pick<ImportBatch, "id" | "file_name">): string {
+  return `Undo import #${batch.id} of ${batch.file_name}? Its lines are removed and the lines it replaced come back.`;
+}
+
+/** "Undone 23 Nov" for a batch that was undone. */
+export function undoneText(undoneAt: string, now: Date = new Date(), timeZone?: string): string {
+  return `Undone ${formatShortDay(undoneAt, now, undefined, timeZone)}`;
+}
+
+/** What the progress line says while a file is read or imported. */
+export function progressText(phase: "preview" | "commit", file: string, progress: ImportProgress | null): string {
+  const verb = phase === "preview" ? "Reading" : "Importing";
+  if (!progress || progress.rows === 0) return `${verb} ${file}…`;
+  const percent = Math.round(Math.min(1, Math.max(0, progress.fraction)) * 100);
+  return `${verb} ${file}… ${formatCount(progress.rows, "row")} so far (${percent}%)`;
+}
+
+/** The exact value of an observation total: "12,345.5". */
+export const observationValue = formatDecimal;
+
+/**
+ * How a failed read is shown. A file Steward cannot read is not a broken portfolio: its
+ * message already names the file and says what to do, so no generic advice is added.
+ */
+export function importErrorText(error: ApiError): { title: string; message: string; advice: string | null } {
+  if (error.code === "file_unusable") {
+    return { title: "This file can't be imported", message: sentence(error.message), advice: null };
+  }
+  const title = errorTitle(error);
+  return { title, message: error.message === title ? "" : sentence(error.message), advice: errorAdvice(error) };
+}
+
+/** Whether a rejected preview or import is the cancel the user asked for. */
+export function isCancelled(error: ApiError, cancelRequested: boolean): boolean {
+  return cancelRequested || /cancelled; nothing was written/.test(error.message);
+}

@@ -1,0 +1,384 @@
+// The Imports area: every vendor export brought into the portfolio, newest first, with what
+// each one added, and Undo. "Import a file" opens the wizard.
+import { useEffect, useRef, useState, type KeyboardEvent } from "react";
+
+import { Button } from "../../components/button";
+import { Dialog } from "../../components/dialog";
+import { EmptyState } from "../../components/empty-state";
+import { ErrorPanel } from "../../components/error-panel";
+import { PageHeader } from "../../components/page-header";
+import { useToasts } from "../../components/toast";
+import { Truncate } from "../../components/truncate";
+import { toApiError, type ApiError } from "../../ipc/api-error";
+import { errorAdvice, errorTitle } from "../../lib/error-text";
+import { formatCount, formatDateTime, formatNumber } from "../../lib/format";
+import { useShortcuts } from "../../lib/shortcuts";
+import { useSession } from "../session/session-context";
+import { undoImport, useImportHistory, type ImportBatch } from "./api";
+import { ImportDetail } from "./import-detail";
+import { formatLabel, sentence, undoneText, undoQuestion } from "./import-text";
+import { ImportWizard } from "./import-wizard";
+import { MoneyList } from "./report-parts";
+
+const READ_ONLY_TIP = "Read-only — Save a copy to edit";
+
+export function ImportsPage({ selectedId, onSelect }: { selectedId: number | null; onSelect: (id: number | null) => void }) {
+  const session = useSession();
+  const toasts = useToasts();
+  const history = useImportHistory(session.dataVersion);
+  const [wizardOpen, setWizardOpen] = useState(false);
+  const [highlightId, setHighlightId] = useState<number | null>(null);
+  const [confirming, setConfirming] = useState<ImportBatch | null>(null);
+  const [undoing, setUndoing] = useState(false);
+  const [undoError, setUndoError] = useState<{ batch: ImportBatch; error: ApiError } | null>(null);
+
+  const batches = history.data;
+  const selected = batches?.find((b) => b.id === selectedId) ?? null;
+
+  const openWizard = () => {
+    if (session.readOnly) {
+      toasts.show({ message: READ_ONLY_TIP, key: "read-only" });
+      return;
+    }
+    setWizardOpen(true);
+  };
+
+  const closeWizard = (newBatchId: number | null) => {
+    setWizardOpen(false);
+    if (newBatchId !== null) setHighlightId(newBatchId);
+  };
+
+  const undo = async (batch: ImportBatch) => {
+    setUndoing(true);
+    try {
+      const report = await undoImport(batch.id);
+      setConfirming(null);
+      session.dataChanged();
+      toasts.show({
+        tone: "success",
+        message: `Undid import #${batch.id} of ${batch.file_name}`,
+        detail: `${formatCount(report.removed, "line")} removed · ${formatCount(report.restored, "earlier line")} back`,
+      });
+    } catch (e) {
+      setConfirming(null);
+      setUndoError({ batch, error: toApiError(e) });
+    } finally {
+      setUndoing(false);
+    }
+  };
+
+  useShortcuts(
+    {
+      close: () => {
+        if (selectedId !== null) onSelect(null);
+        else return false;
+      },
+    },
+    !wizardOpen,
+  );
+
+  let body;
+  if (history.error && !batches) {
+    body = (
+      <div className="table-frame table-frame--message">
+        <ErrorPanel error={history.error} onRetry={history.reload} />
+      </div>
+    );
+  } else if (!batches) {
+    body = <HistorySkeleton />;
+  } else if (batches.length === 0) {
+    body = (
+      <div className="table-frame table-frame--message">
+        <EmptyState
+          icon="imports"
+          title="No imports yet"
+          actions={
+            <Button
+              variant="primary"
+              icon="imports"
+              onClick={openWizard}
+              disabled={session.readOnly}
+              title={session.readOnly ? READ_ONLY_TIP : undefined}
+            >
+              Import a file
+            </Button>
+          }
+        >
+          Import a vendor export or a spreadsheet. Steward recognises the usage and billing exports of OpenAI,
+          Anthropic, Azure, AWS, Google Cloud, FOCUS, Copilot and ChatGPT Enterprise, and shows every row before
+          anything is saved.
+        </EmptyState>
+      </div>
+    );
+  } else {
+    body = (
+      <HistoryTable
+        batches={batches}
+        selectedId={selectedId}
+        highlightId={highlightId}
+        readOnly={session.readOnly}
+        loading={history.loading}
+        onOpen={(batch) => onSelect(batch.id === selectedId ? null : batch.id)}
+        onUndo={setConfirming}
+      />
+    );
+  }
+
+  return (
+    <div className="page page--fill">
+      <PageHeader
+        title="Imports"
+        subtitle="The vendor usage and billing exports brought into this portfolio, newest first."
+        actions={
+          <>
+            {batches && batches.length > 0 ? (
+              <span className="page-header__count" aria-live="polite">
+                {formatCount(batches.length, "import")}
+              </span>
+            ) : null}
+            <Button
+              variant="primary"
+              icon="imports"
+              onClick={openWizard}
+              disabled={session.readOnly}
+              title={session.readOnly ? READ_ONLY_TIP : "Import a vendor export or a spreadsheet"}
+              data-testid="import-file"
+            >
+              Import a file
+            </Button>
+          </>
+        }
+      />
+      <div className="workspace__body">
+        {body}
+        {selected ? (
+          <ImportDetail
+            key={selected.id}
+            batch={selected}
+            readOnly={session.readOnly}
+            undoing={undoing && confirming?.id === selected.id}
+            onUndo={() => setConfirming(selected)}
+            onClose={() => onSelect(null)}
+          />
+        ) : null}
+      </div>
+      {wizardOpen ? <ImportWizard onClose={closeWizard} onCommitted={() => session.dataChanged()} /> : null}
+      {confirming ? (
+        <Dialog
+          title="Undo this import?"
+          tone="danger"
+          testId="import-undo-dialog"
+          onClose={() => !undoing && setConfirming(null)}
+          actions={
+            <>
+              <Button onClick={() => setConfirming(null)} disabled={undoing}>
+                Keep it
+              </Button>
+              <Button variant="danger" busy={undoing} onClick={() => void undo(confirming)} data-testid="import-undo-confirm">
+                Undo import
+              </Button>
+            </>
+          }
+        >
+          <p>{undoQuestion(confirming)}</p>
+        </Dialog>
+      ) : null}
+      {undoError ? (
+        <Dialog
+          title={undoError.error.code === "conflict" ? "This import can't be undone yet" : errorTitle(undoError.error)}
+          testId="import-undo-error"
+          onClose={() => setUndoError(null)}
+          actions={
+            <Button variant="primary" onClick={() => setUndoError(null)}>
+              OK
+            </Button>
+          }
+        >
+          <p>{sentence(undoError.error.message)}.</p>
+          {undoError.error.code === "conflict" ? null : <p className="small">{errorAdvice(undoError.error)}</p>}
+        </Dialog>
+      ) : null}
+    </div>
+  );
+}
+
+function HistoryTable({
+  batches,
+  selectedId,
+  highlightId,
+  readOnly,
+  loading,
+  onOpen,
+  onUndo,
+}: {
+  batches: ImportBatch[];
+  selectedId: number | null;
+  highlightId: number | null;
+  readOnly: boolean;
+  loading: boolean;
+  onOpen: (batch: ImportBatch) => void;
+  onUndo: (batch: ImportBatch) => void;
+}) {
+  const bodyRef = useRef<HTMLTableSectionElement>(null);
+
+  // A batch just imported is brought into view and marked until the next one.
+  useEffect(() => {
+    if (highlightId === null) return;
+    bodyRef.current?.querySelector(`[data-batch-id="${highlightId}"]`)?.scrollIntoView({ block: "nearest" });
+  }, [highlightId, batches]);
+
+  // Arrow keys move between rows as in the other lists; Enter opens the focused one.
+  const onKeyDown = (event: KeyboardEvent<HTMLTableRowElement>, batch: ImportBatch) => {
+    const row = event.currentTarget;
+    if (event.key === "Enter" || event.key === " ") {
+      if (event.target !== row) return;
+      event.preventDefault();
+      onOpen(batch);
+    } else if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      event.preventDefault();
+      const next = (event.key === "ArrowDown" ? row.nextElementSibling : row.previousElementSibling) as HTMLElement | null;
+      next?.focus();
+    }
+  };
+
+  return (
+    <div className="table-frame">
+      {loading ? <div className="progress-bar" role="progressbar" aria-label="Loading imports" /> : null}
+      <div className="table-scroll">
+        <table className="simple-table history-table" data-testid="import-history" aria-label="Import history">
+          <colgroup>
+            <col className="history-col--when" />
+            <col />
+            <col />
+            <col className="history-col--count" />
+            <col className="history-col--count-wide" />
+            <col className="history-col--count" />
+            <col className="history-col--money" />
+            <col className="history-col--issues" />
+            <col className="history-col--state" />
+          </colgroup>
+          <thead>
+            <tr>
+              <th scope="col">When</th>
+              <th scope="col">File</th>
+              <th scope="col">Format</th>
+              <th scope="col" className="num">
+                Imported
+              </th>
+              <th scope="col" className="num">
+                Unchanged
+              </th>
+              <th scope="col" className="num">
+                Skipped
+              </th>
+              <th scope="col" className="num">
+                Money
+              </th>
+              <th scope="col" className="num">
+                Issues
+              </th>
+              <th scope="col">
+                <span className="visually-hidden">State</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody ref={bodyRef}>
+            {batches.map((batch) => {
+              const undone = batch.undone_at !== null;
+              const classes = [
+                "history-table__row",
+                batch.id === selectedId ? "history-table__row--selected" : "",
+                batch.id === highlightId ? "history-table__row--new" : "",
+                undone ? "history-table__row--undone" : "",
+              ];
+              return (
+                <tr
+                  key={batch.id}
+                  className={classes.filter(Boolean).join(" ")}
+                  data-testid="import-row"
+                  data-batch-id={batch.id}
+                  aria-selected={batch.id === selectedId}
+                  tabIndex={0}
+                  onClick={() => onOpen(batch)}
+                  onKeyDown={(e) => onKeyDown(e, batch)}
+                >
+                  <td>
+                    <time dateTime={batch.imported_at} className="nowrap">
+                      {formatDateTime(batch.imported_at)}
+                    </time>
+                  </td>
+                  <td>
+                    <Truncate text={batch.file_name} className="strong" testId="import-row-file" />
+                    <span className="history-table__sub">
+                      #{batch.id}
+                      {batch.sheet ? ` · ${batch.sheet}` : ""}
+                    </span>
+                  </td>
+                  <td>
+                    <Truncate text={formatLabel(batch.format_name, batch.format)} />
+                    {batch.version ? <Truncate text={batch.version} className="history-table__sub" /> : null}
+                  </td>
+                  <td className="num">{formatNumber(batch.rows_imported)}</td>
+                  <td className="num">{formatNumber(batch.rows_unchanged)}</td>
+                  <td className="num">{formatNumber(batch.rows_skipped)}</td>
+                  <td className="num">
+                    <MoneyList totals={batch.totals} compact />
+                  </td>
+                  <td className="num">
+                    {batch.issues.length > 0 ? (
+                      <span className="history-table__issues">{formatNumber(batch.issues.length)}</span>
+                    ) : (
+                      <span className="muted">0</span>
+                    )}
+                  </td>
+                  <td className="history-table__state">
+                    {undone ? (
+                      <span className="muted" data-testid="import-undone" title={`Undone ${formatDateTime(batch.undone_at)}`}>
+                        {undoneText(batch.undone_at ?? "")}
+                      </span>
+                    ) : (
+                      <Button
+                        size="sm"
+                        variant="ghost"
+                        className="history-table__undo"
+                        disabled={readOnly}
+                        title={readOnly ? READ_ONLY_TIP : `Undo import #${batch.id}`}
+                        data-testid="import-undo"
+                        onClick={(e) => {
+                          e.stopPropagation();
+                          onUndo(batch);
+                        }}
+                      >
+                        Undo
+                      </Button>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}
+
+function HistorySkeleton() {
+  return (
+    <div className="table-frame" aria-busy="true" aria-label="Loading imports">
+      <div className="table-scroll">
+        <table className="simple-table history-table">
+          <tbody>
+            {Array.from({ length: 6 }, (_, i) => (
+              <tr key={i}>
+                <td>
+                  <span className="skeleton" style={{ width: `${50 + ((i * 23) % 40)}%` }} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}
