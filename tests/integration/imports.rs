@@ -137,6 +137,8 @@ fn every_real_layout_fixture_imports_with_exact_counts_and_totals() {
     assert!(failures.is_empty(), "{} mismatches:\n{}", failures.len(), failures.join("\n"));
 }
 
+/// The Azure file repeats a row exactly (legitimate in Azure exports): both copies are kept
+/// the first time, and matched one to one the second.
 #[test]
 fn re_importing_the_same_file_changes_nothing() {
     let mut app = app();

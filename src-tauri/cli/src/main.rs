@@ -82,6 +82,9 @@ enum Command {
         #[arg(long, value_name = "NAME")]
         save_mapping: Option<String>,
     },
+    /// Benchmark baseline: read every cell of a CSV (csv) or workbook (calamine) and nothing else.
+    #[command(hide = true)]
+    BenchParse { path: PathBuf },
     /// Import history.
     Imports {
         #[command(subcommand)]
@@ -146,6 +149,15 @@ fn emit(text: &str) -> Result<(), String> {
 }
 
 fn run(cli: Cli) -> Result<(), String> {
+    // Commands that need no portfolio.
+    match &cli.command {
+        Command::BenchParse { path } => {
+            let (rows, cells) = steward_core::import::raw_parse(path)?;
+            return emit(&format!("{{\"rows\": {rows}, \"cells\": {cells}}}\n"));
+        }
+        Command::Imports { command: ImportsCommand::Presets } => return emit(&imports::presets_text()),
+        _ => {}
+    }
     let db = cli.db.ok_or("no portfolio given: pass --db FILE (for example --db portfolio.steward)")?;
     let today = chrono::Local::now().date_naive();
     let fail = |e: ApiError| e.message;
@@ -238,7 +250,7 @@ fn run(cli: Cli) -> Result<(), String> {
                 undo.batch_id, undo.removed, undo.restored
             );
         }
-        Command::Imports { command: ImportsCommand::Presets } => emit(&imports::presets_text())?,
+        Command::Imports { command: ImportsCommand::Presets } | Command::BenchParse { .. } => {}
         Command::Audit { command: AuditCommand::Verify } => {
             let report = App::open(&db).map_err(fail)?.audit_verify().map_err(fail)?;
             match report.first_broken {

@@ -654,7 +654,7 @@ impl<'t, 'p> StoreSink<'t, 'p> {
         let (start, end) = (record.period_start.to_string(), record.period_end.to_string());
         let amount_exact = record.amount.to_string();
         let quantity = record.quantity.map(|q| q.to_string());
-        let line = KeyedCostLine {
+        let base = KeyedCostLine {
             period_start: &start,
             period_end: &end,
             amount_exact: &amount_exact,
@@ -667,7 +667,7 @@ impl<'t, 'p> StoreSink<'t, 'p> {
             system_id,
             description: &record.description,
             scope: &record.scope,
-            key: &record.key,
+            key: "",
             attributes_json: &attributes_json,
         };
         let restated = match self.scopes.get(&record.scope) {
@@ -678,26 +678,38 @@ impl<'t, 'p> StoreSink<'t, 'p> {
                 had_lines
             }
         };
-        let existing = if restated { self.tx.existing_cost_line(&line)? } else { Existing::None };
-        let status = match existing {
-            Existing::Same => {
-                self.unchanged += 1;
-                "unchanged"
+        let from =
+            Provenance { batch_id: self.batch, file: &self.file, sheet: record.part.as_deref(), row: record.row };
+        // The n-th row of the file with the same natural key is "#n": repeated rows are kept.
+        let mut status = "new";
+        for occurrence in 1u32.. {
+            let key = format!("{}#{occurrence}", record.key);
+            let line = KeyedCostLine { key: &key, ..base };
+            if !restated {
+                if self.tx.insert_keyed_cost_line(&line, &from, &self.now)? {
+                    self.new += 1;
+                    break;
+                }
+                continue;
             }
-            Existing::Different(old) => {
-                self.tx.mark_cost_line_replaced(old, self.batch)?;
-                self.changed += 1;
-                "changed"
+            match self.tx.existing_cost_line(&line, self.batch)? {
+                Existing::ThisBatch => continue,
+                Existing::Same => {
+                    self.unchanged += 1;
+                    status = "unchanged";
+                }
+                Existing::Different(old) => {
+                    self.tx.mark_cost_line_replaced(old, self.batch)?;
+                    self.tx.insert_keyed_cost_line(&line, &from, &self.now)?;
+                    self.changed += 1;
+                    status = "changed";
+                }
+                Existing::None => {
+                    self.tx.insert_keyed_cost_line(&line, &from, &self.now)?;
+                    self.new += 1;
+                }
             }
-            Existing::None => {
-                self.new += 1;
-                "new"
-            }
-        };
-        if status != "unchanged" {
-            let from =
-                Provenance { batch_id: self.batch, file: &self.file, sheet: record.part.as_deref(), row: record.row };
-            self.tx.insert_keyed_cost_line(&line, &from, &self.now)?;
+            break;
         }
         if system_id.is_none() {
             *self.unattributed.entry((record.currency.clone(), record.basis.clone())).or_default() += record.amount;
@@ -758,7 +770,7 @@ impl<'t, 'p> StoreSink<'t, 'p> {
                 key: &obs.key,
             };
             let write = match self.tx.existing_observation(&keyed)? {
-                Existing::Same => false,
+                Existing::Same | Existing::ThisBatch => false,
                 Existing::Different(old) => {
                     self.tx.mark_observation_replaced(old, self.batch)?;
                     true
@@ -1271,7 +1283,7 @@ impl StoreSink<'_, '_> {
             key: &scope,
         };
         let write = match self.tx.existing_observation(&keyed)? {
-            Existing::Same => false,
+            Existing::Same | Existing::ThisBatch => false,
             Existing::Different(old) => {
                 self.tx.mark_observation_replaced(old, self.batch)?;
                 self.records_updated += 1;

@@ -50,7 +50,8 @@ pub struct CostRecord {
     pub description: String,
     /// Provider + scope columns + scope period: what a restated export of the same scope replaces.
     pub scope: String,
-    /// Identifies the row across exports of the same source.
+    /// Identifies the row across exports of the same source; rows of one file sharing it are
+    /// numbered by the store in file order (`#1`, `#2`), so they are counted, not collapsed.
     pub key: String,
     /// Values of the preset's attribution columns (non-empty only), for attribution rules.
     pub attributes: BTreeMap<String, String>,
@@ -153,7 +154,6 @@ pub struct Interpreter<'a> {
     style: NumberStyle,
     pending: Vec<RawRow>,
     columns: Option<Resolved>,
-    occurrences: HashMap<String, u32>,
     aggregates: Aggregates,
     /// The header of a user-mapped sheet, once found.
     mapped_headers: Option<Vec<String>>,
@@ -229,7 +229,6 @@ impl<'a> Interpreter<'a> {
             style: NumberStyle::default(),
             pending: Vec::new(),
             columns: None,
-            occurrences: HashMap::new(),
             aggregates: BTreeMap::new(),
             mapped_headers: None,
         }
@@ -632,12 +631,7 @@ impl<'a> Interpreter<'a> {
         } else {
             parts.extend(preset.natural_key.iter().map(|name| self.named(row, name)));
         }
-        // Rows sharing a key within one file are counted, not collapsed: the second is "#2",
-        // in file order, so re-importing the same file yields the same keys.
-        let base = hash_key(&parts.iter().map(String::as_str).collect::<Vec<_>>());
-        let seen = self.occurrences.entry(base.clone()).or_default();
-        *seen += 1;
-        format!("{base}#{seen}")
+        hash_key(&parts.iter().map(String::as_str).collect::<Vec<_>>())
     }
 
     fn observation_row(&mut self, row: &RawRow) -> Result<(), Vec<RowIssue>> {

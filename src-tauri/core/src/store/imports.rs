@@ -9,6 +9,7 @@ use rusqlite::{OptionalExtension, params};
 use super::{Reader, StoreResult, Tx};
 
 /// A keyed cost line ready to store (exact amount as text, micro-units for sums).
+#[derive(Clone, Copy)]
 pub struct KeyedCostLine<'a> {
     pub period_start: &'a str,
     pub period_end: &'a str,
@@ -51,15 +52,19 @@ pub enum Existing {
     None,
     Same,
     Different(i64),
+    /// A line of the import being written has the key: the file repeats a row.
+    ThisBatch,
 }
 
-impl From<Option<(i64, bool)>> for Existing {
-    /// From the stored row with the same key, if any: (its id, whether its content is the same).
-    fn from(found: Option<(i64, bool)>) -> Existing {
+impl From<Option<(i64, bool, bool)>> for Existing {
+    /// From the stored row with the same key, if any: (its id, whether its content is the same,
+    /// whether the import being written stored it).
+    fn from(found: Option<(i64, bool, bool)>) -> Existing {
         match found {
             None => Existing::None,
-            Some((_, true)) => Existing::Same,
-            Some((id, false)) => Existing::Different(id),
+            Some((_, _, true)) => Existing::ThisBatch,
+            Some((_, true, false)) => Existing::Same,
+            Some((id, false, false)) => Existing::Different(id),
         }
     }
 }
@@ -165,20 +170,26 @@ impl Tx<'_> {
         Ok(())
     }
 
-    fn remember_key(&self, key: &str) -> StoreResult<()> {
-        self.conn().prepare_cached("INSERT OR IGNORE INTO temp.import_seen (key) VALUES (?1)")?.execute([key])?;
-        Ok(())
+    /// Remembers a key as seen in the file being imported; `false` when an earlier row of the
+    /// same file already claimed it.
+    fn remember_key(&self, key: &str) -> StoreResult<bool> {
+        let added =
+            self.conn().prepare_cached("INSERT OR IGNORE INTO temp.import_seen (key) VALUES (?1)")?.execute([key])?;
+        Ok(added == 1)
     }
 
     /// Compares a cost line with the live line of the same key, and remembers the key as seen.
-    pub fn existing_cost_line(&self, line: &KeyedCostLine<'_>) -> StoreResult<Existing> {
-        self.remember_key(line.key)?;
-        let found: Option<(i64, bool)> = self
+    pub fn existing_cost_line(&self, line: &KeyedCostLine<'_>, batch: i64) -> StoreResult<Existing> {
+        if !self.remember_key(line.key)? {
+            return Ok(Existing::ThisBatch);
+        }
+        let found: Option<(i64, bool, bool)> = self
             .conn()
             .prepare_cached(
                 "SELECT id, (period_start = ?2 AND period_end = ?3 AND amount_exact = ?4 AND currency = ?5
                              AND basis = ?6 AND quantity IS ?7 AND unit = ?8 AND description = ?9
-                             AND attributes_json = ?10 AND system_id IS ?11)
+                             AND attributes_json = ?10 AND system_id IS ?11),
+                        import_batch_id IS ?12
                  FROM cost_lines WHERE dedupe_key = ?1 AND replaced_by_batch IS NULL",
             )?
             .query_row(
@@ -193,9 +204,10 @@ impl Tx<'_> {
                     line.unit,
                     line.description,
                     line.attributes_json,
-                    line.system_id
+                    line.system_id,
+                    batch
                 ],
-                |r| Ok((r.get(0)?, r.get(1)?)),
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
             )
             .optional()?;
         Ok(Existing::from(found))
@@ -208,13 +220,15 @@ impl Tx<'_> {
         Ok(())
     }
 
+    /// Stores a line; `false` when a live line already has its key (the caller picks the next).
     pub fn insert_keyed_cost_line(
         &self,
         line: &KeyedCostLine<'_>,
         from: &super::Provenance<'_>,
         now: &str,
-    ) -> StoreResult<()> {
-        self.conn()
+    ) -> StoreResult<bool> {
+        let inserted = self
+            .conn()
             .prepare_cached(
                 "INSERT INTO cost_lines
                      (period_start, period_end, amount_micros, amount_exact, currency, basis, quantity, unit,
@@ -242,8 +256,14 @@ impl Tx<'_> {
                 from.sheet,
                 from.row,
                 now
-            ])?;
-        Ok(())
+            ]);
+        match inserted {
+            Ok(_) => Ok(true),
+            Err(rusqlite::Error::SqliteFailure(e, _)) if e.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE => {
+                Ok(false)
+            }
+            Err(e) => Err(e.into()),
+        }
     }
 
     /// Whether an earlier import left live lines in this scope; when none did, a file's lines
@@ -272,14 +292,14 @@ impl Tx<'_> {
     }
 
     pub fn existing_observation(&self, obs: &KeyedObservation<'_>) -> StoreResult<Existing> {
-        let found: Option<(i64, bool)> = self
+        let found: Option<(i64, bool, bool)> = self
             .conn()
             .prepare_cached(
-                "SELECT id, (value_exact = ?2 AND subject_type = ?3 AND subject_id = ?4)
+                "SELECT id, (value_exact = ?2 AND subject_type = ?3 AND subject_id = ?4), 0
                  FROM metric_observations WHERE dedupe_key = ?1 AND replaced_by_batch IS NULL",
             )?
             .query_row(params![obs.key, obs.value_exact, obs.subject_type, obs.subject_id], |r| {
-                Ok((r.get(0)?, r.get(1)?))
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
             })
             .optional()?;
         Ok(Existing::from(found))
