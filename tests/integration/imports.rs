@@ -369,3 +369,42 @@ fn a_mapping_without_a_required_field_is_refused_before_anything_is_read() {
     assert_eq!(error.code, ErrorCode::Validation);
     assert!(error.message.contains("Usage policy"), "{}", error.message);
 }
+
+/// Hostile shapes made at run time (too big to keep as fixtures): they end in a clear message
+/// or row issues, never a panic, and nothing is written by a failed import.
+#[test]
+fn huge_cells_wide_sheets_and_locked_workbooks_are_handled() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = app();
+
+    // 10 MB in one cell of a known layout: the row is read, the cell kept whole.
+    let header = std::fs::read_to_string(imports_dir().join("claude_api_cost_2024_09.csv")).expect("fixture");
+    let header = header.lines().next().expect("a header");
+    let big = dir.path().join("claude_api_cost_big_cell.csv");
+    let huge = "x".repeat(10 * 1024 * 1024);
+    std::fs::write(&big, format!("{header}\n2024-09-01,\"{huge}\",Default,key,message,input_no_cache,1.25\n"))
+        .expect("write");
+    let report = commit(&mut app, &big);
+    assert_eq!((report.rows_read, report.rows_imported), (1, 1));
+
+    // 10,000 columns: no layout, a clear problem, no crash.
+    let wide = dir.path().join("wide.csv");
+    let names: Vec<String> = (0..10_000).map(|i| format!("column {i}")).collect();
+    let values: Vec<String> = (0..10_000).map(|i| i.to_string()).collect();
+    std::fs::write(&wide, format!("{}\n{}\n", names.join(","), values.join(","))).expect("write");
+    let report = app.import_preview(&request(&wide), &mut keep_going).expect("preview");
+    assert!(report.problem.is_some() && report.headers.len() == 10_000);
+
+    // A password-protected workbook is an encrypted OLE container: say how to unlock it.
+    let locked = dir.path().join("budget.xlsx");
+    let mut bytes = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1".to_vec();
+    bytes.extend(std::iter::repeat_n(0u8, 512));
+    bytes.extend("EncryptionInfo".encode_utf16().flat_map(u16::to_le_bytes));
+    std::fs::write(&locked, bytes).expect("write");
+    let error = app.import_commit(&request(&locked), &mut keep_going).expect_err("locked");
+    assert_eq!(error.code, ErrorCode::FileUnusable);
+    assert!(error.message.starts_with("budget.xlsx: the workbook is password-protected"), "{}", error.message);
+
+    let held = app.cost_totals().expect("totals");
+    assert_eq!(held.len(), 1, "only the big-cell file's line is stored: {held:?}");
+}

@@ -723,7 +723,8 @@ impl<'t, 'p> StoreSink<'t, 'p> {
                 row: record.row,
                 period_start: start,
                 period_end: end,
-                description: record.description,
+                // The preview shows a row, not a 10 MB cell; what is stored is whole.
+                description: crate::import::clip(&record.description),
                 quantity,
                 unit: record.unit,
                 amount: amount_exact,

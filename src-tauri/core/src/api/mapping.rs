@@ -311,24 +311,29 @@ fn match_option(options: &[EnumOption], text: &str) -> Option<String> {
         .map(|o| o.value.clone())
 }
 
-/// How well a header names a field: 3 exact synonym, 2 header contains it, 0 otherwise.
+/// How well a normalised header names a field: 3 exact synonym, 2 the synonym's words appear
+/// in it, 0 otherwise.
 fn header_score(header: &str, field: &Field) -> u32 {
-    let header = normalise_header(header);
-    let key = normalise_header(field.key);
-    let label = normalise_header(field.label);
+    let words: Vec<&str> = header.split(' ').collect();
+    let contains = |synonym: &str| {
+        let wanted: Vec<&str> = synonym.split(' ').collect();
+        words.windows(wanted.len()).any(|w| w == wanted.as_slice())
+    };
+    if header == normalise_header(field.key) || header == normalise_header(field.label) {
+        return 3;
+    }
     field
         .synonyms
         .iter()
         .map(|s| {
             if header == *s {
                 3
-            } else if header.split(' ').collect::<Vec<_>>().windows(s.split(' ').count()).any(|w| w.join(" ") == *s) {
+            } else if contains(s) {
                 2
             } else {
                 0
             }
         })
-        .chain([if header == key || header == label { 3 } else { 0 }])
         .max()
         .unwrap_or(0)
 }
@@ -337,18 +342,22 @@ fn header_score(header: &str, field: &Field) -> u32 {
 /// and the sample's content second (choice values that match options, dates that parse).
 pub fn suggest(headers: &[String], sample: &[RawRow], target: Option<MappingTarget>) -> MappingSuggestion {
     let candidates: Vec<MappingTarget> = target.map_or_else(|| MappingTarget::ALL.to_vec(), |t| vec![t]);
+    let normalised: Vec<String> = headers.iter().map(|h| normalise_header(h)).collect();
     let mut best: Option<(u32, MappingTarget, Vec<FieldMapping>)> = None;
     for target in candidates {
         let mut used = BTreeSet::new();
         let mut fields = Vec::new();
         let mut score = 0;
         for field in fields_of(target) {
+            // A header must name the field (score ≥ 2); the content then decides between candidates.
             let choice = headers
                 .iter()
                 .enumerate()
                 .filter(|(i, _)| !used.contains(i))
-                .map(|(i, h)| (header_score(h, field) * 10 + content_score(field, sample, i), i, h))
-                .filter(|(s, _, _)| *s >= 20)
+                .filter_map(|(i, h)| {
+                    let named = header_score(&normalised[i], field);
+                    (named >= 2).then(|| (named * 10 + content_score(field, sample, i), i, h))
+                })
                 .max_by_key(|(s, i, _)| (*s, std::cmp::Reverse(*i)));
             let column = choice.map(|(s, i, h)| {
                 used.insert(i);

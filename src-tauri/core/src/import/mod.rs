@@ -19,7 +19,7 @@ pub use engine::{
 pub use preset::{Preset, PresetKind, normalise_header, presets};
 pub use source::{FileError, FileFacts, RawRow, read_file};
 pub use table::{ImportError, SheetTable};
-pub use values::{Cell, DateStyle, NumberStyle, cell_datetime, cell_decimal, parse_datetime, parse_decimal};
+pub use values::{Cell, DateStyle, NumberStyle, cell_datetime, cell_decimal, clip, parse_datetime, parse_decimal};
 
 /// Reads `bytes` as a file named `name` through the whole importer (decoding, CSV or workbook
 /// reading, header search, presets, value parsing) into a sink that keeps nothing, and returns
