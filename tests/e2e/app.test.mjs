@@ -3,8 +3,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { copyFileSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Builder, By, Capabilities, Key } from 'selenium-webdriver';
 
 const DRIVER = process.env.STEWARD_E2E_DRIVER;
@@ -133,8 +134,12 @@ const CODE = 'AIS-E2E';
 const NAME = 'Dispatch exception triage agent';
 const RENAMED = 'Dispatch exception triage agent v2';
 const HOSTILE = '<img src=x onerror=alert(1)>';
-// The export run.mjs hands to the import wizard's file dialog.
-const IMPORT_FILE = 'claude_api_cost_2025_10.csv';
+// The file run.mjs hands to the import wizard's file dialog: first a copy of a vendor export,
+// then the bytes of a sheet of our own.
+const IMPORT_PATH = process.env.STEWARD_E2E_IMPORT_FILE;
+const IMPORT_FILE = basename(IMPORT_PATH);
+const FIXTURES = fileURLToPath(new URL('../fixtures/imports/', import.meta.url));
+const literally = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 test('Steward end to end', async (t) => {
   let driver = await launch();
@@ -226,7 +231,7 @@ test('Steward end to end', async (t) => {
       await click(driver, 'import-commit');
       await find(driver, 'import-done');
       const done = await textOf(driver, 'import-done');
-      const match = /Imported 50 rows from claude_api_cost_2025_10\.csv as import #(\d+)\./.exec(done);
+      const match = new RegExp(`Imported 50 rows from ${literally(IMPORT_FILE)} as import #(\\d+)\\.`).exec(done);
       assert.ok(match, `the wizard says what it imported and as which batch: ${done}`);
       const batch = match[1];
       await screenshot(driver, 'import-done');
@@ -241,6 +246,55 @@ test('Steward end to end', async (t) => {
       await click(driver, 'import-undo-confirm');
       await locate(driver, By.css(`${row} [data-testid="import-undone"]`), `import #${batch} shows as undone`);
       await screenshot(driver, 'import-history');
+    });
+
+    await t.test('a sheet of our own is mapped, checked and imported', async () => {
+      copyFileSync(join(FIXTURES, 'own-inventory.csv'), IMPORT_PATH);
+      await click(driver, 'import-file');
+      await click(driver, 'import-choose');
+      await find(driver, 'import-mapping');
+      await driver.wait(
+        async () => (await driver.executeScript('return document.querySelector(\'select[name="mapping_target"]\')?.value')) === 'systems',
+        WAIT,
+        'Steward proposes to read the rows as AI systems',
+      );
+      assert.match(await textOf(driver, 'mapping-missing'), /Usage policy/, 'the one required field with no column is named');
+      await choose(driver, 'value-usage_policy', 'approved');
+      const words = {
+        'LLM application': 'model_api',
+        'ML model': 'internal_model',
+        'Document AI': 'saas_tool',
+        'Copilot seats': 'saas_tool',
+        'Computer vision': 'internal_model',
+      };
+      for (const [word, value] of Object.entries(words)) await choose(driver, `word-system_type-${word}`, value);
+      await choose(driver, 'word-lifecycle_state-Idea', 'proposed');
+      await type(driver, 'save_mapping_as', 'Our inventory');
+      // Typing scrolled the step to its end; the picture shows it from the top.
+      await driver.executeScript('document.querySelector(".wizard__body").scrollTop = 0');
+      await screenshot(driver, 'import-mapping');
+      await click(driver, 'mapping-check');
+      await driver.wait(
+        async () => /to create\s*12$/.test((await textOf(driver, 'import-records-created')) ?? ''),
+        WAIT,
+        'the check says 12 AI systems will be created',
+      );
+      assert.match(await textOf(driver, 'import-issues'), /No issues/, 'every row can be read with this mapping');
+      await screenshot(driver, 'import-mapped-review');
+      await click(driver, 'import-commit');
+      await find(driver, 'import-done');
+      const done = await textOf(driver, 'import-done');
+      assert.match(
+        done,
+        new RegExp(`Created 12 AI systems and updated 0 from ${literally(IMPORT_FILE)} \\(import #\\d+\\)\\.`),
+        `the wizard says what the sheet created: ${done}`,
+      );
+      assert.match(done, /The mapping "Our inventory" will be used next time\./, 'the saved mapping is named');
+      await screenshot(driver, 'import-mapped-done');
+      await click(driver, 'import-close');
+      await open(driver, 'inventory');
+      await search(driver, 'Email triage');
+      await waitForRow(driver, 'Email triage, EU');
     });
   } finally {
     // Deleting the session closes the app.

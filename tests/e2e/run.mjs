@@ -3,7 +3,7 @@
 // driver with SIGTERM — a SIGKILL orphans WebKitWebDriver, which keeps the output pipe open
 // and hangs the run (stack notes).
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir, homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,6 +40,11 @@ const nativePort = await freePort();
 // Each run gets its own XDG folders, so the app's first run is really a first run and no two
 // runs share a portfolio.
 const home = mkdtempSync(join(tmpdir(), 'steward-e2e-'));
+// "Choose a file…" in the import wizard always answers with this one path; it starts as a copy
+// of a vendor export, and a test puts another sheet's bytes there to import that one next.
+const importFile = join(home, 'import', 'spreadsheet.csv');
+mkdirSync(dirname(importFile), { recursive: true });
+copyFileSync(join(root, 'tests/fixtures/imports/claude_api_cost_2025_10.csv'), importFile);
 const env = {
   ...process.env,
   XDG_DATA_HOME: join(home, 'data'),
@@ -47,8 +52,8 @@ const env = {
   XDG_CACHE_HOME: join(home, 'cache'),
   // The test seam of src-tauri/src/dialogs.rs: every file dialog answers with this path.
   STEWARD_E2E_DIALOG_PATH: join(home, 'damaged.steward'),
-  // The import dialog's own seam: "Choose a file…" in the import wizard answers with this export.
-  STEWARD_E2E_IMPORT_PATH: join(root, 'tests/fixtures/imports/claude_api_cost_2025_10.csv'),
+  // The import dialog's own seam: "Choose a file…" in the import wizard answers with this path.
+  STEWARD_E2E_IMPORT_PATH: importFile,
 };
 const artifacts = join(here, 'artifacts');
 mkdirSync(artifacts, { recursive: true });
@@ -88,6 +93,7 @@ try {
       STEWARD_E2E_HOME: home,
       STEWARD_E2E_ARTIFACTS: artifacts,
       STEWARD_E2E_DIALOG_FILE: join(home, 'damaged.steward'),
+      STEWARD_E2E_IMPORT_FILE: importFile,
     },
     stdio: 'inherit',
   });

@@ -408,3 +408,44 @@ fn huge_cells_wide_sheets_and_locked_workbooks_are_handled() {
     let held = app.cost_totals().expect("totals");
     assert_eq!(held.len(), 1, "only the big-cell file's line is stored: {held:?}");
 }
+
+/// Two exports of one month split by date; then the first half again with a row that no longer
+/// reads; then an export that only drops a line. Nothing is lost, and each step can be undone.
+#[test]
+fn split_exports_failed_rows_and_dropped_lines_keep_the_money_right() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let text = std::fs::read_to_string(imports_dir().join("claude_api_cost_2025_10.csv")).expect("fixture");
+    let mut lines = text.lines();
+    let header = lines.next().expect("header").to_owned();
+    let rows: Vec<String> = lines.filter(|l| !l.trim().is_empty()).map(str::to_owned).collect();
+    let (early, late): (Vec<String>, Vec<String>) = rows.iter().cloned().partition(|r| r.starts_with("2025-10-01"));
+    assert!(!early.is_empty() && !late.is_empty(), "the fixture spans two days");
+    let write = |name: &str, rows: &[String]| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, format!("{header}\n{}\n", rows.join("\n"))).expect("write");
+        path
+    };
+    let mut app = app();
+    let whole = commit(&mut app, write("whole.csv", &rows)).totals;
+    let mut app = crate::util::app();
+    commit(&mut app, write("first-half.csv", &early));
+    commit(&mut app, write("second-half.csv", &late));
+    assert_eq!(app.cost_totals().expect("totals"), whole, "the second half did not retire the first");
+
+    // The first half again, its first row's cost now unreadable: the old line stays.
+    let mut broken = early.clone();
+    let cost_at = header.split(',').position(|h| h == "cost_usd").expect("cost_usd");
+    let mut cells: Vec<String> = broken[0].split(',').map(str::to_owned).collect();
+    assert_eq!(cells.len(), header.split(',').count(), "the first row has no quoted commas");
+    cells[cost_at] = "n/a".into();
+    broken[0] = cells.join(",");
+    let report = commit(&mut app, write("first-half-broken.csv", &broken));
+    assert_eq!(report.issue_count, 1);
+    assert_eq!(app.cost_totals().expect("totals"), whole, "a row that failed to read keeps its earlier line");
+
+    // The second half without its last line: that line is retired; undo brings it back.
+    let dropped = commit(&mut app, write("second-half-dropped.csv", &late[..late.len() - 1]));
+    assert_eq!((dropped.rows_imported, dropped.rows_replaced), (0, 1));
+    app.import_undo(dropped.batch_id.expect("a batch that retired a line")).expect("undo");
+    assert_eq!(app.cost_totals().expect("totals"), whole);
+}

@@ -84,7 +84,12 @@ enum Command {
     },
     /// Benchmark baseline: read every cell of a CSV (csv) or workbook (calamine) and nothing else.
     #[command(hide = true)]
-    BenchParse { path: PathBuf },
+    BenchParse {
+        path: PathBuf,
+        /// Read through the whole importer (no database) instead of the parser alone.
+        #[arg(long)]
+        engine: bool,
+    },
     /// Import history.
     Imports {
         #[command(subcommand)]
@@ -151,7 +156,12 @@ fn emit(text: &str) -> Result<(), String> {
 fn run(cli: Cli) -> Result<(), String> {
     // Commands that need no portfolio.
     match &cli.command {
-        Command::BenchParse { path } => {
+        Command::BenchParse { path, engine } => {
+            if *engine {
+                let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+                let rows = steward_core::import::read_through(&path.display().to_string(), &bytes);
+                return emit(&format!("{{\"rows\": {rows}}}\n"));
+            }
             let (rows, cells) = steward_core::import::raw_parse(path)?;
             return emit(&format!("{{\"rows\": {rows}, \"cells\": {cells}}}\n"));
         }

@@ -270,7 +270,9 @@ impl App {
                         format!("import #{batch_id} ({}) is already undone", batch.file_name),
                     );
                 }
-                if let Some(later) = tx.batch_replaced_by(batch_id)?.or(tx.later_record_change(batch_id)?) {
+                let later = tx.batch_replaced_by(batch_id)?;
+                let later = later.or(tx.later_record_change(batch_id)?).or(tx.later_batch_in_scope(batch_id)?);
+                if let Some(later) = later {
                     return fail(
                         ErrorCode::Conflict,
                         format!(
@@ -280,7 +282,12 @@ impl App {
                     );
                 }
                 let changes = tx.record_changes(batch_id)?;
-                if changes.is_empty() && batch.live_cost_lines == 0 && batch.live_observations == 0 {
+                let at = batch.imported_at.as_str();
+                if changes.is_empty()
+                    && batch.live_cost_lines == 0
+                    && batch.live_observations == 0
+                    && !tx.batch_retired_lines(batch_id)?
+                {
                     return fail(
                         ErrorCode::Conflict,
                         format!("import #{batch_id} ({}) holds nothing that can be undone", batch.file_name),
@@ -289,10 +296,12 @@ impl App {
                 for change in &changes {
                     let before = change.before_json.as_deref();
                     match change.entity.as_str() {
-                        "system" => undo_record_change::<System>(tx, change.entity_id, before, &actor, &now)?,
-                        "vendor" => undo_record_change::<Vendor>(tx, change.entity_id, before, &actor, &now)?,
-                        "contract" => undo_record_change::<Contract>(tx, change.entity_id, before, &actor, &now)?,
-                        "initiative" => undo_record_change::<Initiative>(tx, change.entity_id, before, &actor, &now)?,
+                        "system" => undo_record_change::<System>(tx, change.entity_id, before, at, &actor, &now)?,
+                        "vendor" => undo_record_change::<Vendor>(tx, change.entity_id, before, at, &actor, &now)?,
+                        "contract" => undo_record_change::<Contract>(tx, change.entity_id, before, at, &actor, &now)?,
+                        "initiative" => {
+                            undo_record_change::<Initiative>(tx, change.entity_id, before, at, &actor, &now)?
+                        }
                         _ => {}
                     }
                 }
@@ -451,7 +460,9 @@ fn run_import(
                 Some("no header row was found in the first 30 rows; check that this is the right file or sheet".into());
             return Ok(report);
         };
+        // A saved mapping applies by itself, unless the user asked to map the sheet afresh.
         if request.preset.is_none()
+            && request.target.is_none()
             && let Some((name, json)) = tx.saved_mapping_for(&header_signature(headers))?
             && let Ok(mapping) = serde_json::from_str::<ColumnMapping>(&json)
         {
@@ -477,17 +488,32 @@ fn run_import(
     report.kind = Some(format!("{:?}", layout.preset.kind).to_lowercase());
     report.header_row = Some(layout.header_row);
     report.headers = layout.headers.clone();
-    if report.problem.is_some() {
-        tx.discard_batch(batch)?;
-        return Ok(report);
+    if let Some(problem) = &report.problem {
+        // Lines of earlier parts may be stored already; the transaction is rolled back whole.
+        return Err(file_unusable(format!("{file_name}: {problem}")));
     }
 
-    let replaced_by_scope: u64 = sink
-        .scopes
-        .iter()
-        .filter(|(_, had_lines)| **had_lines)
-        .map(|(scope, _)| tx.replace_unseen_in_scope(scope, batch))
-        .sum::<Result<u64, _>>()?;
+    // A file with row issues retires nothing: a restated row that failed to read must not take
+    // its earlier, good line with it.
+    let replaced_by_scope: u64 = if reading.issue_count > 0 {
+        if sink.scopes.values().any(|seen| seen.had_lines) {
+            report.warnings.push(
+                "rows with issues: earlier lines this file no longer holds were kept; fix the rows and import again \
+                 to replace them"
+                    .into(),
+            );
+        }
+        0
+    } else {
+        sink.scopes
+            .iter()
+            .filter(|(_, seen)| seen.had_lines)
+            .map(|(scope, seen)| tx.replace_unseen_in_scope(scope, batch, &seen.from.to_string(), &seen.to.to_string()))
+            .sum::<Result<u64, _>>()?
+    };
+    for scope in sink.scopes.keys() {
+        tx.add_batch_scope(batch, scope)?;
+    }
     let observations = sink.store_observations(&reading)?;
     report.observations = observations;
     report.rows_replaced = sink.changed + replaced_by_scope;
@@ -547,6 +573,12 @@ fn run_import(
     Ok(report)
 }
 
+struct ScopeSeen {
+    had_lines: bool,
+    from: chrono::NaiveDate,
+    to: chrono::NaiveDate,
+}
+
 /// Stores what the interpreter hands over, inside the import's transaction.
 struct StoreSink<'t, 'p> {
     tx: &'t Tx<'t>,
@@ -561,8 +593,9 @@ struct StoreSink<'t, 'p> {
     vendor_created: bool,
     rules: Vec<(String, String, i64)>,
     system_names: BTreeMap<i64, String>,
-    /// Every scope the file covers, and whether earlier imports had lines in it.
-    scopes: HashMap<String, bool>,
+    /// Every scope the file covers: whether earlier imports had lines in it, and the first and
+    /// last day the file holds for it.
+    scopes: HashMap<String, ScopeSeen>,
     new: u64,
     changed: u64,
     unchanged: u64,
@@ -629,7 +662,9 @@ impl<'t, 'p> StoreSink<'t, 'p> {
                     ..VendorDraft::default()
                 };
                 self.vendor_created = true;
-                Some(insert_audited::<Vendor>(self.tx, &draft, &self.actor, &self.now)?)
+                let id = insert_audited::<Vendor>(self.tx, &draft, &self.actor, &self.now)?;
+                self.tx.add_record_change(self.batch, "vendor", id, None)?;
+                Some(id)
             }
         };
         self.rules = self.tx.attribution_rules(&preset.id)?;
@@ -670,11 +705,16 @@ impl<'t, 'p> StoreSink<'t, 'p> {
             key: "",
             attributes_json: &attributes_json,
         };
-        let restated = match self.scopes.get(&record.scope) {
-            Some(had_lines) => *had_lines,
+        let restated = match self.scopes.get_mut(&record.scope) {
+            Some(seen) => {
+                seen.from = seen.from.min(record.period_start);
+                seen.to = seen.to.max(record.period_start);
+                seen.had_lines
+            }
             None => {
                 let had_lines = self.tx.scope_has_lines(&record.scope, self.batch)?;
-                self.scopes.insert(record.scope.clone(), had_lines);
+                let seen = ScopeSeen { had_lines, from: record.period_start, to: record.period_start };
+                self.scopes.insert(record.scope.clone(), seen);
                 had_lines
             }
         };
@@ -712,7 +752,8 @@ impl<'t, 'p> StoreSink<'t, 'p> {
             break;
         }
         if system_id.is_none() {
-            *self.unattributed.entry((record.currency.clone(), record.basis.clone())).or_default() += record.amount;
+            let total = self.unattributed.entry((record.currency.clone(), record.basis.clone())).or_default();
+            *total = total.saturating_add(record.amount);
         }
         if self.preview.len() < PREVIEW_LINES {
             let system = match system_id {
@@ -770,7 +811,7 @@ impl<'t, 'p> StoreSink<'t, 'p> {
                 scope: &obs.scope,
                 key: &obs.key,
             };
-            let write = match self.tx.existing_observation(&keyed)? {
+            let write = match self.tx.existing_observation(&keyed, self.batch)? {
                 Existing::Same | Existing::ThisBatch => false,
                 Existing::Different(old) => {
                     self.tx.mark_observation_replaced(old, self.batch)?;
@@ -785,7 +826,7 @@ impl<'t, 'p> StoreSink<'t, 'p> {
                 self.observations_written += 1;
             }
             let entry = totals.entry(obs.metric.clone()).or_default();
-            entry.0 += obs.value;
+            entry.0 = entry.0.saturating_add(obs.value);
             entry.1 += 1;
         }
         Ok(totals
@@ -973,7 +1014,8 @@ impl App {
                 .as_deref()
                 .and_then(|text| text.parse::<Decimal>().ok())
                 .unwrap_or_else(|| Decimal::new(line.micros, 6));
-            *totals.entry((line.currency, line.basis)).or_default() += amount;
+            let total = totals.entry((line.currency, line.basis)).or_default();
+            *total = total.saturating_add(amount);
         }
         Ok(money(&totals))
     }
@@ -1036,7 +1078,8 @@ fn finish_mapped(
     report.rows_unchanged = sink.records_unchanged;
     report.vendor_created = !sink.vendors_created.is_empty();
     if !sink.vendors_created.is_empty() {
-        report.warnings.push(format!("new vendors were added: {}", sink.vendors_created.join(", ")));
+        let verb = if commit { "were" } else { "will be" };
+        report.warnings.push(format!("new vendors {verb} added: {}", sink.vendors_created.join(", ")));
     }
     if report.problem.is_some() {
         tx.discard_batch(batch)?;
@@ -1283,8 +1326,14 @@ impl StoreSink<'_, '_> {
             scope: &scope,
             key: &scope,
         };
-        let write = match self.tx.existing_observation(&keyed)? {
-            Existing::Same | Existing::ThisBatch => false,
+        let write = match self.tx.existing_observation(&keyed, self.batch)? {
+            Existing::ThisBatch => {
+                return Ok(vec![(
+                    "metric".to_owned(),
+                    format!("{name} for this system and period is already in an earlier row of this file"),
+                )]);
+            }
+            Existing::Same => false,
             Existing::Different(old) => {
                 self.tx.mark_observation_replaced(old, self.batch)?;
                 self.records_updated += 1;
@@ -1306,13 +1355,29 @@ impl StoreSink<'_, '_> {
 }
 
 /// Puts one record back as it was before an import: deleted when the import created it.
+/// Refused when someone changed the record after the import: undo must not overwrite that.
 fn undo_record_change<T: Managed>(
     tx: &Tx<'_>,
     id: i64,
     before: Option<&str>,
+    imported_at: &str,
     actor: &str,
     now: &str,
 ) -> Result<(), StoreError> {
+    let record = match tx.get_record(T::SPEC, id) {
+        Ok(record) => record,
+        // Deleted by hand since: an import that created it has nothing left to take back.
+        Err(StoreError::NotFound { .. }) if before.is_none() => return Ok(()),
+        Err(e) => return Err(e),
+    };
+    let text = |key: &str| record.get(key).and_then(serde_json::Value::as_str).unwrap_or_default().to_owned();
+    if text("updated_at").as_str() > imported_at {
+        let name = if text("name").is_empty() { format!("{} #{id}", T::SPEC.entity) } else { text("name") };
+        return Err(api_to_store(ApiError::new(
+            ErrorCode::Conflict,
+            format!("{name} was changed after this import; undoing it would overwrite that change, so edit it by hand"),
+        )));
+    }
     match before {
         None => delete_audited::<T>(tx, id, actor, now),
         Some(json) => {

@@ -79,17 +79,15 @@ pub fn parse_decimal(raw: &str, style: NumberStyle) -> Result<Option<Decimal>, S
     let mut cleaned = String::with_capacity(body.len());
     for c in body.chars() {
         match c {
-            '0'..='9' | '-' | '+' => cleaned.push(c),
-            '.' if style.decimal_comma => {}
-            ',' if style.decimal_comma => cleaned.push('.'),
-            '.' | ',' => cleaned.push(c),
+            '0'..='9' | '-' | '+' | '.' | ',' => cleaned.push(c),
             '$' | '€' | '£' | '¥' | '\u{a0}' | '\u{202f}' | ' ' | '\'' => {}
             _ if c.is_alphabetic() && currency_word => {}
             'e' | 'E' => cleaned.push(c),
             _ => return Err(refuse()),
         }
     }
-    let plain = strip_thousands(&cleaned).ok_or_else(refuse)?;
+    let plain =
+        if style.decimal_comma { comma_decimal(&cleaned) } else { strip_thousands(&cleaned) }.ok_or_else(refuse)?;
     let value = if plain.contains(['e', 'E']) {
         Decimal::from_scientific(&plain).map_err(|_| refuse())?
     } else {
@@ -124,6 +122,24 @@ fn strip_thousands(text: &str) -> Option<String> {
         return None;
     }
     Some(format!("{}{}", integer.replace(',', ""), rest))
+}
+
+/// A number from a `;`-delimited European re-save: `1.234,56` (comma decimal, dots only at
+/// thousands positions), `1.234` (thousands), or `0.52` (a dot that cannot be a thousands
+/// separator is the decimal point, as Swiss re-saves write it).
+fn comma_decimal(text: &str) -> Option<String> {
+    let swapped: String = text
+        .chars()
+        .map(|c| match c {
+            '.' => ',',
+            ',' => '.',
+            other => other,
+        })
+        .collect();
+    if text.contains(',') {
+        return strip_thousands(&swapped);
+    }
+    strip_thousands(&swapped).or_else(|| Some(text.to_owned()))
 }
 
 /// Plain decimal text; trailing fractional zeros beyond Decimal's 28 places are dropped first.
@@ -339,6 +355,9 @@ mod tests {
     #[case("0,52", "0.52")]
     #[case("1.234,56", "1234.56")]
     #[case("(12,5)", "-12.5")]
+    #[case("1.234", "1234")]
+    #[case("0.52", "0.52")]
+    #[case("12.5", "12.5")]
     fn decimal_commas(#[case] text: &str, #[case] expected: &str) {
         assert_eq!(parse_decimal(text, NumberStyle { decimal_comma: true }), Ok(Some(dec(expected))));
     }

@@ -165,8 +165,12 @@ impl Tx<'_> {
     }
 
     /// A batch that changed nothing is not kept: re-importing a file leaves no trace but the answer.
+    /// Forgets a batch that stored nothing (its record-change notes and scopes go with it).
     pub fn discard_batch(&self, id: i64) -> StoreResult<()> {
-        self.conn().execute("DELETE FROM import_batches WHERE id = ?1", [id])?;
+        let conn = self.conn();
+        conn.execute("DELETE FROM import_record_changes WHERE batch_id = ?1", [id])?;
+        conn.execute("DELETE FROM import_batch_scopes WHERE batch_id = ?1", [id])?;
+        conn.execute("DELETE FROM import_batches WHERE id = ?1", [id])?;
         Ok(())
     }
 
@@ -278,27 +282,64 @@ impl Tx<'_> {
             .query_row(params![scope, batch], |r| r.get(0))?)
     }
 
-    /// Marks the live lines of a covered scope that the new file no longer holds as replaced.
-    pub fn replace_unseen_in_scope(&self, scope: &str, batch: i64) -> StoreResult<u64> {
+    /// Marks the live lines of a covered scope that the new file no longer holds as replaced,
+    /// within the days the file covers (`from..=to`): an export of 16–31 October does not
+    /// retire the lines of 1–15 October.
+    pub fn replace_unseen_in_scope(&self, scope: &str, batch: i64, from: &str, to: &str) -> StoreResult<u64> {
         let n = self
             .conn()
             .prepare_cached(
                 "UPDATE cost_lines SET replaced_by_batch = ?2
                  WHERE provider_scope = ?1 AND replaced_by_batch IS NULL AND import_batch_id IS NOT ?2
-                   AND dedupe_key NOT IN (SELECT key FROM temp.import_seen)",
+                   AND period_start BETWEEN ?3 AND ?4
+                   AND NOT EXISTS (SELECT 1 FROM temp.import_seen s WHERE s.key = cost_lines.dedupe_key)",
             )?
-            .execute(params![scope, batch])?;
+            .execute(params![scope, batch, from, to])?;
         Ok(n as u64)
     }
 
-    pub fn existing_observation(&self, obs: &KeyedObservation<'_>) -> StoreResult<Existing> {
+    /// Remembers which scopes a batch covered, so an earlier batch of the same scope is not
+    /// undone from under it.
+    pub fn add_batch_scope(&self, batch: i64, scope: &str) -> StoreResult<()> {
+        self.conn()
+            .prepare_cached("INSERT OR IGNORE INTO import_batch_scopes (batch_id, scope) VALUES (?1, ?2)")?
+            .execute(params![batch, scope])?;
+        Ok(())
+    }
+
+    /// A later, live batch that covered a scope this batch covered.
+    pub fn later_batch_in_scope(&self, batch: i64) -> StoreResult<Option<i64>> {
+        Ok(self
+            .conn()
+            .query_row(
+                "SELECT later.batch_id FROM import_batch_scopes mine
+                 JOIN import_batch_scopes later ON later.scope = mine.scope AND later.batch_id > mine.batch_id
+                 JOIN import_batches b ON b.id = later.batch_id AND b.undone_at IS NULL
+                 WHERE mine.batch_id = ?1 ORDER BY later.batch_id DESC LIMIT 1",
+                [batch],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
+    /// Whether undoing this batch would bring anything back (lines it retired).
+    pub fn batch_retired_lines(&self, batch: i64) -> StoreResult<bool> {
+        Ok(self.conn().query_row(
+            "SELECT EXISTS (SELECT 1 FROM cost_lines WHERE replaced_by_batch = ?1)
+                 OR EXISTS (SELECT 1 FROM metric_observations WHERE replaced_by_batch = ?1)",
+            [batch],
+            |r| r.get(0),
+        )?)
+    }
+
+    pub fn existing_observation(&self, obs: &KeyedObservation<'_>, batch: i64) -> StoreResult<Existing> {
         let found: Option<(i64, bool, bool)> = self
             .conn()
             .prepare_cached(
-                "SELECT id, (value_exact = ?2 AND subject_type = ?3 AND subject_id = ?4), 0
+                "SELECT id, (value_exact = ?2 AND subject_type = ?3 AND subject_id = ?4), import_batch_id IS ?5
                  FROM metric_observations WHERE dedupe_key = ?1 AND replaced_by_batch IS NULL",
             )?
-            .query_row(params![obs.key, obs.value_exact, obs.subject_type, obs.subject_id], |r| {
+            .query_row(params![obs.key, obs.value_exact, obs.subject_type, obs.subject_id, batch], |r| {
                 Ok((r.get(0)?, r.get(1)?, r.get(2)?))
             })
             .optional()?;
@@ -397,10 +438,11 @@ impl Tx<'_> {
         Ok(self
             .conn()
             .query_row(
-                "SELECT replaced_by_batch FROM cost_lines WHERE import_batch_id = ?1 AND replaced_by_batch IS NOT NULL
+                "SELECT replaced_by_batch FROM cost_lines
+                 WHERE import_batch_id = ?1 AND replaced_by_batch IS NOT NULL AND replaced_by_batch != ?1
                  UNION ALL
                  SELECT replaced_by_batch FROM metric_observations
-                 WHERE import_batch_id = ?1 AND replaced_by_batch IS NOT NULL
+                 WHERE import_batch_id = ?1 AND replaced_by_batch IS NOT NULL AND replaced_by_batch != ?1
                  LIMIT 1",
                 [batch],
                 |r| r.get(0),

@@ -5,8 +5,7 @@ import { PageHeader } from "../../components/page-header";
 
 export type PlannedArea = "pipeline" | "adoption" | "governance" | "reports";
 
-/** `today`: what already works elsewhere (e.g. on the command line) while the screen is missing. */
-type Plan = { title: string; icon: IconName; summary: string; points: string[]; today?: string };
+type Plan = { title: string; icon: IconName; summary: string; points: string[] };
 
 const PLANS: Record<PlannedArea, Plan> = {
   pipeline: {
@@ -71,11 +70,6 @@ export function ComingSoonPage({ area }: { area: PlannedArea }) {
               </li>
             ))}
           </ul>
-          {plan.today && (
-            <p className="planned__lead" data-testid="works-today">
-              {plan.today}
-            </p>
-          )}
           <p className="planned__foot">
             Until then, keep your AI systems in Inventory and your vendors and contracts in Vendors &amp; Contracts —
             everything you enter there will feed this area.

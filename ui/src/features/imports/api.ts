@@ -1,17 +1,25 @@
 // Data for the Imports area: the history of batches, the known export layouts, and the
-// preview / commit / undo commands the wizard and the history run.
+// preview / commit / undo commands the wizard and the history run (a preview also proposes
+// how to map a sheet no export layout fits).
 import * as api from "../../ipc/commands";
 import { useQuery } from "../../lib/use-query";
 
+export type { ColumnMapping } from "../../ipc/bindings/ColumnMapping";
+export type { DateOrder } from "../../ipc/bindings/DateOrder";
+export type { EnumOption } from "../../ipc/bindings/EnumOption";
+export type { FieldMapping } from "../../ipc/bindings/FieldMapping";
 export type { ImportBatch } from "../../ipc/bindings/ImportBatch";
 export type { ImportIssue } from "../../ipc/bindings/ImportIssue";
 export type { ImportProgress } from "../../ipc/bindings/ImportProgress";
 export type { ImportReport } from "../../ipc/bindings/ImportReport";
 export type { ImportRequest } from "../../ipc/bindings/ImportRequest";
+export type { MappingSuggestion } from "../../ipc/bindings/MappingSuggestion";
+export type { MappingTarget } from "../../ipc/bindings/MappingTarget";
 export type { MoneyTotal } from "../../ipc/bindings/MoneyTotal";
 export type { ObservationTotal } from "../../ipc/bindings/ObservationTotal";
 export type { PresetInfo } from "../../ipc/bindings/PresetInfo";
 export type { PreviewLine } from "../../ipc/bindings/PreviewLine";
+export type { TargetField } from "../../ipc/bindings/TargetField";
 export type { UndoReport } from "../../ipc/bindings/UndoReport";
 
 export const chooseImportFile = api.importChooseFile;

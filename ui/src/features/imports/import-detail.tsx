@@ -5,7 +5,7 @@ import { DescriptionList, Section } from "../../components/description-list";
 import { Drawer } from "../../components/drawer";
 import { formatCount, formatDateTime, formatDecimal, formatNumber } from "../../lib/format";
 import type { ImportBatch } from "./api";
-import { formatLabel, undoneText } from "./import-text";
+import { formatLabel, isMappedFormat, undoneText } from "./import-text";
 import { IssuesTable, MoneyList, StatTiles } from "./report-parts";
 
 const READ_ONLY_TIP = "Read-only — Save a copy to edit";
@@ -24,6 +24,8 @@ export function ImportDetail({
   onClose: () => void;
 }) {
   const undone = batch.undone_at !== null;
+  // A user-mapped sheet created or changed records (systems, vendors, …), not cost lines.
+  const mapped = isMappedFormat(batch.format);
   const eyebrow = `Import #${batch.id} · ${formatDateTime(batch.imported_at)}`;
   const live: string[] = [];
   if (batch.live_cost_lines > 0) live.push(formatCount(batch.live_cost_lines, "cost line"));
@@ -56,7 +58,13 @@ export function ImportDetail({
             onClick={onUndo}
             busy={undoing}
             disabled={readOnly}
-            title={readOnly ? READ_ONLY_TIP : "Remove this import's lines and bring back the lines it replaced"}
+            title={
+              readOnly
+                ? READ_ONLY_TIP
+                : mapped
+                  ? "Remove the records this import created and restore those it changed"
+                  : "Remove this import's lines and bring back the lines it replaced"
+            }
             data-testid="import-detail-undo"
           >
             Undo this import
@@ -67,44 +75,58 @@ export function ImportDetail({
         <StatTiles
           items={[
             { label: "Rows read", value: batch.rows_read },
-            { label: "Imported", value: batch.rows_imported },
+            { label: "Imported", value: batch.rows_imported, note: mapped ? "Records created or updated" : undefined },
             { label: "Unchanged", value: batch.rows_unchanged },
             { label: "Skipped", value: batch.rows_skipped },
-            {
-              label: "Replaced",
-              value: batch.rows_replaced,
-              note: "Lines of the same account and period from an earlier import that this file restates",
-            },
+            ...(mapped
+              ? []
+              : [
+                  {
+                    label: "Replaced",
+                    value: batch.rows_replaced,
+                    note: "Lines of the same account and period from an earlier import that this file restates",
+                  },
+                ]),
           ]}
         />
         <Section title="File">
           <DescriptionList
             items={[
               { label: "Format", value: formatLabel(batch.format_name, batch.format) },
-              { label: "Version", value: batch.version },
+              mapped ? { label: "Saved mapping", value: batch.version || "Not saved" } : { label: "Version", value: batch.version },
               { label: "Read as", value: batch.read_as, wide: true },
               { label: "Sheet", value: batch.sheet },
               { label: "Header row", value: batch.header_row !== null ? formatNumber(batch.header_row) : null },
               { label: "Imported by", value: batch.imported_by },
               { label: "Imported", value: formatDateTime(batch.imported_at) },
               ...(undone ? [{ label: "Undone", value: formatDateTime(batch.undone_at) }] : []),
-              {
-                label: "In the portfolio now",
-                value: undone ? "Nothing — it was undone" : live.length > 0 ? live.join(" · ") : "No cost lines or metric observations",
-              },
+              ...(mapped
+                ? []
+                : [
+                    {
+                      label: "In the portfolio now",
+                      value: undone
+                        ? "Nothing — it was undone"
+                        : live.length > 0
+                          ? live.join(" · ")
+                          : "No cost lines or metric observations",
+                    },
+                  ]),
             ]}
           />
         </Section>
-        <Section title="Money">
-          <MoneyList totals={batch.totals} empty="No money in this import" />
-          {batch.control_total ? (
-            <p className="muted small">
-              The file's own total, to reconcile against: <span className="num">{formatDecimal(batch.control_total)}</span>
-            </p>
-          ) : null}
-        </Section>
-        <Section title={`Issues (${formatNumber(batch.issues.length)})`}>
-          <IssuesTable issues={batch.issues} total={batch.issues.length} testId="import-detail-issues" />
+        {mapped ? null : (
+          <Section title="Money">
+            <MoneyList totals={batch.totals} empty="No money in this import" />
+            {batch.control_total ? (
+              <p className="muted small">
+                The file's own total, to reconcile against: <span className="num">{formatDecimal(batch.control_total)}</span>
+              </p>
+            ) : null}
+          </Section>
+        )}
+        <Section title={`Issues (${formatNumber(batch.issue_count)})`}>
+          <IssuesTable issues={batch.issues} total={batch.issue_count} testId="import-detail-issues" />
         </Section>
       </div>
     </Drawer>

@@ -6,16 +6,21 @@ import {
   commitLabel,
   countsText,
   doneHeadline,
+  fieldKindHint,
+  formatLabel,
   forScreen,
   importErrorText,
   isCancelled,
   issuesShownText,
+  mappingNote,
   metricLabel,
   moneyLines,
   progressText,
+  recordCount,
   reviewWarnings,
   sentence,
   sharedBasis,
+  undoneDetail,
   undoneText,
   undoQuestion,
 } from "./import-text";
@@ -119,6 +124,26 @@ describe("counts and headlines", () => {
     );
   });
 
+  it("says what a mapped sheet created and updated, and that its mapping is kept", () => {
+    const mapped = report({
+      file: "own-inventory.csv",
+      committed: true,
+      batch_id: 9,
+      target: "systems",
+      records_created: 12,
+      records_updated: 0,
+      rows_imported: 12,
+      mapping_name: "Our inventory",
+    });
+    expect(doneHeadline(mapped), "records of the target, not rows").toBe(
+      "Created 12 AI systems and updated 0 from own-inventory.csv (import #9).",
+    );
+    expect(mappingNote(mapped, true), "a mapping saved by this import").toBe('The mapping "Our inventory" will be used next time.');
+    expect(mappingNote(mapped, false), "a mapping saved earlier").toBe('Read with your saved mapping "Our inventory".');
+    expect(mappingNote(report(), false), "an export has no mapping").toBeNull();
+    expect(recordCount(1, "kpis"), "one record is singular").toBe("1 KPI value");
+  });
+
   it("lists only the counts that are not zero", () => {
     expect(countsText(report()), "a clean file reads simply").toBe("50 rows read · 50 imported");
     expect(
@@ -131,6 +156,12 @@ describe("counts and headlines", () => {
     const warnings = ["nothing changed: every row is already in the portfolio", "the sheet has exactly Excel's 1,048,576 rows"];
     expect(reviewWarnings({ warnings }), "the review says 'nothing to import' itself; other warnings stay").toEqual([
       "the sheet has exactly Excel's 1,048,576 rows",
+    ]);
+  });
+
+  it("speaks of new vendors in the future before the import", () => {
+    expect(reviewWarnings({ warnings: ["new vendors were added: GitHub, In-house"] }), "nothing is added by a review").toEqual([
+      "new vendors will be added: GitHub, In-house",
     ]);
   });
 
@@ -149,8 +180,19 @@ describe("counts and headlines", () => {
 
 describe("undo", () => {
   it("asks before undoing, naming the import and the file", () => {
-    expect(undoQuestion({ id: 7, file_name: "costs.csv" }), "the confirmation says what comes back").toBe(
+    expect(undoQuestion({ id: 7, file_name: "costs.csv", format: "anthropic-cost" }), "the confirmation says what comes back").toBe(
       "Undo import #7 of costs.csv? Its lines are removed and the lines it replaced come back.",
+    );
+  });
+
+  it("says records, not lines, for a user-mapped sheet", () => {
+    const batch = { id: 9, file_name: "own-inventory.csv", format: "mapped:systems" };
+    expect(undoQuestion(batch), "a mapped sheet created and changed records").toBe(
+      "Undo import #9 of own-inventory.csv? The records it created are removed and those it changed are restored.",
+    );
+    expect(undoneDetail(batch, 12, 1), "the toast counts records").toBe("12 records removed · 1 restored");
+    expect(undoneDetail({ format: "anthropic-cost" }, 50, 0), "an export's undo counts lines").toBe(
+      "50 lines removed · 0 earlier lines back",
     );
   });
 
@@ -169,6 +211,17 @@ describe("labels and messages", () => {
     ["cache_read_tokens", "Cache read tokens"],
   ])("metric %s reads %s", (metric, label) => {
     expect(metricLabel(metric), "metrics read as words, known or not").toBe(label);
+  });
+
+  it("names a user-mapped sheet by what its rows became", () => {
+    expect(formatLabel(null, "mapped:systems"), "stored as mapped:<target>").toBe("Your sheet: AI systems");
+    expect(formatLabel("Your sheet: KPI values", "mapped:kpis"), "Rust's own name wins").toBe("Your sheet: KPI values");
+    expect(formatLabel(null, "steward-demo"), "the demo's files").toBe("Demo portfolio data");
+  });
+
+  it("says what a field holds, when its kind is not plain text or a choice", () => {
+    expect(fieldKindHint("vendor"), "a vendor is matched by name").toBe("A vendor by name; added when missing");
+    expect(fieldKindHint("text"), "text needs no hint").toBe("");
   });
 
   it("starts Rust's messages with a capital", () => {

@@ -2,7 +2,7 @@
 // Rust decides every figure; this only dresses them for people, and never adds money across
 // currencies or bases.
 import type { ApiError } from "../../ipc/api-error";
-import type { ImportBatch, ImportProgress, ImportReport, MoneyTotal } from "./api";
+import type { ImportBatch, ImportProgress, ImportReport, MappingTarget, MoneyTotal } from "./api";
 import { errorAdvice, errorTitle } from "../../lib/error-text";
 import { formatCount, formatDecimal, formatMoney, formatMoneyExact, formatNumber, formatShortDay } from "../../lib/format";
 
@@ -22,10 +22,63 @@ export const BASES: { value: string; label: string }[] = [
   { value: "effective", label: "Effective" },
 ];
 
+/** What a user-mapped sheet can become, as the wizard names it; `one` counts a record. */
+export const TARGETS: { value: MappingTarget; label: string; one: string; example: string }[] = [
+  { value: "systems", label: "AI systems", one: "AI system", example: "Our AI inventory" },
+  { value: "vendors", label: "Vendors", one: "vendor", example: "Vendor register" },
+  { value: "contracts", label: "Contracts", one: "contract", example: "Finance contract list" },
+  { value: "initiatives", label: "Initiatives", one: "initiative", example: "Initiative tracker" },
+  { value: "kpis", label: "KPI values", one: "KPI value", example: "Monthly KPI sheet" },
+];
+
+function targetOf(target: MappingTarget | string) {
+  return TARGETS.find((t) => t.value === target);
+}
+
+/** "systems" → "AI systems". */
+export function targetLabel(target: MappingTarget | string): string {
+  return targetOf(target)?.label ?? target;
+}
+
+/** "12 AI systems", "1 KPI value". */
+export function recordCount(count: number, target: MappingTarget): string {
+  return formatCount(count, targetOf(target)?.one ?? "record");
+}
+
+const KIND_HINTS: Record<string, { hint: string; example: string }> = {
+  text: { hint: "", example: "" },
+  choice: { hint: "", example: "" },
+  date: { hint: "A date", example: "2026-04-25" },
+  month: { hint: "A month (2026-04) or a date", example: "2026-04" },
+  money: { hint: "An amount", example: "12000" },
+  number: { hint: "A number", example: "0" },
+  whole: { hint: "A whole number", example: "0" },
+  yes_no: { hint: "Yes or no", example: "" },
+  currency: { hint: "A currency code (EUR, USD)", example: "EUR" },
+  vendor: { hint: "A vendor by name; added when missing", example: "Vendor name" },
+  system: { hint: "An AI system by code or name", example: "Code or name" },
+};
+
+/** What a target field holds, under its label: "A date", "A vendor by name; added when missing". */
+export function fieldKindHint(kind: string): string {
+  return KIND_HINTS[kind]?.hint ?? "";
+}
+
+/** The placeholder of a field's "same value for every row" input. */
+export function valueExample(kind: string): string {
+  return KIND_HINTS[kind]?.example ?? "";
+}
+
+/** Batches of a user-mapped sheet are stored with the format `mapped:<target>`. */
+export function isMappedFormat(format: string): boolean {
+  return format.startsWith("mapped:");
+}
+
 /** The name of a batch's format; the demo's own files have no preset name. */
 export function formatLabel(formatName: string | null, format: string): string {
   if (formatName) return formatName;
   if (format === "steward-demo") return "Demo portfolio data";
+  if (isMappedFormat(format)) return `Your sheet: ${targetLabel(format.slice("mapped:".length))}`;
   return format || "Unknown format";
 }
 
@@ -110,7 +163,9 @@ export function canCommit(report: ImportReport): boolean {
  * changed yet, and the review says in its own words that there is nothing to import.
  */
 export function reviewWarnings(report: Pick<ImportReport, "warnings">): string[] {
-  return report.warnings.filter((w) => !/^nothing changed\b/i.test(w));
+  return report.warnings
+    .filter((w) => !/^nothing changed\b/i.test(w))
+    .map((w) => w.replace(/^new vendors were added:/, "new vendors will be added:"));
 }
 
 /** The label of the wizard's import button: "Import 50 rows". */
@@ -124,7 +179,20 @@ export function commitLabel(report: ImportReport): string {
 /** The first sentence of the Done step. */
 export function doneHeadline(report: ImportReport): string {
   if (report.batch_id === null) return `Nothing changed: every row of ${report.file} is already in the portfolio.`;
+  if (report.target) {
+    return `Created ${recordCount(report.records_created, report.target)} and updated ${formatNumber(report.records_updated)} from ${report.file} (import #${report.batch_id}).`;
+  }
   return `Imported ${formatCount(report.rows_imported, "row")} from ${report.file} as import #${report.batch_id}.`;
+}
+
+/**
+ * What the Done step says of the mapping: one saved by this import is used again for a file
+ * with the same columns; one saved earlier was used for this file.
+ */
+export function mappingNote(report: Pick<ImportReport, "mapping_name">, savedNow: boolean): string | null {
+  if (!report.mapping_name) return null;
+  if (savedNow) return `The mapping "${report.mapping_name}" will be used next time.`;
+  return `Read with your saved mapping "${report.mapping_name}".`;
 }
 
 /** "50 rows read · 3 skipped · 2 unchanged": the counts that are not zero, for a summary line. */
@@ -156,8 +224,17 @@ export function skipReasonText(reason: string): string {
 }
 
 /** The question asked before an import is undone. */
-export function undoQuestion(batch: Pick<ImportBatch, "id" | "file_name">): string {
+export function undoQuestion(batch: Pick<ImportBatch, "id" | "file_name" | "format">): string {
+  if (isMappedFormat(batch.format)) {
+    return `Undo import #${batch.id} of ${batch.file_name}? The records it created are removed and those it changed are restored.`;
+  }
   return `Undo import #${batch.id} of ${batch.file_name}? Its lines are removed and the lines it replaced come back.`;
+}
+
+/** The toast's second line after an undo: "12 lines removed · 3 earlier lines back". */
+export function undoneDetail(batch: Pick<ImportBatch, "format">, removed: number, restored: number): string {
+  if (isMappedFormat(batch.format)) return `${formatCount(removed, "record")} removed · ${formatNumber(restored)} restored`;
+  return `${formatCount(removed, "line")} removed · ${formatCount(restored, "earlier line")} back`;
 }
 
 /** "Undone 23 Nov" for a batch that was undone. */

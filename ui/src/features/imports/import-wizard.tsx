@@ -1,6 +1,6 @@
-// The import wizard: choose a file, review what the import would do (nothing is written), import
-// it all or nothing, and see what changed. It runs over the history as a modal, so the user's
-// place in the list is kept.
+// The import wizard: choose a file, review what the import would do (nothing is written), map the
+// columns of a sheet no export layout fits, import it all or nothing, and see what changed. It
+// runs over the history as a modal, so the user's place in the list is kept.
 import { useEffect, useId, useReducer, useRef, useState, type ReactNode } from "react";
 
 import { Button } from "../../components/button";
@@ -17,6 +17,7 @@ import {
   useImportPresets,
   type ImportProgress,
   type ImportReport,
+  type MappingTarget,
   type PresetInfo,
 } from "./api";
 import {
@@ -29,12 +30,18 @@ import {
   forScreen,
   importErrorText,
   isCancelled,
+  mappingNote,
   metricLabel,
   progressText,
+  recordCount,
   reviewWarnings,
   sharedBasis,
+  TARGETS,
+  targetLabel,
 } from "./import-text";
-import { Callout, IssuesTable, MoneyList, PreviewRows, SkipReasons, StatTiles } from "./report-parts";
+import { MappingFields } from "./mapping-form";
+import { missingRequired, type MappingEdit, type MappingState } from "./mapping-state";
+import { Callout, IssuesTable, MoneyList, PreviewRows, SkipReasons, StatTiles, type StatItem } from "./report-parts";
 import { canClose, INITIAL, requestOf, stepStates, wizardReducer, type ReadOptions, type WizardState } from "./wizard-state";
 
 export function ImportWizard({
@@ -103,10 +110,11 @@ export function ImportWizard({
   );
 
   // Each step puts focus on what it proposes, so Enter does the expected thing.
+  const checked = state.mapping?.checked ?? false;
   useEffect(() => {
     const box = boxRef.current;
     (box?.querySelector<HTMLElement>("[data-autofocus]:not(:disabled)") ?? box)?.focus();
-  }, [state.step, state.running]);
+  }, [state.step, state.running, checked]);
 
   const choose = async () => {
     setChoosing(true);
@@ -160,7 +168,7 @@ export function ImportWizard({
         {state.notice ? <Callout tone="info">{state.notice}</Callout> : null}
         {state.error ? <ImportError error={state.error} /> : null}
         {report ? (
-          <Review report={report} options={state.options} presets={presets.data ?? []} onReread={reread} />
+          <Review report={report} options={state.options} presets={presets.data ?? []} ownMapping={false} onReread={reread} />
         ) : null}
       </div>
     );
@@ -185,8 +193,85 @@ export function ImportWizard({
         </Button>
       </>
     );
+  } else if (state.step === "map" && state.mapping && state.preview) {
+    const mapping = state.mapping;
+    const report = state.preview;
+    const messages = (
+      <>
+        {state.notice ? <Callout tone="info">{state.notice}</Callout> : null}
+        {state.error ? <ImportError error={state.error} /> : null}
+      </>
+    );
+    if (mapping.checked) {
+      body = (
+        <div className="wizard__stack">
+          {messages}
+          <Review report={report} options={state.options} presets={presets.data ?? []} ownMapping onReread={reread} />
+        </div>
+      );
+      footer = (
+        <>
+          <span className="wizard__hint">Nothing is saved until you import.</span>
+          <Button onClick={() => dispatch({ type: "backToColumns" })} data-testid="mapping-back">
+            Back to columns
+          </Button>
+          <Button onClick={close}>Cancel</Button>
+          <Button
+            variant="primary"
+            icon="imports"
+            disabled={!canCommit(report)}
+            onClick={() => dispatch({ type: "commit" })}
+            data-testid="import-commit"
+            data-autofocus
+          >
+            {commitLabel(report)}
+          </Button>
+        </>
+      );
+    } else {
+      const missing = missingRequired(mapping);
+      body = (
+        <div className="wizard__stack">
+          {messages}
+          <MapColumns
+            report={report}
+            mapping={mapping}
+            options={state.options}
+            presets={presets.data ?? []}
+            onRetarget={(target) => dispatch({ type: "retarget", target })}
+            onReread={reread}
+            onEdit={(edit) => dispatch({ type: "editMapping", edit })}
+          />
+        </div>
+      );
+      footer = (
+        <>
+          {missing.length > 0 ? (
+            <span className="wizard__hint wizard__hint--warning" data-testid="mapping-missing">
+              Choose a column, or a value for every row, for: {missing.join(", ")}
+            </span>
+          ) : (
+            <span className="wizard__hint">Nothing is saved until you import.</span>
+          )}
+          <Button onClick={() => void choose()} busy={choosing}>
+            Choose another file
+          </Button>
+          <Button onClick={close}>Cancel</Button>
+          <Button
+            variant="primary"
+            disabled={missing.length > 0}
+            title={missing.length > 0 ? `Still to map: ${missing.join(", ")}` : "Read every row with these columns; nothing is saved"}
+            onClick={() => dispatch({ type: "checkRows" })}
+            data-testid="mapping-check"
+            data-autofocus
+          >
+            Check the rows
+          </Button>
+        </>
+      );
+    }
   } else if (state.step === "done" && state.result) {
-    body = <Done report={state.result} />;
+    body = <Done report={state.result} savedNow={state.mapping !== null && state.mapping.saveAs.trim() !== ""} />;
     footer = (
       <>
         <Button onClick={() => dispatch({ type: "restart" })}>Import another file</Button>
@@ -239,7 +324,7 @@ function fileName(path: string | null): string {
 function Stepper({ state }: { state: WizardState }) {
   return (
     <ol className="stepper" aria-label="Steps">
-      {stepStates(state.step).map((step, i) => (
+      {stepStates(state.step, state.mapping !== null).map((step, i) => (
         <li key={step.id} className={`stepper__step stepper__step--${step.state}`} aria-current={step.state === "current" ? "step" : undefined}>
           <span className="stepper__mark" aria-hidden="true">
             {step.state === "done" ? <Icon name="check" size={12} /> : i + 1}
@@ -295,6 +380,10 @@ function ChooseStep({
           <div>
             <h4 className="wizard-choose__heading">Exports it recognises</h4>
             <p className="wizard-choose__providers">{providers.join(", ")}</p>
+            <p className="wizard-choose__providers">
+              And your own lists of AI systems, vendors, contracts, initiatives or KPI values: you say which column holds
+              what.
+            </p>
           </div>
         ) : null}
       </div>
@@ -360,7 +449,17 @@ const KIND_GROUPS: { kind: string; label: string }[] = [
   { kind: "activity", label: "Activity and seat reports" },
 ];
 
-function ReadAsSelect({ value, presets, onChange }: { value: string; presets: PresetInfo[]; onChange: (id: string) => void }) {
+function ReadAsSelect({
+  value,
+  presets,
+  emptyLabel = "Recognise the layout automatically",
+  onChange,
+}: {
+  value: string;
+  presets: PresetInfo[];
+  emptyLabel?: string;
+  onChange: (id: string) => void;
+}) {
   const id = useId();
   const others = presets.filter((p) => !KIND_GROUPS.some((g) => g.kind === p.kind));
   return (
@@ -369,7 +468,7 @@ function ReadAsSelect({ value, presets, onChange }: { value: string; presets: Pr
         Read as
       </label>
       <select id={id} name="preset" className="input select" value={value} onChange={(e) => onChange(e.target.value)}>
-        <option value="">Recognise the layout automatically</option>
+        <option value="">{emptyLabel}</option>
         {KIND_GROUPS.map((group) => {
           const items = presets.filter((p) => p.kind === group.kind);
           return items.length === 0 ? null : (
@@ -398,6 +497,7 @@ function SelectBox({
   value,
   options,
   hint,
+  testId,
   onChange,
 }: {
   label: string;
@@ -405,11 +505,12 @@ function SelectBox({
   value: string;
   options: { value: string; label: string }[];
   hint?: string;
+  testId?: string;
   onChange: (value: string) => void;
 }) {
   const id = useId();
   return (
-    <div className="field wizard-field">
+    <div className="field wizard-field" data-testid={testId}>
       <label className="field__label" htmlFor={id}>
         {label}
       </label>
@@ -436,36 +537,88 @@ function SelectBox({
   );
 }
 
-function Review({
+/**
+ * The columns view of the Map columns step: what the rows are, how the file is read, and for
+ * each field of that target where its values come from.
+ */
+function MapColumns({
   report,
+  mapping,
   options,
   presets,
+  onRetarget,
   onReread,
+  onEdit,
 }: {
   report: ImportReport;
+  mapping: MappingState;
   options: ReadOptions;
   presets: PresetInfo[];
+  onRetarget: (target: MappingTarget) => void;
   onReread: (options: Partial<ReadOptions>) => void;
+  onEdit: (edit: MappingEdit) => void;
 }) {
-  const basis = options.basis ?? sharedBasis(report) ?? "";
   const sheetValue = options.sheet ?? report.sheet ?? "";
-  const showSheet = report.sheets.length > 1;
-  const showBasis = report.kind === "cost" && !report.problem;
-  const showReadAs = !report.problem && options.preset !== null;
-
   return (
-    <>
-      <div className="wizard-file">
-        <Icon name="file" size={20} className="wizard-file__icon" />
-        <div className="wizard-file__text">
-          <p className="wizard-file__name truncate" title={report.file}>
-            {report.file}
+    <div className="wizard__stack" data-testid="import-mapping">
+      <FileSummary report={report} ownMapping />
+      <Callout tone="info" title="Your own sheet: say which column holds what">
+        <p>
+          No vendor export layout fits this file, so Steward proposes how to read it. Correct anything that is off, then check
+          the rows: every row is read and checked, and nothing is saved until you import.
+        </p>
+      </Callout>
+      <div className="wizard-options">
+        <SelectBox
+          label="What the rows are"
+          name="mapping_target"
+          value={mapping.target}
+          options={TARGETS.map((t) => ({ value: t.value, label: t.label }))}
+          testId="mapping-target"
+          onChange={(value) => onRetarget(value as MappingTarget)}
+        />
+        {report.sheets.length > 1 ? (
+          <SheetSelect sheets={report.sheets} value={sheetValue} onChange={(sheet) => onReread({ sheet })} />
+        ) : null}
+        <ReadAsSelect
+          value={options.preset ?? ""}
+          presets={presets}
+          emptyLabel="Your own sheet (map its columns)"
+          onChange={(id) => onReread({ preset: id || null })}
+        />
+      </div>
+      <MappingFields mapping={mapping} onEdit={onEdit} />
+    </div>
+  );
+}
+
+/** The file as Steward read it: name, encoding or sheet, header row, and what it is. */
+function FileSummary({ report, ownMapping }: { report: ImportReport; ownMapping: boolean }) {
+  const mapped = report.target !== null && !report.suggestion;
+  return (
+    <div className="wizard-file">
+      <Icon name="file" size={20} className="wizard-file__icon" />
+      <div className="wizard-file__text">
+        <p className="wizard-file__name truncate" title={report.file}>
+          {report.file}
+        </p>
+        <p className="wizard-file__meta">
+          {report.read_as}
+          {report.header_row !== null ? ` · header on row ${formatNumber(report.header_row)}` : ""}
+        </p>
+        {mapped && report.target ? (
+          <p className="wizard-file__format">
+            Read as <strong data-testid="import-format">Your sheet: {targetLabel(report.target)}</strong>
+            {report.mapping_name ? (
+              <span className="muted">
+                {ownMapping
+                  ? ` · the mapping will be saved as "${report.mapping_name}"`
+                  : ` · with your saved mapping "${report.mapping_name}"`}
+              </span>
+            ) : null}
           </p>
-          <p className="wizard-file__meta">
-            {report.read_as}
-            {report.header_row !== null ? ` · header on row ${formatNumber(report.header_row)}` : ""}
-          </p>
-          {report.format_name ? (
+        ) : null}
+        {report.format_name ? (
             <p className="wizard-file__format">
               Recognised as <strong data-testid="import-format">{report.format_name}</strong>
               {report.version ? <span className="muted"> · {report.version}</span> : null}
@@ -478,8 +631,55 @@ function Review({
               ) : null}
             </p>
           ) : null}
-        </div>
       </div>
+    </div>
+  );
+}
+
+function Review({
+  report,
+  options,
+  presets,
+  ownMapping,
+  onReread,
+}: {
+  report: ImportReport;
+  options: ReadOptions;
+  presets: PresetInfo[];
+  /** The rows are read with the mapping the user just made (not a saved one). */
+  ownMapping: boolean;
+  onReread: (options: Partial<ReadOptions>) => void;
+}) {
+  const basis = options.basis ?? sharedBasis(report) ?? "";
+  const sheetValue = options.sheet ?? report.sheet ?? "";
+  const showSheet = report.sheets.length > 1 && !ownMapping;
+  const showBasis = report.kind === "cost" && !report.problem;
+  const showReadAs = !report.problem && options.preset !== null;
+  const target = report.suggestion ? null : report.target;
+  // A mapped sheet creates or updates records; what it would do to them replaces the money.
+  const tiles: StatItem[] = target
+    ? [
+        { label: "Rows read", value: report.rows_read },
+        { label: `${targetLabel(target)} to create`, value: report.records_created, testId: "import-records-created" },
+        { label: `${targetLabel(target)} to update`, value: report.records_updated, testId: "import-records-updated" },
+        { label: "Unchanged", value: report.rows_unchanged, note: "Rows whose record already reads exactly as here" },
+        { label: "Skipped", value: report.rows_skipped },
+      ]
+    : [
+        { label: "Rows read", value: report.rows_read },
+        { label: "Will be imported", value: report.rows_imported, note: "Rows that are new or changed" },
+        { label: "Unchanged", value: report.rows_unchanged, note: "Rows already in the portfolio exactly as here" },
+        { label: "Skipped", value: report.rows_skipped },
+        {
+          label: "Replaced",
+          value: report.rows_replaced,
+          note: "Lines of the same account and period from an earlier import that this file restates",
+        },
+      ];
+
+  return (
+    <>
+      <FileSummary report={report} ownMapping={ownMapping} />
 
       {report.problem ? (
         <Callout tone="warning" title="Nothing can be imported from this file" testId="import-problem">
@@ -522,17 +722,7 @@ function Review({
       {report.problem ? null : (
         <>
           <StatTiles
-            items={[
-              { label: "Rows read", value: report.rows_read },
-              { label: "Will be imported", value: report.rows_imported, note: "Rows that are new or changed" },
-              { label: "Unchanged", value: report.rows_unchanged, note: "Rows already in the portfolio exactly as here" },
-              { label: "Skipped", value: report.rows_skipped },
-              {
-                label: "Replaced",
-                value: report.rows_replaced,
-                note: "Lines of the same account and period from an earlier import that this file restates",
-              },
-            ]}
+            items={tiles}
           />
           {report.rows_skipped > 0 || report.rows_replaced > 0 ? (
             <div className="wizard-explain">
@@ -645,23 +835,39 @@ function SheetSelect({ sheets, value, onChange }: { sheets: string[]; value: str
   );
 }
 
-function Done({ report }: { report: ImportReport }) {
+function Done({ report, savedNow }: { report: ImportReport; savedNow: boolean }) {
   const changed = report.batch_id !== null;
+  const note = mappingNote(report, savedNow);
+  const target = report.target;
   return (
     <div className="wizard-done" data-testid="import-done">
       <div className={changed ? "wizard-done__mark" : "wizard-done__mark wizard-done__mark--quiet"} aria-hidden="true">
         <Icon name={changed ? "check" : "info"} size={22} />
       </div>
       <h3 className="wizard-done__title">{doneHeadline(report)}</h3>
+      {note ? (
+        <p className="wizard-done__lead" data-testid="import-done-mapping">
+          {note}
+        </p>
+      ) : null}
       {changed ? (
         <>
           <StatTiles
-            items={[
-              { label: "Imported", value: report.rows_imported },
-              { label: "Unchanged", value: report.rows_unchanged },
-              { label: "Skipped", value: report.rows_skipped },
-              { label: "Replaced", value: report.rows_replaced },
-            ]}
+            items={
+              target
+                ? [
+                    { label: "Created", value: report.records_created, note: recordCount(report.records_created, target) },
+                    { label: "Updated", value: report.records_updated, note: recordCount(report.records_updated, target) },
+                    { label: "Unchanged", value: report.rows_unchanged },
+                    { label: "Skipped", value: report.rows_skipped },
+                  ]
+                : [
+                    { label: "Imported", value: report.rows_imported },
+                    { label: "Unchanged", value: report.rows_unchanged },
+                    { label: "Skipped", value: report.rows_skipped },
+                    { label: "Replaced", value: report.rows_replaced },
+                  ]
+            }
           />
           {report.totals.length > 0 ? (
             <div className="wizard-done__money">
@@ -671,6 +877,9 @@ function Done({ report }: { report: ImportReport }) {
           ) : null}
           <ul className="wizard-done__notes">
             {report.vendor_created && report.vendor ? <li>{report.vendor} was added to your vendors.</li> : null}
+            {target
+              ? report.warnings.map((warning) => <li key={warning}>{forScreen(warning)}.</li>)
+              : null}
             {report.unattributed.length > 0 ? (
               <li>Some of this money is not linked to an AI system yet — add attribution rules later.</li>
             ) : null}

@@ -16,7 +16,7 @@ import { useShortcuts } from "../../lib/shortcuts";
 import { useSession } from "../session/session-context";
 import { undoImport, useImportHistory, type ImportBatch } from "./api";
 import { ImportDetail } from "./import-detail";
-import { formatLabel, sentence, undoneText, undoQuestion } from "./import-text";
+import { formatLabel, sentence, undoneDetail, undoneText, undoQuestion } from "./import-text";
 import { ImportWizard } from "./import-wizard";
 import { MoneyList } from "./report-parts";
 
@@ -57,7 +57,7 @@ export function ImportsPage({ selectedId, onSelect }: { selectedId: number | nul
       toasts.show({
         tone: "success",
         message: `Undid import #${batch.id} of ${batch.file_name}`,
-        detail: `${formatCount(report.removed, "line")} removed · ${formatCount(report.restored, "earlier line")} back`,
+        detail: undoneDetail(batch, report.removed, report.restored),
       });
     } catch (e) {
       setConfirming(null);
@@ -128,7 +128,7 @@ export function ImportsPage({ selectedId, onSelect }: { selectedId: number | nul
     <div className="page page--fill">
       <PageHeader
         title="Imports"
-        subtitle="The vendor usage and billing exports brought into this portfolio, newest first."
+        subtitle="The vendor exports and your own sheets brought into this portfolio, newest first."
         actions={
           <>
             {batches && batches.length > 0 ? (
@@ -325,8 +325,8 @@ function HistoryTable({
                     <MoneyList totals={batch.totals} compact />
                   </td>
                   <td className="num">
-                    {batch.issues.length > 0 ? (
-                      <span className="history-table__issues">{formatNumber(batch.issues.length)}</span>
+                    {batch.issue_count > 0 ? (
+                      <span className="history-table__issues">{formatNumber(batch.issue_count)}</span>
                     ) : (
                       <span className="muted">0</span>
                     )}

@@ -44,3 +44,12 @@ CREATE TABLE import_record_changes (
 );
 CREATE INDEX import_record_changes_batch ON import_record_changes (batch_id);
 CREATE INDEX import_record_changes_entity ON import_record_changes (entity, entity_id);
+
+-- The scopes (provider, account, period) each batch covered: an earlier batch cannot be undone
+-- while a later one that confirmed or restated the same scope is live.
+CREATE TABLE import_batch_scopes (
+    batch_id INTEGER NOT NULL REFERENCES import_batches (id),
+    scope    TEXT NOT NULL,
+    PRIMARY KEY (batch_id, scope)
+) WITHOUT ROWID;
+CREATE INDEX import_batch_scopes_scope ON import_batch_scopes (scope);
