@@ -199,26 +199,7 @@ impl App {
 
     fn set_deleted<T: Managed>(&mut self, id: i64, deleted: bool) -> ApiResult<()> {
         let (actor, now) = (self.actor.clone(), now_text());
-        self.store
-            .write(|tx| {
-                if deleted {
-                    T::check_delete(tx, id).map_err(api_to_store)?;
-                }
-                tx.set_deleted(T::SPEC, id, deleted.then_some(now.as_str()))?;
-                tx.append_audit(
-                    &now,
-                    AuditChange {
-                        actor: &actor,
-                        entity_type: T::SPEC.entity,
-                        entity_id: id,
-                        action: if deleted { "delete" } else { "restore" },
-                        field: None,
-                        old_value: None,
-                        new_value: None,
-                    },
-                )
-            })
-            .map_err(store_to_api)
+        self.store.write(|tx| set_deleted_audited::<T>(tx, id, deleted, &actor, &now)).map_err(store_to_api)
     }
 }
 
@@ -272,15 +253,28 @@ pub(crate) fn update_audited<T: Managed>(
 
 /// Soft-deletes a record with its audit event (undo of an import that created it).
 pub(crate) fn delete_audited<T: Managed>(tx: &Tx<'_>, id: i64, actor: &str, now: &str) -> Result<(), StoreError> {
-    T::check_delete(tx, id).map_err(api_to_store)?;
-    tx.set_deleted(T::SPEC, id, Some(now))?;
+    set_deleted_audited::<T>(tx, id, true, actor, now)
+}
+
+/// Deletes (after the type's check) or restores a record, with its audit event.
+fn set_deleted_audited<T: Managed>(
+    tx: &Tx<'_>,
+    id: i64,
+    deleted: bool,
+    actor: &str,
+    now: &str,
+) -> Result<(), StoreError> {
+    if deleted {
+        T::check_delete(tx, id).map_err(api_to_store)?;
+    }
+    tx.set_deleted(T::SPEC, id, deleted.then_some(now))?;
     tx.append_audit(
         now,
         AuditChange {
             actor,
             entity_type: T::SPEC.entity,
             entity_id: id,
-            action: "delete",
+            action: if deleted { "delete" } else { "restore" },
             field: None,
             old_value: None,
             new_value: None,

@@ -1,0 +1,43 @@
+// A recognised Anthropic cost export, as the Rust side reports it; tests override what they vary.
+import type { ImportReport } from "./api";
+
+export function report(overrides: Partial<ImportReport> = {}): ImportReport {
+  return {
+    file: "claude_api_cost_2025_10.csv",
+    read_as: "CSV, UTF-8, comma-separated",
+    sheets: [],
+    sheet: null,
+    format: "anthropic-cost",
+    format_name: "Anthropic Console cost export",
+    version: "14 columns (current)",
+    kind: "cost",
+    header_row: 1,
+    headers: [],
+    problem: null,
+    committed: false,
+    batch_id: 8,
+    rows_read: 50,
+    rows_imported: 50,
+    rows_skipped: 0,
+    rows_unchanged: 0,
+    rows_replaced: 0,
+    skipped: [],
+    issues: [],
+    issue_count: 0,
+    totals: [],
+    unattributed: [],
+    observations: [],
+    vendor: "Anthropic",
+    vendor_created: false,
+    control_total: null,
+    preview: [],
+    warnings: [],
+    cancelled: false,
+    suggestion: null,
+    target: null,
+    mapping_name: null,
+    records_created: 0,
+    records_updated: 0,
+    ...overrides,
+  };
+}
