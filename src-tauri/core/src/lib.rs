@@ -4,6 +4,7 @@
 //! here knows about Tauri or a display. Module boundaries (checked in `tests/`):
 //! only `store` names rusqlite, only `import` names csv.
 
+pub mod analytics;
 pub mod api;
 pub mod domain;
 pub mod import;
