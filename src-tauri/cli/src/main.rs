@@ -2,6 +2,7 @@
 //!
 //! Errors go to stderr as one sentence with a non-zero exit code; `--json` output goes to stdout.
 
+mod analytics;
 mod imports;
 mod mapping;
 mod progress;
@@ -11,7 +12,10 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use steward_core::api::{ApiError, App, ImportProgress, ImportRequest, ListRequest, PortfolioSummary};
+use steward_core::analytics::period::PeriodKind;
+use steward_core::api::{
+    AnalyticsRequest, ApiError, App, ImportProgress, ImportRequest, ListRequest, PortfolioSummary,
+};
 use steward_core::domain::System;
 
 #[derive(Parser)]
@@ -34,6 +38,25 @@ enum Command {
     Demo,
     /// Print the portfolio's headline figures.
     Summary {
+        #[arg(long)]
+        json: bool,
+    },
+    /// The dashboard's figures for a month, quarter or year (default: the newest month with cost).
+    Dashboard {
+        /// month, quarter or year.
+        #[arg(long, default_value = "month", value_parser = parse_period)]
+        period: PeriodKind,
+        /// Any day inside the period, YYYY-MM-DD.
+        #[arg(long)]
+        at: Option<chrono::NaiveDate>,
+        /// Cost basis: billed (default), amortized, …
+        #[arg(long)]
+        basis: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Every initiative's value, cost, ROI range and payback month.
+    Value {
         #[arg(long)]
         json: bool,
     },
@@ -195,6 +218,15 @@ fn run(cli: Cli) -> Result<(), String> {
             let summary = App::open(&db).map_err(fail)?.portfolio_summary(today).map_err(fail)?;
             emit(&if json { to_json(&summary)? + "\n" } else { summary_text(&summary) })?;
         }
+        Command::Dashboard { period, at, basis, json } => {
+            let request = AnalyticsRequest { period, anchor: at, basis };
+            let dashboard = App::open(&db).map_err(fail)?.dashboard(&request, today).map_err(fail)?;
+            emit(&if json { to_json(&dashboard)? + "\n" } else { analytics::dashboard_text(&dashboard) })?;
+        }
+        Command::Value { json } => {
+            let overview = App::open(&db).map_err(fail)?.value_overview(today).map_err(fail)?;
+            emit(&if json { to_json(&overview)? + "\n" } else { analytics::value_text(&overview) })?;
+        }
         Command::Systems { command: ListCommand::List { json } } => {
             let systems = all_systems(&App::open(&db).map_err(fail)?).map_err(fail)?;
             emit(&if json { to_json(&systems)? + "\n" } else { table::systems_text(&systems) })?;
@@ -293,6 +325,15 @@ fn all_systems(app: &App) -> Result<Vec<System>, ApiError> {
 
 fn to_json(value: &impl serde::Serialize) -> Result<String, String> {
     serde_json::to_string_pretty(value).map_err(|e| format!("cannot write JSON: {e}"))
+}
+
+fn parse_period(text: &str) -> Result<PeriodKind, String> {
+    match text {
+        "month" => Ok(PeriodKind::Month),
+        "quarter" => Ok(PeriodKind::Quarter),
+        "year" => Ok(PeriodKind::Year),
+        other => Err(format!("\"{other}\" is not a period: use month, quarter or year")),
+    }
 }
 
 fn summary_text(s: &PortfolioSummary) -> String {

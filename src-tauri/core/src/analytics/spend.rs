@@ -68,7 +68,7 @@ pub fn by_key<K: Eq + Hash + Clone + Ord>(
         groups.entry(key(fact)).or_default().add(fx, fact.micros, &fact.currency, fact.month);
     }
     let mut groups: Vec<_> = groups.into_iter().collect();
-    groups.sort_by(|a, b| b.1.micros.cmp(&a.1.micros));
+    groups.sort_by_key(|group| std::cmp::Reverse(group.1.micros));
     groups
 }
 

@@ -5,6 +5,7 @@
 //! Invariant: every change to a record goes through here and writes an audit event in the
 //! same transaction as the change.
 
+mod analytics;
 mod catalog;
 mod error;
 mod imports;
@@ -13,7 +14,12 @@ mod mapping;
 mod portfolio;
 mod records;
 mod session;
+mod value;
 
+pub use analytics::{
+    AdoptionTile, AdoptionView, AnalyticsRequest, Dashboard, DepartmentAdoption, PeriodView, PipelineTile,
+    RenewalsTile, RiskTile, RoiTile, SeverityCount, SpendTile, SystemAdoptionRow, UnconvertedMoney,
+};
 pub use catalog::Catalog;
 pub use error::{ApiError, ApiResult, ErrorCode};
 pub use imports::{
@@ -28,6 +34,10 @@ pub use portfolio::{
     AuditEvent, AuditReport, CountByValue, DemoLoadReport, PortfolioInfo, PortfolioSummary, RenewalDue,
 };
 pub use session::{Session, SessionState};
+pub use value::{
+    AssumptionDraft, BreakevenView, DateRange, InitiativeValue, InitiativeValueRow, MoneyRange, RatioRange,
+    ValueOverview,
+};
 
 use std::path::Path;
 

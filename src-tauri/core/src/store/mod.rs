@@ -5,6 +5,7 @@
 //! Invariant: the only module that names rusqlite. A file this build cannot read safely
 //! (not SQLite, corrupt, newer schema) is refused before anything is written to it.
 
+mod analytics;
 mod audit;
 mod facts;
 mod imports;
@@ -16,6 +17,7 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OpenFlags, ffi};
 
+pub(crate) use analytics::{AssumptionRow, ContractFact, DatedStageChange, InitiativeFact, SystemFact};
 pub(crate) use audit::AuditChange;
 pub(crate) use facts::{BatchRow, CostLineRow, ObservationRow, Provenance};
 pub(crate) use imports::{BatchFinish, BatchRecord, Existing, KeyedCostLine, KeyedObservation};

@@ -1,0 +1,142 @@
+//! `steward dashboard` and `steward value`: the dashboard's figures and every initiative's ROI,
+//! as text for a terminal or one JSON object.
+
+use std::fmt::Write;
+
+use steward_core::api::{Dashboard, MoneyRange, RatioRange, ValueOverview};
+
+/// "1234567.891" → "1,234,568" (whole units: these are headline figures).
+pub fn whole(amount: &str) -> String {
+    let value: f64 = amount.parse().unwrap_or(0.0);
+    let digits = format!("{:.0}", value.abs());
+    let mut grouped = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    if value < -0.5 { format!("-{grouped}") } else { grouped }
+}
+
+fn percent(ratio: Option<f64>) -> String {
+    ratio.map_or_else(|| "–".to_owned(), |r| format!("{:.0} %", r * 100.0))
+}
+
+fn ratio_range(r: &RatioRange) -> String {
+    format!("{} ({} to {})", percent(r.likely), percent(r.low), percent(r.high))
+}
+
+fn money_range(r: &MoneyRange, currency: &str) -> String {
+    format!("{currency} {} ({} to {})", whole(&r.likely), whole(&r.low), whole(&r.high))
+}
+
+pub fn dashboard_text(d: &Dashboard) -> String {
+    let c = &d.reporting_currency;
+    let mut out = String::new();
+    let _ = writeln!(out, "{} ({} cost, in {c}; as of {})", d.period.label, d.basis, d.as_of.format("%-d %b %Y"));
+    let s = &d.spend;
+    let change = s.change.map(|x| format!(" ({:+.1} % on {})", x * 100.0, d.previous.label)).unwrap_or_default();
+    let _ = writeln!(out, "  Spend                 {c} {:>12}{change}", whole(&s.current));
+    let _ = writeln!(out, "    unattributed        {c} {:>12}", whole(&s.unattributed));
+    let _ = writeln!(out, "    committed           {c} {:>12}", whole(&s.commitment));
+    if let Some(budget) = &s.budget {
+        let _ = writeln!(out, "    budget              {c} {:>12}", whole(budget));
+    }
+    let _ = writeln!(out, "    run-rate a year     {c} {:>12}", whole(&s.run_rate));
+    let _ = writeln!(out, "    forecast year end   {c} {:>12}", whole(&s.forecast_year_end));
+    for money in &s.unconverted {
+        let _ = writeln!(out, "    not converted       {} {:>12}", money.currency, whole(&money.amount));
+    }
+    let a = &d.adoption;
+    let _ = writeln!(out, "  Active users          {:>16.0} (previous {:.0})", a.active_users, a.previous_active_users);
+    let _ =
+        writeln!(out, "  Seat utilisation      {:>16} of {:.0} seats", percent(a.seat_utilisation), a.seats_purchased);
+    let _ = writeln!(out, "  Idle seats cost       {c} {:>12} a month", whole(&a.idle_cost_per_month));
+    let r = &d.roi;
+    let _ = writeln!(
+        out,
+        "  Portfolio ROI         {:>16} ({} to {}), {} initiatives, net {c} {}",
+        percent(r.likely),
+        percent(r.low),
+        percent(r.high),
+        r.initiatives,
+        whole(&r.net_likely)
+    );
+    let p = &d.pipeline;
+    let _ = writeln!(
+        out,
+        "  Pipeline              {:>16} in pilot, {} in production; pilot → production {}",
+        p.pilot,
+        p.production,
+        percent(p.conversion)
+    );
+    let n = &d.renewals_90_days;
+    let _ = writeln!(
+        out,
+        "  Renewals in 90 days   {:>16} worth {c} {} a year ({} past cancel-by)",
+        n.count,
+        whole(&n.annual_value),
+        n.too_late_to_cancel
+    );
+    let k = &d.risk;
+    let _ = writeln!(out, "  Overdue reviews       {:>16}", k.overdue_reviews);
+    let _ = writeln!(out, "  Open incidents        {:>16}", k.open_incidents);
+    let _ = writeln!(
+        out,
+        "  Open high risks       {:>16} on systems costing {c} {} this period",
+        k.open_high_risks,
+        whole(&k.spend_on_high_risk_systems)
+    );
+    for note in &d.notes {
+        let _ = writeln!(out, "  Note: {note}");
+    }
+    out
+}
+
+pub fn value_text(v: &ValueOverview) -> String {
+    let c = &v.reporting_currency;
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "Portfolio ROI {} over {} modelled initiatives; net {c} {}\n",
+        ratio_range(&RatioRange { low: v.portfolio.low, likely: v.portfolio.likely, high: v.portfolio.high }),
+        v.portfolio.initiatives,
+        whole(&v.portfolio.net_likely)
+    );
+    let _ = writeln!(
+        out,
+        "{:<9} {:<44} {:<11} {:>14} {:>30} {:>22} {:>9}",
+        "Code", "Initiative", "Stage", "Cost", "Net value (low to high)", "ROI", "Payback"
+    );
+    for row in &v.initiatives {
+        let name: String = row.name.chars().take(44).collect();
+        let payback = row.payback_likely.map(|d| d.format("%b %Y").to_string()).unwrap_or_else(|| "–".into());
+        let net = if row.has_model { money_range(&row.net, c) } else { "no value model".into() };
+        let _ = writeln!(
+            out,
+            "{:<9} {:<44} {:<11} {:>14} {:>30} {:>22} {:>9}",
+            row.code,
+            name,
+            row.stage_label,
+            whole(&row.total_cost),
+            net,
+            if row.has_model { ratio_range(&row.roi) } else { String::new() },
+            payback
+        );
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::whole;
+
+    #[test]
+    fn whole_units_are_grouped_and_rounded() {
+        assert_eq!(whole("1234567.891"), "1,234,568");
+        assert_eq!(whole("-1000.00"), "-1,000");
+        assert_eq!(whole("0.40"), "0");
+        assert_eq!(whole("999.5"), "1,000");
+    }
+}

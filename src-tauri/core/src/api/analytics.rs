@@ -1,0 +1,529 @@
+//! The dashboard and the adoption view: facts from the store, figures from `analytics`, wire
+//! types for the screens. Money crosses as exact decimal text in the reporting currency.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::{ApiResult, App};
+use crate::analytics::adoption::{self, AdoptionFact, AdoptionMetric};
+use crate::analytics::fx::{Converted, FxTable};
+use crate::analytics::period::{Period, PeriodKind, add_months, month_start, months_between};
+use crate::analytics::spend::{self, Commitment, SpendFact};
+use crate::analytics::{Comparison, pipeline, renewals, risk};
+use crate::domain::format_micros;
+use crate::store::{ContractFact, InitiativeFact, SystemFact};
+
+/// The cost basis screens show unless asked for another.
+pub const DEFAULT_BASIS: &str = "billed";
+
+/// Which period a screen shows, and in which cost basis.
+#[derive(Debug, Clone, PartialEq, Deserialize, TS)]
+#[ts(export)]
+pub struct AnalyticsRequest {
+    pub period: PeriodKind,
+    /// Any day inside the period; by default the newest month with cost (else this month).
+    pub anchor: Option<NaiveDate>,
+    /// billed (default), amortized, …: bases are never added together.
+    pub basis: Option<String>,
+}
+
+/// A period as the screens name it.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct PeriodView {
+    pub kind: PeriodKind,
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+    /// "Oct 2026", "Q4 2026", "2026".
+    pub label: String,
+}
+
+impl From<Period> for PeriodView {
+    fn from(period: Period) -> PeriodView {
+        PeriodView { kind: period.kind, start: period.start, end: period.end, label: period.label() }
+    }
+}
+
+/// An amount that has no FX rate into the reporting currency, kept in its own.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct UnconvertedMoney {
+    pub currency: String,
+    pub amount: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct SpendTile {
+    /// Spend in the period, reporting currency, exact decimal text.
+    pub current: String,
+    pub previous: String,
+    /// Change against the previous period as a share (0.12 = +12 %); `None` when nothing before.
+    pub change: Option<f64>,
+    /// Money in the period with no rate into the reporting currency, left out of `current`.
+    pub unconverted: Vec<UnconvertedMoney>,
+    /// Spend in the period tied to no system and no initiative.
+    pub unattributed: String,
+    /// Contracted commitment for the period's months.
+    pub commitment: String,
+    /// Budget for the period's months; `None` when no budget is entered.
+    pub budget: Option<String>,
+    /// The last three months with cost × 12.
+    pub run_rate: String,
+    /// This year's actuals plus the run-rate for the months still to come.
+    pub forecast_year_end: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct AdoptionTile {
+    /// Active users summed over systems (a person using two tools counts twice).
+    pub active_users: f64,
+    pub previous_active_users: f64,
+    pub change: Option<f64>,
+    pub seats_purchased: f64,
+    /// Active users / seats purchased, over systems that report both.
+    pub seat_utilisation: Option<f64>,
+    /// What unused seats cost per month, reporting currency.
+    pub idle_cost_per_month: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct RoiTile {
+    /// Net value / cost over each modelled initiative's horizon, at low / likely / high.
+    pub low: Option<f64>,
+    pub likely: Option<f64>,
+    pub high: Option<f64>,
+    pub net_likely: String,
+    /// Initiatives with a value model.
+    pub initiatives: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct PipelineTile {
+    pub pilot: u32,
+    /// In production or scaled.
+    pub production: u32,
+    /// Of the initiatives that reached pilot, the share that reached production.
+    pub conversion: Option<f64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct RenewalsTile {
+    pub count: u32,
+    /// The annual value of what must be decided, reporting currency.
+    pub annual_value: String,
+    pub unconverted: Vec<UnconvertedMoney>,
+    /// Past their cancel-by date but not ended: they renew as written.
+    pub too_late_to_cancel: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct RiskTile {
+    pub overdue_reviews: u32,
+    pub open_incidents: u32,
+    pub open_incidents_by_severity: Vec<SeverityCount>,
+    pub open_high_risks: u32,
+    /// Spend in the period on systems with an open high risk.
+    pub spend_on_high_risk_systems: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct SeverityCount {
+    pub severity: String,
+    pub count: u32,
+}
+
+/// Everything the dashboard's tiles show.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct Dashboard {
+    pub as_of: NaiveDate,
+    pub period: PeriodView,
+    pub previous: PeriodView,
+    pub reporting_currency: String,
+    pub basis: String,
+    /// The cost bases present in the portfolio, for the basis picker.
+    pub bases: Vec<String>,
+    /// The newest month with cost, where the period picker starts.
+    pub last_cost_month: Option<NaiveDate>,
+    pub spend: SpendTile,
+    pub adoption: AdoptionTile,
+    pub roi: RoiTile,
+    pub pipeline: PipelineTile,
+    pub renewals_90_days: RenewalsTile,
+    pub risk: RiskTile,
+    /// Plain sentences about what the figures leave out, e.g. money without an FX rate.
+    pub notes: Vec<String>,
+}
+
+/// One system's adoption in the period.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct SystemAdoptionRow {
+    #[ts(type = "number")]
+    pub system_id: i64,
+    pub code: String,
+    pub name: String,
+    pub vendor: Option<String>,
+    pub department: String,
+    /// The month the figures are from (the newest in the period with any).
+    pub month: NaiveDate,
+    pub seats_purchased: Option<f64>,
+    pub seats_assigned: Option<f64>,
+    pub active_users: Option<f64>,
+    pub utilisation: Option<f64>,
+    pub activation: Option<f64>,
+    pub idle_seats: Option<f64>,
+    /// Average monthly spend over the period, reporting currency.
+    pub monthly_cost: Option<String>,
+    pub cost_per_active_user: Option<String>,
+    pub idle_cost: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct DepartmentAdoption {
+    pub department: String,
+    pub active_users: f64,
+    pub seats_purchased: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct AdoptionView {
+    pub period: PeriodView,
+    pub reporting_currency: String,
+    pub systems: Vec<SystemAdoptionRow>,
+    pub departments: Vec<DepartmentAdoption>,
+    /// Active users summed over systems, per month of the trailing year.
+    pub trend_months: Vec<NaiveDate>,
+    pub trend_active_users: Vec<f64>,
+}
+
+/// The facts one analytics answer is computed from, read once per request.
+pub(crate) struct Facts {
+    pub period: Period,
+    pub basis: String,
+    pub fx: FxTable,
+    pub spend: Vec<SpendFact>,
+    pub bases: Vec<String>,
+    pub last_cost_month: Option<NaiveDate>,
+    pub adoption: Vec<AdoptionFact>,
+    pub contracts: Vec<ContractFact>,
+    pub systems: Vec<SystemFact>,
+    pub initiatives: Vec<InitiativeFact>,
+    pub vendor_names: HashMap<i64, String>,
+}
+
+/// How many months of history the facts cover before the period (trend lines, run-rate).
+const HISTORY_MONTHS: i32 = 24;
+
+impl App {
+    /// Reads what every analytics screen needs for the request's period and the two years
+    /// before it.
+    pub(crate) fn analytics_facts(&self, request: &AnalyticsRequest, today: NaiveDate) -> ApiResult<Facts> {
+        let read = self.store.read();
+        let last_cost_month = read.last_cost_month()?;
+        let anchor = request.anchor.or(last_cost_month).unwrap_or(today);
+        let period = Period::containing(request.period, anchor);
+        let from = add_months(period.start, -HISTORY_MONTHS);
+        let spend = read.spend_facts(from, period.end.max(today))?;
+        let mut bases: Vec<String> =
+            spend.iter().map(|f| f.basis.clone()).collect::<HashSet<_>>().into_iter().collect();
+        bases.sort();
+        let reporting = self.store.meta("reporting_currency")?.unwrap_or_else(|| largest_currency(&spend));
+        Ok(Facts {
+            period,
+            basis: request.basis.clone().unwrap_or_else(|| DEFAULT_BASIS.to_owned()),
+            fx: FxTable::new(&reporting, &read.fx_rates()?),
+            adoption: read.adoption_facts(from, period.end)?,
+            contracts: read.contract_facts()?,
+            systems: read.system_facts()?,
+            initiatives: read.initiative_facts()?,
+            vendor_names: read.vendor_names()?,
+            spend,
+            bases,
+            last_cost_month,
+        })
+    }
+
+    /// The dashboard for a period, as of `today` (renewals, overdue reviews).
+    pub fn dashboard(&self, request: &AnalyticsRequest, today: NaiveDate) -> ApiResult<Dashboard> {
+        let facts = self.analytics_facts(request, today)?;
+        let read = self.store.read();
+        let (period, previous) = (facts.period, facts.period.previous());
+        let fx = &facts.fx;
+        let basis = facts.basis.as_str();
+        let mut notes = Vec::new();
+
+        let current = spend::total(&facts.spend, basis, fx, period.start, period.end);
+        let before = spend::total(&facts.spend, basis, fx, previous.start, previous.end);
+        let in_period: Vec<SpendFact> =
+            facts.spend.iter().filter(|f| period.contains(f.month) && f.is_unattributed()).cloned().collect();
+        let unattributed = spend::total(&in_period, basis, fx, period.start, period.end);
+        let commitments = commitments(&facts.contracts);
+        let budgets: Vec<spend::Budget> = read.budgets()?.into_iter().filter(|b| b.scope_type == "portfolio").collect();
+        let plan = spend::against_plan(&[], basis, fx, &commitments, &budgets, &period.months());
+        let committed = plan.commitment.iter().fold(Converted::default(), |mut sum, c| {
+            sum.merge(c);
+            sum
+        });
+        let budgeted = plan.budget.iter().fold(Converted::default(), |mut sum, c| {
+            sum.merge(c);
+            sum
+        });
+        let last_month = facts.last_cost_month.unwrap_or(period.end).min(period.end);
+        let recent = months_between(add_months(last_month, -2), last_month);
+        let recent: Vec<i64> = spend::by_month(&facts.spend, basis, fx, &recent).iter().map(|c| c.micros).collect();
+        let forecast = spend::forecast_year_end(&facts.spend, basis, fx, last_month);
+        note_unconverted(&mut notes, &current, fx.reporting(), "spend this period");
+        note_unconverted(&mut notes, &committed, fx.reporting(), "contracted commitment");
+
+        let spend_tile = SpendTile {
+            current: format_micros(current.micros),
+            previous: format_micros(before.micros),
+            change: Comparison { current: current.micros as f64, previous: before.micros as f64 }.change(),
+            unconverted: unconverted(&current),
+            unattributed: format_micros(unattributed.micros),
+            commitment: format_micros(committed.micros),
+            budget: (!budgets.is_empty()).then(|| format_micros(budgeted.micros)),
+            run_rate: format_micros(spend::run_rate(&recent)),
+            forecast_year_end: format_micros(forecast.micros),
+        };
+
+        let adoption_now = self.system_adoption(&facts, period);
+        let adoption_before = self.system_adoption(&facts, previous);
+        let users = |rows: &[adoption::SystemAdoption]| rows.iter().filter_map(|r| r.seats.active).sum::<f64>();
+        let (mut active_with_seats, mut purchased) = (0.0, 0.0);
+        for row in adoption_now.iter().filter(|r| r.seats.purchased.is_some() && r.seats.active.is_some()) {
+            active_with_seats += row.seats.active.unwrap_or(0.0);
+            purchased += row.seats.purchased.unwrap_or(0.0);
+        }
+        let idle_cost: i64 = adoption_now.iter().filter_map(adoption::SystemAdoption::idle_cost).sum();
+        let adoption_tile = AdoptionTile {
+            active_users: users(&adoption_now),
+            previous_active_users: users(&adoption_before),
+            change: Comparison { current: users(&adoption_now), previous: users(&adoption_before) }.change(),
+            seats_purchased: purchased,
+            seat_utilisation: (purchased > 0.0).then(|| active_with_seats / purchased),
+            idle_cost_per_month: format_micros(idle_cost),
+        };
+
+        let values = self.initiative_values(&facts)?;
+        let roi_tile = super::value::portfolio_roi(&values);
+        let items: Vec<pipeline::PipelineItem> = facts
+            .initiatives
+            .iter()
+            .map(|i| pipeline::PipelineItem {
+                initiative_id: i.id,
+                stage: i.stage.clone(),
+                stage_entered_on: i.stage_entered_on,
+                annual_value_micros: values.get(&i.id).map(|v| v.outcome.monthly_benefit.likely.saturating_mul(12)),
+            })
+            .collect();
+        let history: Vec<pipeline::StageChange> = read.stage_changes()?.into_iter().map(|c| c.change).collect();
+        let conversion = pipeline::pilot_to_production(&items, &history);
+        let count_stage = |stages: &[&str]| items.iter().filter(|i| stages.contains(&i.stage.as_str())).count() as u32;
+
+        let due = renewals::due_within(&renewal_facts(&facts.contracts), today, 90);
+        let mut renewal_value = Converted::default();
+        for decision in &due {
+            if let Some(contract) = facts.contracts.iter().find(|c| c.id == decision.contract_id) {
+                renewal_value.add(fx, contract.annual_micros.unwrap_or(0), &contract.currency, today);
+            }
+        }
+
+        let risks = read.risk_facts()?;
+        let high_risk_systems = risk::systems_with_open_high_risk(&risks);
+        let on_high_risk: Vec<SpendFact> = facts
+            .spend
+            .iter()
+            .filter(|f| f.system_id.is_some_and(|s| high_risk_systems.contains(&s)))
+            .cloned()
+            .collect();
+        let incidents = risk::open_incidents(&read.incident_facts()?);
+        let risk_tile = RiskTile {
+            overdue_reviews: risk::overdue_reviews(&read.review_facts()?, today),
+            open_incidents: incidents.values().sum(),
+            open_incidents_by_severity: incidents
+                .into_iter()
+                .map(|(severity, count)| SeverityCount { severity, count })
+                .collect(),
+            open_high_risks: risks.iter().filter(|r| r.is_open() && r.is_high()).count() as u32,
+            spend_on_high_risk_systems: format_micros(
+                spend::total(&on_high_risk, basis, fx, period.start, period.end).micros,
+            ),
+        };
+
+        Ok(Dashboard {
+            as_of: today,
+            period: period.into(),
+            previous: previous.into(),
+            reporting_currency: fx.reporting().to_owned(),
+            basis: facts.basis.clone(),
+            bases: facts.bases.clone(),
+            last_cost_month: facts.last_cost_month,
+            spend: spend_tile,
+            adoption: adoption_tile,
+            roi: roi_tile,
+            pipeline: PipelineTile {
+                pilot: count_stage(&["pilot"]),
+                production: count_stage(&["production", "scaled"]),
+                conversion: conversion.rate,
+            },
+            renewals_90_days: RenewalsTile {
+                count: due.len() as u32,
+                annual_value: format_micros(renewal_value.micros),
+                unconverted: unconverted(&renewal_value),
+                too_late_to_cancel: due.iter().filter(|d| d.too_late_to_cancel).count() as u32,
+            },
+            risk: risk_tile,
+            notes,
+        })
+    }
+
+    /// Seats, users and cost per user of every system in the period.
+    pub fn adoption_view(&self, request: &AnalyticsRequest, today: NaiveDate) -> ApiResult<AdoptionView> {
+        let facts = self.analytics_facts(request, today)?;
+        let rows = self.system_adoption(&facts, facts.period);
+        let systems: HashMap<i64, &SystemFact> = facts.systems.iter().map(|s| (s.id, s)).collect();
+        let mut departments: BTreeMap<String, (f64, f64)> = BTreeMap::new();
+        let mut out = Vec::new();
+        for row in &rows {
+            let Some(system) = systems.get(&row.system_id) else { continue };
+            let dept = departments.entry(system.department.clone()).or_default();
+            dept.0 += row.seats.active.unwrap_or(0.0);
+            dept.1 += row.seats.purchased.unwrap_or(0.0);
+            out.push(SystemAdoptionRow {
+                system_id: system.id,
+                code: system.code.clone(),
+                name: system.name.clone(),
+                vendor: system.vendor_id.and_then(|v| facts.vendor_names.get(&v).cloned()),
+                department: system.department.clone(),
+                month: row.month,
+                seats_purchased: row.seats.purchased,
+                seats_assigned: row.seats.assigned,
+                active_users: row.seats.active,
+                utilisation: row.seats.utilisation(),
+                activation: row.seats.activation(),
+                idle_seats: row.seats.idle(),
+                monthly_cost: row.monthly_cost_micros.map(format_micros),
+                cost_per_active_user: row.cost_per_active_user().map(format_micros),
+                idle_cost: row.idle_cost().map(format_micros),
+            });
+        }
+        out.sort_by(|a, b| b.active_users.unwrap_or(0.0).total_cmp(&a.active_users.unwrap_or(0.0)));
+        let trend_months = months_between(add_months(facts.period.end, -11), facts.period.end);
+        Ok(AdoptionView {
+            period: facts.period.into(),
+            reporting_currency: facts.fx.reporting().to_owned(),
+            systems: out,
+            departments: departments
+                .into_iter()
+                .map(|(department, (active_users, seats_purchased))| DepartmentAdoption {
+                    department,
+                    active_users,
+                    seats_purchased,
+                })
+                .collect(),
+            trend_active_users: adoption::monthly_total(&facts.adoption, AdoptionMetric::ActiveUsers, &trend_months),
+            trend_months,
+        })
+    }
+
+    pub(crate) fn system_adoption(&self, facts: &Facts, period: Period) -> Vec<adoption::SystemAdoption> {
+        let months = period.months().len().max(1) as i64;
+        let monthly_cost: HashMap<i64, i64> =
+            spend::by_key(&facts.spend, &facts.basis, &facts.fx, period.start, period.end, |f| f.system_id)
+                .into_iter()
+                .filter_map(|(system, sum)| Some((system?, sum.micros / months)))
+                .collect();
+        adoption::by_system(
+            &facts.adoption,
+            period.start,
+            period.end,
+            &contract_seats(facts, period.end),
+            &monthly_cost,
+        )
+    }
+}
+
+/// Contracts as commitments: drafts and cancelled contracts commit to nothing.
+pub(crate) fn commitments(contracts: &[ContractFact]) -> Vec<Commitment> {
+    contracts
+        .iter()
+        .filter(|c| !matches!(c.status.as_str(), "draft" | "cancelled"))
+        .filter_map(|c| {
+            Some(Commitment {
+                start: c.start?,
+                end: c.end?,
+                annual_micros: c.annual_micros,
+                total_micros: c.total_micros,
+                currency: c.currency.clone(),
+            })
+        })
+        .collect()
+}
+
+pub(crate) fn renewal_facts(contracts: &[ContractFact]) -> Vec<renewals::RenewalFact> {
+    contracts
+        .iter()
+        .filter(|c| matches!(c.status.as_str(), "active" | "pending_renewal"))
+        .map(|c| renewals::RenewalFact {
+            contract_id: c.id,
+            end: c.end,
+            notice_period_days: c.notice_period_days,
+            auto_renew: c.auto_renew,
+        })
+        .collect()
+}
+
+/// Seats purchased per system from the contracts running on `day` (a contract covering
+/// several systems counts its seats for each).
+fn contract_seats(facts: &Facts, day: NaiveDate) -> HashMap<i64, f64> {
+    let mut seats: HashMap<i64, f64> = HashMap::new();
+    for contract in &facts.contracts {
+        let running = contract.start.is_none_or(|s| s <= day) && contract.end.is_none_or(|e| e >= month_start(day));
+        if let (true, Some(purchased)) = (running, contract.seats_purchased) {
+            for system in &contract.system_ids {
+                *seats.entry(*system).or_default() += purchased as f64;
+            }
+        }
+    }
+    seats
+}
+
+pub(crate) fn unconverted(sum: &Converted) -> Vec<UnconvertedMoney> {
+    sum.unconverted
+        .iter()
+        .filter(|(_, micros)| **micros != 0)
+        .map(|(currency, micros)| UnconvertedMoney { currency: currency.clone(), amount: format_micros(*micros) })
+        .collect()
+}
+
+fn note_unconverted(notes: &mut Vec<String>, sum: &Converted, reporting: &str, what: &str) {
+    for money in unconverted(sum) {
+        notes.push(format!(
+            "{} {} of {what} has no exchange rate into {reporting} and is not in the totals: add a rate in Settings.",
+            money.currency, money.amount
+        ));
+    }
+}
+
+/// With no reporting currency set, the currency most money is in.
+fn largest_currency(spend: &[SpendFact]) -> String {
+    let mut sums: HashMap<&str, i128> = HashMap::new();
+    for fact in spend {
+        *sums.entry(fact.currency.as_str()).or_default() += i128::from(fact.micros).abs();
+    }
+    sums.into_iter().max_by_key(|(_, sum)| *sum).map(|(c, _)| c.to_owned()).unwrap_or_else(|| "EUR".to_owned())
+}

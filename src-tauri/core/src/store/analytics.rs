@@ -1,0 +1,404 @@
+//! The facts analytics computes from, read in a few grouped queries (live rows only: deleted
+//! records and cost lines a later import replaced are left out).
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use rusqlite::{Row, params};
+
+use super::{Reader, StoreResult, Tx};
+use crate::analytics::adoption::{AdoptionFact, AdoptionMetric};
+use crate::analytics::fx::FxRate;
+use crate::analytics::pipeline::StageChange;
+use crate::analytics::risk::{IncidentFact, ReviewFact, RiskFact};
+use crate::analytics::spend::{Budget, SpendFact};
+use crate::analytics::value::Assumption;
+
+/// A live contract with the systems it covers.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ContractFact {
+    pub id: i64,
+    pub name: String,
+    pub vendor_id: i64,
+    pub status: String,
+    pub start: Option<NaiveDate>,
+    pub end: Option<NaiveDate>,
+    pub notice_period_days: Option<u32>,
+    pub auto_renew: bool,
+    pub total_micros: Option<i64>,
+    pub annual_micros: Option<i64>,
+    pub currency: String,
+    pub seats_purchased: Option<i64>,
+    pub system_ids: Vec<i64>,
+}
+
+/// A live initiative with its systems.
+#[derive(Debug, Clone, PartialEq)]
+pub struct InitiativeFact {
+    pub id: i64,
+    pub code: String,
+    pub name: String,
+    pub stage: String,
+    pub stage_entered_on: Option<NaiveDate>,
+    pub planned_go_live: Option<NaiveDate>,
+    pub department: String,
+    pub system_ids: Vec<i64>,
+}
+
+/// A live system as the analytics screens name and group it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SystemFact {
+    pub id: i64,
+    pub code: String,
+    pub name: String,
+    pub vendor_id: Option<i64>,
+    pub department: String,
+    pub lifecycle_state: String,
+    pub eu_ai_act_tier: Option<String>,
+    pub internal_risk_tier: Option<String>,
+}
+
+/// A stage change with the day it was decided.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DatedStageChange {
+    pub change: StageChange,
+    pub decided_on: Option<NaiveDate>,
+    pub rationale: String,
+}
+
+impl Reader<'_> {
+    /// Cost per month (by `period_start`) and vendor, system, initiative, department, currency
+    /// and basis, for months `from..=to`. The vendor and department fall back to the system's.
+    pub fn spend_facts(&self, from: NaiveDate, to: NaiveDate) -> StoreResult<Vec<SpendFact>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT substr(c.period_start, 1, 7), coalesce(c.vendor_id, s.vendor_id), c.system_id, c.initiative_id,
+                    coalesce(nullif(c.department, ''), s.department, ''), c.currency, c.basis, sum(c.amount_micros)
+             FROM cost_lines c LEFT JOIN ai_systems s ON s.id = c.system_id
+             WHERE c.replaced_by_batch IS NULL AND c.period_start >= ?1 AND c.period_start < ?2
+             GROUP BY 1, 2, 3, 4, 5, 6, 7",
+        )?;
+        let rows = stmt.query_map(params![day(from), day(month_after(to))], |r| {
+            Ok(SpendFact {
+                month: month_of(&r.get::<_, String>(0)?),
+                vendor_id: r.get(1)?,
+                system_id: r.get(2)?,
+                initiative_id: r.get(3)?,
+                department: r.get(4)?,
+                currency: r.get(5)?,
+                basis: r.get(6)?,
+                micros: r.get(7)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// The newest month with any live cost line, if any.
+    pub fn last_cost_month(&self) -> StoreResult<Option<NaiveDate>> {
+        let last: Option<String> = self.conn().query_row(
+            "SELECT max(period_start) FROM cost_lines WHERE replaced_by_batch IS NULL",
+            [],
+            |r| r.get(0),
+        )?;
+        Ok(last.as_deref().map(month_of))
+    }
+
+    /// Seats purchased / assigned and active users of systems per month: in each month the
+    /// values of the newest reporting day, summed over their breakdowns (departments, …).
+    pub fn adoption_facts(&self, from: NaiveDate, to: NaiveDate) -> StoreResult<Vec<AdoptionFact>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT subject_id, metric_key, period_start, sum(value) FROM metric_observations
+             WHERE replaced_by_batch IS NULL AND subject_type = 'system'
+               AND metric_key IN ('seats_purchased', 'seats_assigned', 'active_users')
+               AND period_start >= ?1 AND period_start < ?2
+             GROUP BY subject_id, metric_key, period_start
+             ORDER BY subject_id, metric_key, period_start",
+        )?;
+        let mut newest: HashMap<(i64, String, NaiveDate), (String, f64)> = HashMap::new();
+        let rows = stmt.query_map(params![day(from), day(month_after(to))], |r| {
+            Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, f64>(3)?))
+        })?;
+        for row in rows {
+            let (system, metric, period_start, value) = row?;
+            // Ordered by day, so the last one seen in a month is its newest.
+            newest.insert((system, metric, month_of(&period_start)), (period_start, value));
+        }
+        let mut facts: Vec<AdoptionFact> = newest
+            .into_iter()
+            .filter_map(|((system_id, metric, month), (_, value))| {
+                Some(AdoptionFact { month, system_id, metric: AdoptionMetric::from_key(&metric)?, value })
+            })
+            .collect();
+        facts.sort_by_key(|f| (f.month, f.system_id, f.metric));
+        Ok(facts)
+    }
+
+    pub fn fx_rates(&self) -> StoreResult<Vec<FxRate>> {
+        let mut stmt =
+            self.conn().prepare_cached("SELECT from_currency, to_currency, valid_from, rate FROM fx_rates")?;
+        let rows = stmt.query_map([], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, String>(3)?))
+        })?;
+        let mut rates = Vec::new();
+        for row in rows {
+            let (from, to, valid_from, rate) = row?;
+            // A rate that does not parse cannot convert anything; the money stays unconverted.
+            if let (Some(valid_from), Ok(rate)) = (parse_day(&valid_from), rate.trim().parse()) {
+                rates.push(FxRate { from, to, valid_from, rate });
+            }
+        }
+        Ok(rates)
+    }
+
+    pub fn budgets(&self) -> StoreResult<Vec<Budget>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT scope_type, scope_value, period_start, period_end, amount_micros, currency FROM budgets",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+                r.get(4)?,
+                r.get(5)?,
+            ))
+        })?;
+        let mut budgets = Vec::new();
+        for row in rows {
+            let (scope_type, scope_value, start, end, micros, currency) = row?;
+            if let (Some(start), Some(end)) = (parse_day(&start), parse_day(&end)) {
+                budgets.push(Budget { scope_type, scope_value, start, end, micros, currency });
+            }
+        }
+        Ok(budgets)
+    }
+
+    pub fn contract_facts(&self) -> StoreResult<Vec<ContractFact>> {
+        let links = self.links("SELECT contract_id, system_id FROM contract_systems")?;
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT id, name, vendor_id, status, start_date, end_date, notice_period_days, auto_renew,
+                    total_value_micros, annual_value_micros, currency, seats_purchased
+             FROM contracts WHERE deleted_at IS NULL ORDER BY id",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            let id: i64 = r.get(0)?;
+            Ok(ContractFact {
+                id,
+                name: r.get(1)?,
+                vendor_id: r.get(2)?,
+                status: r.get(3)?,
+                start: opt_day(r, 4)?,
+                end: opt_day(r, 5)?,
+                notice_period_days: r.get::<_, Option<i64>>(6)?.and_then(|d| u32::try_from(d).ok()),
+                auto_renew: r.get(7)?,
+                total_micros: r.get(8)?,
+                annual_micros: r.get(9)?,
+                currency: r.get(10)?,
+                seats_purchased: r.get(11)?,
+                system_ids: links.get(&id).cloned().unwrap_or_default(),
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    pub fn initiative_facts(&self) -> StoreResult<Vec<InitiativeFact>> {
+        let links = self.links("SELECT initiative_id, system_id FROM initiative_systems")?;
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT id, code, name, stage, stage_entered_on, planned_go_live, department
+             FROM initiatives WHERE deleted_at IS NULL ORDER BY code",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            let id: i64 = r.get(0)?;
+            Ok(InitiativeFact {
+                id,
+                code: r.get(1)?,
+                name: r.get(2)?,
+                stage: r.get(3)?,
+                stage_entered_on: opt_day(r, 4)?,
+                planned_go_live: opt_day(r, 5)?,
+                department: r.get(6)?,
+                system_ids: links.get(&id).cloned().unwrap_or_default(),
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    pub fn system_facts(&self) -> StoreResult<Vec<SystemFact>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT id, code, name, vendor_id, department, lifecycle_state, eu_ai_act_tier, internal_risk_tier
+             FROM ai_systems WHERE deleted_at IS NULL ORDER BY code",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(SystemFact {
+                id: r.get(0)?,
+                code: r.get(1)?,
+                name: r.get(2)?,
+                vendor_id: r.get(3)?,
+                department: r.get(4)?,
+                lifecycle_state: r.get(5)?,
+                eu_ai_act_tier: r.get(6)?,
+                internal_risk_tier: r.get(7)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Vendor names by id, deleted ones included (old cost still names them).
+    pub fn vendor_names(&self) -> StoreResult<HashMap<i64, String>> {
+        let mut stmt = self.conn().prepare_cached("SELECT id, name FROM vendors")?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    pub fn stage_changes(&self) -> StoreResult<Vec<DatedStageChange>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT initiative_id, to_stage, decided_on, rationale FROM stage_transitions ORDER BY decided_on, id",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(DatedStageChange {
+                change: StageChange { initiative_id: r.get(0)?, to_stage: r.get(1)? },
+                decided_on: opt_day(r, 2)?,
+                rationale: r.get(3)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// The value model of every initiative, in the order entered.
+    pub fn value_assumptions(&self) -> StoreResult<HashMap<i64, Vec<Assumption>>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT initiative_id, method, name, unit, low, likely, high, confidence
+             FROM value_assumptions ORDER BY initiative_id, position, id",
+        )?;
+        let decimal = |text: Option<String>| text.and_then(|t| t.trim().parse().ok());
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                Assumption {
+                    method: r.get(1)?,
+                    name: r.get(2)?,
+                    unit: r.get(3)?,
+                    low: decimal(r.get(4)?),
+                    likely: decimal(r.get(5)?),
+                    high: decimal(r.get(6)?),
+                    confidence: r.get(7)?,
+                },
+            ))
+        })?;
+        let mut models: HashMap<i64, Vec<Assumption>> = HashMap::new();
+        for row in rows {
+            let (initiative, assumption) = row?;
+            models.entry(initiative).or_default().push(assumption);
+        }
+        Ok(models)
+    }
+
+    pub fn risk_facts(&self) -> StoreResult<Vec<RiskFact>> {
+        let mut stmt = self
+            .conn()
+            .prepare_cached("SELECT system_id, likelihood, severity, status FROM risks WHERE deleted_at IS NULL")?;
+        let small = |v: Option<i64>| v.and_then(|v| u8::try_from(v).ok());
+        let rows = stmt.query_map([], |r| {
+            Ok(RiskFact {
+                system_id: r.get(0)?,
+                likelihood: small(r.get(1)?),
+                impact: small(r.get(2)?),
+                status: r.get(3)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    pub fn review_facts(&self) -> StoreResult<Vec<ReviewFact>> {
+        let mut stmt = self.conn().prepare_cached("SELECT due_date, completed_on FROM reviews")?;
+        let rows = stmt.query_map([], |r| Ok(ReviewFact { due: opt_day(r, 0)?, completed: opt_day(r, 1)? }))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    pub fn incident_facts(&self) -> StoreResult<Vec<IncidentFact>> {
+        let mut stmt = self.conn().prepare_cached("SELECT severity, status FROM incidents")?;
+        let rows = stmt.query_map([], |r| Ok(IncidentFact { severity: r.get(0)?, status: r.get(1)? }))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    fn links(&self, sql: &str) -> StoreResult<HashMap<i64, Vec<i64>>> {
+        let mut stmt = self.conn().prepare_cached(sql)?;
+        let mut links: HashMap<i64, Vec<i64>> = HashMap::new();
+        for row in stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)))? {
+            let (owner, system) = row?;
+            links.entry(owner).or_default().push(system);
+        }
+        Ok(links)
+    }
+}
+
+/// One assumption of a value model as stored (decimal text kept as entered).
+pub struct AssumptionRow<'a> {
+    pub method: &'a str,
+    pub name: &'a str,
+    pub unit: &'a str,
+    pub low: Option<&'a str>,
+    pub likely: Option<&'a str>,
+    pub high: Option<&'a str>,
+    pub confidence: &'a str,
+    pub note: &'a str,
+}
+
+impl Tx<'_> {
+    /// Replaces an initiative's value model with `rows`, in their order.
+    pub fn replace_value_model(&self, initiative_id: i64, rows: &[AssumptionRow<'_>]) -> StoreResult<()> {
+        self.conn().execute("DELETE FROM value_assumptions WHERE initiative_id = ?1", [initiative_id])?;
+        let mut stmt = self.conn().prepare_cached(
+            "INSERT INTO value_assumptions (initiative_id, method, name, unit, low, likely, high, confidence, note, position)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        )?;
+        for (position, row) in rows.iter().enumerate() {
+            stmt.execute(params![
+                initiative_id,
+                row.method,
+                row.name,
+                row.unit,
+                row.low,
+                row.likely,
+                row.high,
+                row.confidence,
+                row.note,
+                position as i64
+            ])?;
+        }
+        Ok(())
+    }
+
+    /// The model as JSON, for the audit trail's old → new.
+    pub fn value_model_json(&self, initiative_id: i64) -> StoreResult<String> {
+        Ok(self.conn().query_row(
+            "SELECT coalesce(json_group_array(json_object('method', method, 'name', name, 'unit', unit,
+                        'low', low, 'likely', likely, 'high', high, 'confidence', confidence, 'note', note)), '[]')
+             FROM (SELECT * FROM value_assumptions WHERE initiative_id = ?1 ORDER BY position, id)",
+            [initiative_id],
+            |r| r.get(0),
+        )?)
+    }
+}
+
+fn day(date: NaiveDate) -> String {
+    date.format("%Y-%m-%d").to_string()
+}
+
+fn month_after(date: NaiveDate) -> NaiveDate {
+    crate::analytics::period::add_months(crate::analytics::period::month_start(date), 1)
+}
+
+fn parse_day(text: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(text.get(..10)?, "%Y-%m-%d").ok()
+}
+
+/// "2026-03" or "2026-03-15" → 1 March 2026 (stored dates are ISO, checked on the way in).
+fn month_of(text: &str) -> NaiveDate {
+    let month = text.get(..7).unwrap_or(text);
+    NaiveDate::parse_from_str(&format!("{month}-01"), "%Y-%m-%d").unwrap_or_default()
+}
+
+fn opt_day(row: &Row<'_>, index: usize) -> rusqlite::Result<Option<NaiveDate>> {
+    Ok(row.get::<_, Option<String>>(index)?.as_deref().and_then(parse_day))
+}
