@@ -48,7 +48,7 @@ fn retitle(app: &AppHandle, session: &Session) {
     }
 }
 
-fn today() -> chrono::NaiveDate {
+pub fn today() -> chrono::NaiveDate {
     chrono::Local::now().date_naive()
 }
 

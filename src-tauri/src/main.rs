@@ -3,6 +3,7 @@
 
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
+mod analytics;
 mod commands;
 mod dialogs;
 mod imports;
@@ -80,6 +81,12 @@ fn main() {
             imports::import_history,
             imports::import_undo,
             imports::import_preset_list,
+            analytics::dashboard,
+            analytics::adoption_view,
+            analytics::value_overview,
+            analytics::initiative_value,
+            analytics::value_model_preview,
+            analytics::value_model_save,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

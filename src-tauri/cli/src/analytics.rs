@@ -140,3 +140,22 @@ mod tests {
         assert_eq!(whole("999.5"), "1,000");
     }
 }
+
+pub fn fx_text(rates: &[steward_core::api::FxRateEntry]) -> String {
+    if rates.is_empty() {
+        return "No exchange rates yet: add one with `steward fx set USD EUR 2026-01-01 0.92`.\n".to_owned();
+    }
+    let mut out = String::new();
+    for r in rates {
+        let _ = writeln!(
+            out,
+            "1 {} = {:>10} {}  from {}  {}",
+            r.from,
+            r.rate,
+            r.to,
+            r.valid_from.format("%-d %b %Y"),
+            r.source
+        );
+    }
+    out
+}

@@ -14,7 +14,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use steward_core::analytics::period::PeriodKind;
 use steward_core::api::{
-    AnalyticsRequest, ApiError, App, ImportProgress, ImportRequest, ListRequest, PortfolioSummary,
+    AnalyticsRequest, ApiError, App, FxRateEntry, ImportProgress, ImportRequest, ListRequest, PortfolioSummary,
 };
 use steward_core::domain::System;
 
@@ -60,6 +60,13 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Exchange rates into the reporting currency (1 FROM = RATE TO, from a day on).
+    Fx {
+        #[command(subcommand)]
+        command: FxCommand,
+    },
+    /// Set the currency every converted total is reported in, e.g. EUR.
+    ReportingCurrency { code: String },
     /// AI systems in the inventory.
     Systems {
         #[command(subcommand)]
@@ -227,6 +234,34 @@ fn run(cli: Cli) -> Result<(), String> {
             let overview = App::open(&db).map_err(fail)?.value_overview(today).map_err(fail)?;
             emit(&if json { to_json(&overview)? + "\n" } else { analytics::value_text(&overview) })?;
         }
+        Command::Fx { command } => {
+            let mut app = App::open(&db).map_err(fail)?;
+            match command {
+                FxCommand::List { json } => {
+                    let rates = app.fx_rates().map_err(fail)?;
+                    emit(&if json { to_json(&rates)? + "\n" } else { analytics::fx_text(&rates) })?;
+                }
+                FxCommand::Set { from, to, valid_from, rate, source } => {
+                    let entry = FxRateEntry { from, to, valid_from, rate, source: source.unwrap_or_default() };
+                    let saved = app.fx_rate_set(&entry).map_err(fail_fields)?;
+                    println!(
+                        "1 {} = {} {} from {}",
+                        saved.from,
+                        saved.rate,
+                        saved.to,
+                        saved.valid_from.format("%-d %b %Y")
+                    );
+                }
+                FxCommand::Delete { from, to, valid_from } => {
+                    app.fx_rate_delete(&from, &to, valid_from).map_err(fail)?;
+                    println!("Deleted the {from} → {to} rate from {}", valid_from.format("%-d %b %Y"));
+                }
+            }
+        }
+        Command::ReportingCurrency { code } => {
+            let code = App::open(&db).map_err(fail)?.reporting_currency_set(&code).map_err(fail_fields)?;
+            println!("Totals are now reported in {code}");
+        }
         Command::Systems { command: ListCommand::List { json } } => {
             let systems = all_systems(&App::open(&db).map_err(fail)?).map_err(fail)?;
             emit(&if json { to_json(&systems)? + "\n" } else { table::systems_text(&systems) })?;
@@ -325,6 +360,35 @@ fn all_systems(app: &App) -> Result<Vec<System>, ApiError> {
 
 fn to_json(value: &impl serde::Serialize) -> Result<String, String> {
     serde_json::to_string_pretty(value).map_err(|e| format!("cannot write JSON: {e}"))
+}
+
+#[derive(Subcommand)]
+enum FxCommand {
+    /// The rate table, newest first per currency pair.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Add or replace a rate: steward fx set USD EUR 2026-01-01 0.9215.
+    Set {
+        from: String,
+        to: String,
+        valid_from: chrono::NaiveDate,
+        rate: String,
+        #[arg(long)]
+        source: Option<String>,
+    },
+    /// Remove a rate.
+    Delete { from: String, to: String, valid_from: chrono::NaiveDate },
+}
+
+/// A validation error with its field messages, for a one-line terminal answer.
+fn fail_fields(e: ApiError) -> String {
+    if e.fields.len() < 2 {
+        return e.message;
+    }
+    let details: Vec<String> = e.fields.iter().map(|f| format!("{}: {}", f.field, f.message)).collect();
+    details.join("; ")
 }
 
 fn parse_period(text: &str) -> Result<PeriodKind, String> {

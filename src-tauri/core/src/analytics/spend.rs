@@ -116,14 +116,23 @@ pub fn run_rate(monthly: &[i64]) -> i64 {
     clamp(sum * 12 / recent.len() as i128)
 }
 
+/// The (up to) three months up to `last_month` that a run-rate averages: never months before
+/// the first cost of the basis, so one month of data is not diluted by empty months.
+pub fn recent_months(facts: &[SpendFact], basis: &str, last_month: NaiveDate) -> Vec<NaiveDate> {
+    let last_month = month_start(last_month);
+    let first = facts.iter().filter(|f| f.basis == basis && f.month <= last_month).map(|f| f.month).min();
+    let from = add_months(last_month, -2).max(first.unwrap_or(last_month));
+    months_between(from, last_month)
+}
+
 /// Spend to the end of the year of `last_month`: the year's actuals so far plus the average
 /// of the last (up to) three months for every month still to come.
 pub fn forecast_year_end(facts: &[SpendFact], basis: &str, fx: &FxTable, last_month: NaiveDate) -> Converted {
     let last_month = month_start(last_month);
     let year_start = NaiveDate::from_ymd_opt(chrono::Datelike::year(&last_month), 1, 1).unwrap_or(last_month);
     let mut forecast = total(facts, basis, fx, year_start, last_month);
-    let recent = months_between(add_months(last_month, -2), last_month);
-    let monthly: Vec<i64> = by_month(facts, basis, fx, &recent).iter().map(|c| c.micros).collect();
+    let monthly: Vec<i64> =
+        by_month(facts, basis, fx, &recent_months(facts, basis, last_month)).iter().map(|c| c.micros).collect();
     let remaining = 12 - i64::from(chrono::Datelike::month(&last_month));
     forecast.micros = forecast.micros.saturating_add(run_rate(&monthly) / 12 * remaining);
     forecast
@@ -345,6 +354,10 @@ mod tests {
             fact("2025-12-01", 1, None, "EUR", "billed", 999),
         ];
         assert_eq!(forecast_year_end(&facts, "billed", &FxTable::new("EUR", &[]), d("2026-03-01")).micros, 240_000_000);
+        // One month of data: its run-rate is that month × 12, not diluted by empty months.
+        let one = [fact("2026-10-01", 1, None, "EUR", "billed", 30)];
+        assert_eq!(recent_months(&one, "billed", d("2026-10-01")), vec![d("2026-10-01")]);
+        assert_eq!(forecast_year_end(&one, "billed", &FxTable::new("EUR", &[]), d("2026-10-01")).micros, 90_000_000);
     }
 
     #[test]

@@ -282,7 +282,7 @@ impl App {
             sum
         });
         let last_month = facts.last_cost_month.unwrap_or(period.end).min(period.end);
-        let recent = months_between(add_months(last_month, -2), last_month);
+        let recent = spend::recent_months(&facts.spend, basis, last_month);
         let recent: Vec<i64> = spend::by_month(&facts.spend, basis, fx, &recent).iter().map(|c| c.micros).collect();
         let forecast = spend::forecast_year_end(&facts.spend, basis, fx, last_month);
         note_unconverted(&mut notes, &current, fx.reporting(), "spend this period");

@@ -7,6 +7,7 @@
 
 mod analytics;
 mod catalog;
+mod charts;
 mod error;
 mod imports;
 mod lists;
@@ -14,6 +15,7 @@ mod mapping;
 mod portfolio;
 mod records;
 mod session;
+mod settings;
 mod value;
 
 pub use analytics::{
@@ -21,6 +23,7 @@ pub use analytics::{
     RenewalsTile, RiskTile, RoiTile, SeverityCount, SpendTile, SystemAdoptionRow, UnconvertedMoney,
 };
 pub use catalog::Catalog;
+pub use charts::{ChartFormat, ChartKind, ChartRequest, ChartTheme};
 pub use error::{ApiError, ApiResult, ErrorCode};
 pub use imports::{
     AttributionApplied, AttributionRuleDraft, ImportBatch, ImportIssue, ImportProgress, ImportReport, ImportRequest,
@@ -34,6 +37,7 @@ pub use portfolio::{
     AuditEvent, AuditReport, CountByValue, DemoLoadReport, PortfolioInfo, PortfolioSummary, RenewalDue,
 };
 pub use session::{Session, SessionState};
+pub use settings::FxRateEntry;
 pub use value::{
     AssumptionDraft, BreakevenView, DateRange, InitiativeValue, InitiativeValueRow, MoneyRange, RatioRange,
     ValueOverview,

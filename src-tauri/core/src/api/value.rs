@@ -341,22 +341,29 @@ fn evaluate(
         total
     };
 
-    let last = costs.last_month?;
-    let first_cost =
-        months_between(add_months(last, -23), last).into_iter().find(|m| actual_in(*m) + contract_share_in(*m) != 0);
-    let start = match (first_cost, value_start) {
-        (Some(a), Some(b)) => a.min(b),
-        (a, b) => a.or(b)?,
-    };
-    let end = value_start.map_or(last, |v| add_months(v, VALUE_HORIZON_MONTHS - 1)).max(last);
-    let months = months_between(start, end);
+    // With no cost stored at all, the horizon starts at go-live; with neither, only the
+    // monthly benefit is known.
+    let last = costs.last_month.or(value_start);
+    let first_cost = last.and_then(|last| {
+        months_between(add_months(last, -23), last).into_iter().find(|m| actual_in(*m) + contract_share_in(*m) != 0)
+    });
     if model.is_empty() && first_cost.is_none() {
         return None;
     }
+    let months = match (first_cost.into_iter().chain(value_start).min(), last) {
+        (Some(start), Some(last)) => {
+            months_between(start, value_start.map_or(last, |v| add_months(v, VALUE_HORIZON_MONTHS - 1)).max(last))
+        }
+        _ => Vec::new(),
+    };
+    let last = last.unwrap_or(NaiveDate::MIN);
 
     let (mut cost, mut actual_total, mut share_total, mut projected_total) = (Vec::new(), 0, 0, 0);
+    // The recent average never reaches back before the first cost: a new initiative's one
+    // month of cost is not diluted by empty months.
+    let recent_from = add_months(last, -2).max(first_cost.unwrap_or(last));
     let recent: Vec<i64> =
-        months_between(add_months(last, -2), last).iter().map(|m| actual_in(*m) + contract_share_in(*m)).collect();
+        months_between(recent_from, last).iter().map(|m| actual_in(*m) + contract_share_in(*m)).collect();
     let projected = spend::run_rate(&recent) / 12;
     for month in &months {
         if *month <= last {

@@ -402,3 +402,56 @@ fn month_of(text: &str) -> NaiveDate {
 fn opt_day(row: &Row<'_>, index: usize) -> rusqlite::Result<Option<NaiveDate>> {
     Ok(row.get::<_, Option<String>>(index)?.as_deref().and_then(parse_day))
 }
+
+impl Tx<'_> {
+    /// The rate stored for the pair and day, if any.
+    pub fn fx_rate(&self, from: &str, to: &str, valid_from: &str) -> StoreResult<Option<String>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT rate FROM fx_rates WHERE from_currency = ?1 AND to_currency = ?2 AND valid_from = ?3",
+        )?;
+        let mut rows = stmt.query(params![from, to, valid_from])?;
+        Ok(match rows.next()? {
+            Some(row) => Some(row.get(0)?),
+            None => None,
+        })
+    }
+
+    pub fn upsert_fx_rate(&self, from: &str, to: &str, valid_from: &str, rate: &str, source: &str) -> StoreResult<()> {
+        self.conn().execute(
+            "INSERT INTO fx_rates (from_currency, to_currency, valid_from, rate, source) VALUES (?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT (from_currency, to_currency, valid_from) DO UPDATE SET rate = excluded.rate, source = excluded.source",
+            params![from, to, valid_from, rate, source],
+        )?;
+        Ok(())
+    }
+
+    pub fn delete_fx_rate(&self, from: &str, to: &str, valid_from: &str) -> StoreResult<bool> {
+        Ok(self.conn().execute(
+            "DELETE FROM fx_rates WHERE from_currency = ?1 AND to_currency = ?2 AND valid_from = ?3",
+            params![from, to, valid_from],
+        )? > 0)
+    }
+}
+
+/// A stored exchange rate with where it came from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FxRateRow {
+    pub from: String,
+    pub to: String,
+    pub valid_from: String,
+    pub rate: String,
+    pub source: String,
+}
+
+impl Reader<'_> {
+    pub fn fx_rate_rows(&self) -> StoreResult<Vec<FxRateRow>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT from_currency, to_currency, valid_from, rate, source FROM fx_rates
+             ORDER BY from_currency, to_currency, valid_from DESC",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(FxRateRow { from: r.get(0)?, to: r.get(1)?, valid_from: r.get(2)?, rate: r.get(3)?, source: r.get(4)? })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+}

@@ -1,0 +1,187 @@
+//! Analytics through the api, on portfolios built by hand and by importing real-layout files:
+//! figures checked against values computed by hand.
+
+use steward_core::analytics::period::PeriodKind;
+use steward_core::api::{
+    AnalyticsRequest, App, AssumptionDraft, ErrorCode, FxRateEntry, ImportProgress, ImportRequest,
+};
+use steward_core::domain::{InitiativeDraft, Stage};
+
+use crate::util::{app, contract, date, fixture, vendor};
+
+fn month_of(anchor: chrono::NaiveDate) -> AnalyticsRequest {
+    AnalyticsRequest { period: PeriodKind::Month, anchor: Some(anchor), basis: None }
+}
+
+/// Anthropic's October 2025 cost export: USD 577.61 billed (expected.json).
+fn import_anthropic_october(app: &mut App) {
+    let request = ImportRequest {
+        path: fixture("imports").join("claude_api_cost_2025_10.csv").display().to_string(),
+        ..ImportRequest::default()
+    };
+    app.import_commit(&request, &mut |_: ImportProgress| true).expect("the fixture imports");
+}
+
+#[test]
+fn an_empty_portfolio_has_zero_spend_and_no_ratios() {
+    let app = app();
+    let today = date(2026, 11, 22);
+    let dashboard = app
+        .dashboard(&AnalyticsRequest { period: PeriodKind::Quarter, anchor: None, basis: None }, today)
+        .expect("the dashboard of an empty portfolio");
+    assert_eq!(dashboard.period.label, "Q4 2026", "with no cost the period is today's");
+    assert_eq!((dashboard.spend.current.as_str(), dashboard.spend.change), ("0.00", None));
+    assert!(dashboard.spend.unconverted.is_empty() && dashboard.notes.is_empty());
+    assert_eq!((dashboard.adoption.active_users, dashboard.adoption.seat_utilisation), (0.0, None));
+    assert_eq!((dashboard.roi.likely, dashboard.roi.initiatives), (None, 0));
+    assert_eq!((dashboard.pipeline.pilot, dashboard.pipeline.conversion), (0, None));
+    assert_eq!(dashboard.last_cost_month, None);
+    assert!(app.adoption_view(&month_of(today), today).expect("adoption").systems.is_empty());
+    assert!(app.value_overview(today).expect("value").initiatives.is_empty());
+}
+
+#[test]
+fn usd_costs_in_a_eur_portfolio_stay_unconverted_until_a_rate_is_entered() {
+    let mut app = app();
+    app.reporting_currency_set("eur").expect("EUR is a currency");
+    import_anthropic_october(&mut app);
+    let today = date(2026, 11, 22);
+    let october = month_of(date(2025, 10, 15));
+
+    let before = app.dashboard(&october, today).expect("dashboard");
+    assert_eq!(before.reporting_currency, "EUR");
+    assert_eq!(before.spend.current, "0.00", "USD is not summed into EUR without a rate");
+    assert_eq!(before.spend.unconverted.len(), 1);
+    assert_eq!(
+        (before.spend.unconverted[0].currency.as_str(), before.spend.unconverted[0].amount.as_str()),
+        ("USD", "577.61")
+    );
+    assert!(before.notes.iter().any(|n| n.contains("USD") && n.contains("no exchange rate")), "{:?}", before.notes);
+
+    let rate = FxRateEntry {
+        from: "usd".into(),
+        to: "EUR".into(),
+        valid_from: date(2025, 10, 1),
+        rate: "0.90".into(),
+        source: "test".into(),
+    };
+    assert_eq!(app.fx_rate_set(&rate).expect("a valid rate").rate, "0.9");
+    let after = app.dashboard(&october, today).expect("dashboard");
+    assert_eq!(after.spend.current, "519.849", "577.61 × 0.9");
+    assert!(after.spend.unconverted.is_empty() && after.notes.is_empty());
+    // One month of data: the run-rate is that month × 12 and the year ends with two more like it.
+    assert_eq!(after.spend.run_rate, "6238.188");
+    assert_eq!(after.spend.forecast_year_end, "1559.547");
+    assert_eq!(after.spend.unattributed, "519.849", "no attribution rule: all of it is unattributed, and shown");
+    // The month before has no rate (it starts 1 Oct) and no cost: no change figure.
+    assert_eq!(after.spend.change, None);
+}
+
+#[test]
+fn a_bad_rate_or_currency_is_refused_by_field_and_nothing_is_stored() {
+    let mut app = app();
+    let bad = FxRateEntry {
+        from: "USD".into(),
+        to: "EURO".into(),
+        valid_from: date(2026, 1, 1),
+        rate: "-1".into(),
+        source: String::new(),
+    };
+    let error = app.fx_rate_set(&bad).expect_err("refused");
+    assert_eq!(error.code, ErrorCode::Validation);
+    let fields: Vec<&str> = error.fields.iter().map(|f| f.field.as_str()).collect();
+    assert_eq!(fields, vec!["to", "rate"]);
+    assert!(app.fx_rates().expect("rates").is_empty());
+    assert_eq!(app.reporting_currency_set("Euro").expect_err("refused").code, ErrorCode::Validation);
+}
+
+#[test]
+fn a_contract_commits_its_annual_value_month_by_month() {
+    let mut app = app();
+    app.reporting_currency_set("EUR").expect("currency");
+    let vendor = app.vendor_create(&vendor("DeepL")).expect("vendor");
+    let mut draft = contract(vendor.id, "DeepL Pro");
+    draft.start_date = Some(date(2026, 1, 15));
+    draft.end_date = Some(date(2027, 1, 14));
+    draft.annual_value = "12000.00".into();
+    draft.currency = "EUR".into();
+    app.contract_create(&draft).expect("contract");
+    let today = date(2026, 11, 22);
+    let january = app.dashboard(&month_of(date(2026, 1, 20)), today).expect("dashboard");
+    assert_eq!(january.spend.commitment, "548.387096", "12,000 / 12 × 17 / 31 days");
+    let year = app
+        .dashboard(&AnalyticsRequest { period: PeriodKind::Year, anchor: Some(date(2026, 6, 1)), basis: None }, today)
+        .expect("dashboard");
+    // 2026 holds 15 Jan–31 Dec: 548.387096 + 11 × 1,000.
+    assert_eq!(year.spend.commitment, "11548.387096");
+}
+
+fn assumption(method: &str, name: &str, unit: &str, low: &str, likely: &str, high: &str) -> AssumptionDraft {
+    AssumptionDraft {
+        method: method.into(),
+        name: name.into(),
+        unit: unit.into(),
+        low: low.into(),
+        likely: likely.into(),
+        high: high.into(),
+        confidence: "modelled".into(),
+        note: String::new(),
+    }
+}
+
+#[test]
+fn a_value_model_is_validated_previewed_saved_and_audited() {
+    let mut app = app();
+    app.reporting_currency_set("EUR").expect("currency");
+    let initiative = app
+        .initiative_create(&InitiativeDraft {
+            code: "INI-1".into(),
+            name: "Ticket triage".into(),
+            stage: Some(Stage::Pilot),
+            planned_go_live: Some(date(2026, 1, 10)),
+            ..InitiativeDraft::default()
+        })
+        .expect("initiative");
+    let today = date(2026, 11, 22);
+
+    let wrong = vec![
+        assumption("time_saved", "Acceptance rate", "%", "60", "50", "40"),
+        assumption("magic", "", "", "", "x", ""),
+    ];
+    let error = app.value_model_preview(initiative.id, &wrong, today).expect_err("refused");
+    let fields: Vec<&str> = error.fields.iter().map(|f| f.field.as_str()).collect();
+    assert_eq!(
+        fields,
+        vec![
+            "assumptions.0.low",
+            "assumptions.0.high",
+            "assumptions.1.method",
+            "assumptions.1.name",
+            "assumptions.1.likely"
+        ]
+    );
+
+    // 200 users × 10 tasks × 3 minutes (0.05 h) × 50 % × €40/h = €2,000 a month.
+    let model = vec![
+        assumption("time_saved", "Users", "users", "150", "200", "250"),
+        assumption("time_saved", "Tasks per user per month", "tasks/user/month", "10", "10", "10"),
+        assumption("time_saved", "Minutes saved per task", "minutes", "3", "3", "3"),
+        assumption("time_saved", "Acceptance rate", "%", "30", "50", "70"),
+        assumption("time_saved", "Loaded hourly rate", "EUR/h", "40", "40", "40"),
+    ];
+    let preview = app.value_model_preview(initiative.id, &model, today).expect("preview");
+    assert_eq!(preview.monthly_benefit.likely, "2000.00");
+    assert_eq!(preview.monthly_benefit.low, "900.00", "150 × 10 × 0.05 × 30 % × 40");
+    assert_eq!(preview.value_start, Some(date(2026, 1, 1)));
+    assert!(
+        app.initiative_value(initiative.id, today).expect("stored").assumptions.is_empty(),
+        "preview stores nothing"
+    );
+
+    let saved = app.value_model_save(initiative.id, &model, today).expect("saved");
+    assert_eq!(saved.assumptions.len(), 5);
+    assert_eq!(saved.assumptions[3].likely, "50");
+    let trail = app.audit_list(Some(("initiative", initiative.id.0)), 10).expect("audit");
+    assert!(trail.iter().any(|e| e.field.as_deref() == Some("value_model")), "the model change is audited");
+    assert!(app.audit_verify().expect("verify").intact);
+}
