@@ -128,19 +128,6 @@ pub fn value_text(v: &ValueOverview) -> String {
     out
 }
 
-#[cfg(test)]
-mod tests {
-    use super::whole;
-
-    #[test]
-    fn whole_units_are_grouped_and_rounded() {
-        assert_eq!(whole("1234567.891"), "1,234,568");
-        assert_eq!(whole("-1000.00"), "-1,000");
-        assert_eq!(whole("0.40"), "0");
-        assert_eq!(whole("999.5"), "1,000");
-    }
-}
-
 pub fn fx_text(rates: &[steward_core::api::FxRateEntry]) -> String {
     if rates.is_empty() {
         return "No exchange rates yet: add one with `steward fx set USD EUR 2026-01-01 0.92`.\n".to_owned();
@@ -158,4 +145,17 @@ pub fn fx_text(rates: &[steward_core::api::FxRateEntry]) -> String {
         );
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::whole;
+
+    #[test]
+    fn whole_units_are_grouped_and_rounded() {
+        assert_eq!(whole("1234567.891"), "1,234,568");
+        assert_eq!(whole("-1000.00"), "-1,000");
+        assert_eq!(whole("0.40"), "0");
+        assert_eq!(whole("999.5"), "1,000");
+    }
 }
