@@ -71,13 +71,13 @@ impl Reader<'_> {
     /// and basis, for months `from..=to`. The vendor and department fall back to the system's.
     pub fn spend_facts(&self, from: NaiveDate, to: NaiveDate) -> StoreResult<Vec<SpendFact>> {
         let mut stmt = self.conn().prepare_cached(
-            "SELECT substr(c.period_start, 1, 7), coalesce(c.vendor_id, s.vendor_id), c.system_id, c.initiative_id,
-                    coalesce(nullif(c.department, ''), s.department, ''), c.currency, c.basis, sum(c.amount_micros)
-             FROM cost_lines c LEFT JOIN ai_systems s ON s.id = c.system_id
-             WHERE c.replaced_by_batch IS NULL AND c.period_start >= ?1 AND c.period_start < ?2
+            "SELECT r.month, coalesce(r.vendor_id, s.vendor_id), r.system_id, r.initiative_id,
+                    coalesce(nullif(r.department, ''), s.department, ''), r.currency, r.basis, sum(r.amount_micros)
+             FROM spend_rollup r LEFT JOIN ai_systems s ON s.id = r.system_id
+             WHERE r.month >= ?1 AND r.month <= ?2
              GROUP BY 1, 2, 3, 4, 5, 6, 7",
         )?;
-        let rows = stmt.query_map(params![day(from), day(month_after(to))], |r| {
+        let rows = stmt.query_map(params![month_key(from), month_key(to)], |r| {
             Ok(SpendFact {
                 month: month_of(&r.get::<_, String>(0)?),
                 vendor_id: r.get(1)?,
@@ -92,13 +92,9 @@ impl Reader<'_> {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
-    /// The newest month with any live cost line, if any.
+    /// The newest month with any live cost, if any.
     pub fn last_cost_month(&self) -> StoreResult<Option<NaiveDate>> {
-        let last: Option<String> = self.conn().query_row(
-            "SELECT max(period_start) FROM cost_lines WHERE replaced_by_batch IS NULL",
-            [],
-            |r| r.get(0),
-        )?;
+        let last: Option<String> = self.conn().query_row("SELECT max(month) FROM spend_rollup", [], |r| r.get(0))?;
         Ok(last.as_deref().map(month_of))
     }
 
@@ -106,29 +102,19 @@ impl Reader<'_> {
     /// values of the newest reporting day, summed over their breakdowns (departments, …).
     pub fn adoption_facts(&self, from: NaiveDate, to: NaiveDate) -> StoreResult<Vec<AdoptionFact>> {
         let mut stmt = self.conn().prepare_cached(
-            "SELECT subject_id, metric_key, period_start, sum(value) FROM metric_observations
-             WHERE replaced_by_batch IS NULL AND subject_type = 'system'
-               AND metric_key IN ('seats_purchased', 'seats_assigned', 'active_users')
-               AND period_start >= ?1 AND period_start < ?2
-             GROUP BY subject_id, metric_key, period_start
-             ORDER BY subject_id, metric_key, period_start",
+            "SELECT month, system_id, metric_key, value FROM adoption_rollup
+             WHERE month >= ?1 AND month <= ?2 ORDER BY month, system_id, metric_key",
         )?;
-        let mut newest: HashMap<(i64, String, NaiveDate), (String, f64)> = HashMap::new();
-        let rows = stmt.query_map(params![day(from), day(month_after(to))], |r| {
-            Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, f64>(3)?))
+        let rows = stmt.query_map(params![month_key(from), month_key(to)], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?, r.get::<_, String>(2)?, r.get::<_, f64>(3)?))
         })?;
+        let mut facts = Vec::new();
         for row in rows {
-            let (system, metric, period_start, value) = row?;
-            // Ordered by day, so the last one seen in a month is its newest.
-            newest.insert((system, metric, month_of(&period_start)), (period_start, value));
+            let (month, system_id, metric, value) = row?;
+            if let Some(metric) = AdoptionMetric::from_key(&metric) {
+                facts.push(AdoptionFact { month: month_of(&month), system_id, metric, value });
+            }
         }
-        let mut facts: Vec<AdoptionFact> = newest
-            .into_iter()
-            .filter_map(|((system_id, metric, month), (_, value))| {
-                Some(AdoptionFact { month, system_id, metric: AdoptionMetric::from_key(&metric)?, value })
-            })
-            .collect();
-        facts.sort_by_key(|f| (f.month, f.system_id, f.metric));
         Ok(facts)
     }
 
@@ -381,12 +367,9 @@ impl Tx<'_> {
     }
 }
 
-fn day(date: NaiveDate) -> String {
-    date.format("%Y-%m-%d").to_string()
-}
-
-fn month_after(date: NaiveDate) -> NaiveDate {
-    crate::analytics::period::add_months(crate::analytics::period::month_start(date), 1)
+/// 15 March 2026 → "2026-03", the rollups' month key.
+fn month_key(date: NaiveDate) -> String {
+    date.format("%Y-%m").to_string()
 }
 
 fn parse_day(text: &str) -> Option<NaiveDate> {
@@ -453,5 +436,146 @@ impl Reader<'_> {
             Ok(FxRateRow { from: r.get(0)?, to: r.get(1)?, valid_from: r.get(2)?, rate: r.get(3)?, source: r.get(4)? })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
+    }
+}
+
+/// Re-sums the months of `spend_rollup` and `adoption_rollup` that writes in this transaction
+/// touched (the triggers of migration 0004 list them), so the summaries always equal the lines.
+/// Runs inside every write transaction, just before it commits.
+pub(super) fn refresh_rollups(conn: &rusqlite::Connection) -> rusqlite::Result<()> {
+    let dirty = |table: &str| -> rusqlite::Result<Vec<String>> {
+        let mut stmt = conn.prepare_cached(&format!("SELECT month FROM {table}"))?;
+        let months: Vec<String> = stmt.query_map([], |r| r.get(0))?.collect::<Result<_, _>>()?;
+        Ok(months)
+    };
+    for month in dirty("spend_rollup_dirty")? {
+        let next = next_month_key(&month);
+        conn.prepare_cached("DELETE FROM spend_rollup WHERE month = ?1")?.execute([&month])?;
+        conn.prepare_cached(
+            "INSERT INTO spend_rollup
+             SELECT ?1, vendor_id, system_id, initiative_id, department, currency, basis, sum(amount_micros), count(*)
+             FROM cost_lines
+             WHERE replaced_by_batch IS NULL AND period_start >= ?1 AND period_start < ?2
+             GROUP BY vendor_id, system_id, initiative_id, department, currency, basis",
+        )?
+        .execute(params![month, next])?;
+    }
+    conn.execute("DELETE FROM spend_rollup_dirty", [])?;
+    for month in dirty("adoption_rollup_dirty")? {
+        let next = next_month_key(&month);
+        conn.prepare_cached("DELETE FROM adoption_rollup WHERE month = ?1")?.execute([&month])?;
+        conn.prepare_cached(
+            "INSERT INTO adoption_rollup (month, system_id, metric_key, day, value)
+             SELECT ?1, o.subject_id, o.metric_key, o.period_start, sum(o.value)
+             FROM metric_observations o
+             WHERE o.replaced_by_batch IS NULL AND o.period_start >= ?1 AND o.period_start < ?2
+               AND o.subject_type = 'system'
+               AND o.metric_key IN ('seats_purchased', 'seats_assigned', 'active_users')
+               AND o.period_start = (
+                   SELECT max(i.period_start) FROM metric_observations i
+                   WHERE i.subject_type = 'system' AND i.subject_id = o.subject_id AND i.metric_key = o.metric_key
+                     AND i.replaced_by_batch IS NULL AND i.period_start >= ?1 AND i.period_start < ?2)
+             GROUP BY o.subject_id, o.metric_key, o.period_start",
+        )?
+        .execute(params![month, next])?;
+    }
+    conn.execute("DELETE FROM adoption_rollup_dirty", [])?;
+    Ok(())
+}
+
+/// "2026-12" → "2027-01": the exclusive upper bound of a month's ISO dates.
+fn next_month_key(month: &str) -> String {
+    let year: i32 = month.get(..4).and_then(|y| y.parse().ok()).unwrap_or(0);
+    let number: u32 = month.get(5..7).and_then(|m| m.parse().ok()).unwrap_or(12);
+    if number >= 12 { format!("{:04}-01", year + 1) } else { format!("{year:04}-{:02}", number + 1) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::Store;
+    use super::*;
+
+    fn insert_line(tx: &Tx<'_>, day: &str, system: Option<i64>, micros: i64) -> i64 {
+        tx.conn()
+            .execute(
+                "INSERT INTO cost_lines (period_start, period_end, amount_micros, currency, basis, system_id, created_at)
+                 VALUES (?1, ?1, ?2, 'EUR', 'billed', ?3, '2026-01-01T00:00:00Z')",
+                params![day, micros, system],
+            )
+            .expect("a cost line inserts");
+        tx.conn().last_insert_rowid()
+    }
+
+    type MonthTotals = Vec<(String, i64)>;
+
+    /// The rollup, and the same figures summed from the lines directly.
+    fn both(store: &Store) -> (MonthTotals, MonthTotals) {
+        let query = |sql: &str| -> MonthTotals {
+            let mut stmt = store.conn.prepare(sql).expect("query prepares");
+            stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).expect("query runs").map(|r| r.expect("row")).collect()
+        };
+        (
+            query("SELECT month, sum(amount_micros) FROM spend_rollup GROUP BY 1 ORDER BY 1"),
+            query(
+                "SELECT substr(period_start, 1, 7), sum(amount_micros) FROM cost_lines
+                 WHERE replaced_by_batch IS NULL GROUP BY 1 ORDER BY 1",
+            ),
+        )
+    }
+
+    #[test]
+    fn the_spend_rollup_follows_every_insert_update_and_delete() {
+        let mut store = Store::in_memory().expect("store");
+        let (a, b) = store
+            .write(|tx| Ok((insert_line(tx, "2026-01-05", None, 10), insert_line(tx, "2026-02-01", None, 20))))
+            .expect("write");
+        let (rollup, lines) = both(&store);
+        assert_eq!(rollup, vec![("2026-01".into(), 10), ("2026-02".into(), 20)]);
+        assert_eq!(rollup, lines);
+        // Moving a line to another month, retiring one (replaced by a later import), deleting.
+        store
+            .write(|tx| {
+                tx.conn().execute("UPDATE cost_lines SET period_start = '2026-03-01' WHERE id = ?1", [a])?;
+                tx.conn().execute("INSERT INTO import_batches (id, file_name, file_sha256, file_size, format, rows_read, rows_imported, imported_at, imported_by) VALUES (9, 'f', 'h', 0, 'x', 0, 0, 'now', 'me')", [])?;
+                tx.conn().execute("UPDATE cost_lines SET replaced_by_batch = 9 WHERE id = ?1", [b])?;
+                insert_line(tx, "2026-03-31", None, 5);
+                Ok(())
+            })
+            .expect("write");
+        let (rollup, lines) = both(&store);
+        assert_eq!(rollup, vec![("2026-03".into(), 15)]);
+        assert_eq!(rollup, lines);
+        store.write(|tx| Ok(tx.conn().execute("DELETE FROM cost_lines", [])?)).expect("write");
+        assert_eq!(both(&store).0, Vec::<(String, i64)>::new());
+    }
+
+    #[test]
+    fn the_adoption_rollup_keeps_the_newest_day_of_each_month() {
+        let mut store = Store::in_memory().expect("store");
+        store
+            .write(|tx| {
+                for (day, value) in [("2026-01-07", 10.0), ("2026-01-28", 30.0), ("2026-01-28", 5.0), ("2026-02-03", 7.0)] {
+                    tx.conn().execute(
+                        "INSERT INTO metric_observations (metric_key, subject_type, subject_id, period_start, period_end, value, created_at)
+                         VALUES ('active_users', 'system', 1, ?1, ?1, ?2, 'now')",
+                        params![day, value],
+                    )?;
+                }
+                Ok(())
+            })
+            .expect("write");
+        let facts = store.read().adoption_facts(month_of("2026-01"), month_of("2026-02")).expect("facts");
+        let values: Vec<(NaiveDate, f64)> = facts.iter().map(|f| (f.month, f.value)).collect();
+        assert_eq!(
+            values,
+            vec![(month_of("2026-01"), 35.0), (month_of("2026-02"), 7.0)],
+            "28 Jan's two breakdowns, summed"
+        );
+    }
+
+    #[test]
+    fn month_keys_roll_over_the_year() {
+        assert_eq!(next_month_key("2026-12"), "2027-01");
+        assert_eq!(next_month_key("2026-02"), "2026-03");
     }
 }

@@ -16,6 +16,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("0001_create_portfolio", include_str!("migrations/0001_create_portfolio.sql")),
     ("0002_index_list_columns", include_str!("migrations/0002_index_list_columns.sql")),
     ("0003_import_engine", include_str!("migrations/0003_import_engine.sql")),
+    ("0004_analytics_rollups", include_str!("migrations/0004_analytics_rollups.sql")),
 ];
 
 pub const LATEST: i64 = MIGRATIONS.len() as i64;
@@ -56,6 +57,7 @@ fn apply_from(conn: &mut Connection, from: i64) -> StoreResult<()> {
         tx.execute_batch(sql)?;
         tx.pragma_update(None, "user_version", index as i64 + 1)?;
     }
+    super::analytics::refresh_rollups(&tx)?;
     tx.commit()?;
     Ok(())
 }

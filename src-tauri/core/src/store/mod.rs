@@ -181,6 +181,7 @@ impl Store {
         }
         let tx = self.conn.transaction()?;
         let out = work(&Tx(&tx))?;
+        analytics::refresh_rollups(&tx)?;
         tx.commit()?;
         Ok(out)
     }
