@@ -1,7 +1,8 @@
 //! Commands of the Dashboard and the Adoption & ROI screen: each calls one core method.
 
 use steward_core::api::{
-    AdoptionView, AnalyticsRequest, ApiError, AssumptionDraft, Dashboard, InitiativeValue, ValueOverview,
+    AdoptionView, AnalyticsRequest, ApiError, AssumptionDraft, Dashboard, FxRateEntry, InitiativeValue, SpendView,
+    ValueOverview,
 };
 use steward_core::domain::InitiativeId;
 use tauri::State;
@@ -46,4 +47,34 @@ pub async fn value_model_save(
     assumptions: Vec<AssumptionDraft>,
 ) -> Result<InitiativeValue, ApiError> {
     run(&cell, move |s| s.app_mut()?.value_model_save(id, &assumptions, today())).await
+}
+
+#[tauri::command]
+pub async fn spend_view(cell: State<'_, SessionCell>, request: AnalyticsRequest) -> Result<SpendView, ApiError> {
+    run(&cell, move |s| s.app()?.spend_view(&request, today())).await
+}
+
+#[tauri::command]
+pub async fn fx_rates(cell: State<'_, SessionCell>) -> Result<Vec<FxRateEntry>, ApiError> {
+    run(&cell, |s| s.app()?.fx_rates()).await
+}
+
+#[tauri::command]
+pub async fn fx_rate_set(cell: State<'_, SessionCell>, entry: FxRateEntry) -> Result<FxRateEntry, ApiError> {
+    run(&cell, move |s| s.app_mut()?.fx_rate_set(&entry)).await
+}
+
+#[tauri::command]
+pub async fn fx_rate_delete(
+    cell: State<'_, SessionCell>,
+    from: String,
+    to: String,
+    valid_from: chrono::NaiveDate,
+) -> Result<(), ApiError> {
+    run(&cell, move |s| s.app_mut()?.fx_rate_delete(&from, &to, valid_from)).await
+}
+
+#[tauri::command]
+pub async fn reporting_currency_set(cell: State<'_, SessionCell>, code: String) -> Result<String, ApiError> {
+    run(&cell, move |s| s.app_mut()?.reporting_currency_set(&code)).await
 }

@@ -87,6 +87,11 @@ fn main() {
             analytics::initiative_value,
             analytics::value_model_preview,
             analytics::value_model_save,
+            analytics::spend_view,
+            analytics::fx_rates,
+            analytics::fx_rate_set,
+            analytics::fx_rate_delete,
+            analytics::reporting_currency_set,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use steward_core::api::{Dashboard, MoneyRange, RatioRange, ValueOverview};
+use steward_core::api::{Dashboard, MoneyRange, RatioRange, SpendView, ValueOverview};
 
 /// "1234567.891" → "1,234,568" (whole units: these are headline figures).
 pub fn whole(amount: &str) -> String {
@@ -126,6 +126,39 @@ pub fn value_text(v: &ValueOverview) -> String {
         );
     }
     out
+}
+
+pub fn spend_text(view: &SpendView, by: &str) -> Result<String, String> {
+    let rows = match by {
+        "vendor" => &view.by_vendor,
+        "system" => &view.by_system,
+        "department" => &view.by_department,
+        "initiative" => &view.by_initiative,
+        other => return Err(format!("\"{other}\" is not a breakdown: use vendor, system, department or initiative")),
+    };
+    let c = &view.reporting_currency;
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "Spend by {by}, {} ({} cost, {c}; change on {})",
+        view.period.label, view.basis, view.previous.label
+    );
+    for row in rows {
+        let change = row.change.map(|x| format!("{:+.1} %", x * 100.0)).unwrap_or_default();
+        let name: String = row.name.chars().take(48).collect();
+        let _ = writeln!(out, "  {name:<48} {c} {:>12} {:>10}", whole(&row.current), change);
+    }
+    let _ = writeln!(out, "  {:<48} {c} {:>12}", "Total", whole(&view.total));
+    for money in &view.unconverted {
+        let _ = writeln!(
+            out,
+            "  {:<48} {} {:>12}",
+            "Not converted (no exchange rate)",
+            money.currency,
+            whole(&money.amount)
+        );
+    }
+    Ok(out)
 }
 
 pub fn fx_text(rates: &[steward_core::api::FxRateEntry]) -> String {

@@ -3,6 +3,7 @@
 //! Errors go to stderr as one sentence with a non-zero exit code; `--json` output goes to stdout.
 
 mod analytics;
+mod bench;
 mod imports;
 mod mapping;
 mod progress;
@@ -52,6 +53,21 @@ enum Command {
         /// Cost basis: billed (default), amortized, …
         #[arg(long)]
         basis: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Where the money went: spend by vendor, system, department or initiative against the
+    /// period before.
+    Spend {
+        #[arg(long, default_value = "month", value_parser = parse_period)]
+        period: PeriodKind,
+        #[arg(long)]
+        at: Option<chrono::NaiveDate>,
+        #[arg(long)]
+        basis: Option<String>,
+        /// vendor (default), system, department or initiative.
+        #[arg(long, default_value = "vendor")]
+        by: String,
         #[arg(long)]
         json: bool,
     },
@@ -119,6 +135,17 @@ enum Command {
         /// Read through the whole importer (no database) instead of the parser alone.
         #[arg(long)]
         engine: bool,
+    },
+    /// Benchmark: times opening the portfolio and every analytics answer, printing one JSON
+    /// object with the timings and the figures (tests/bench/analytics_bench.py).
+    #[command(hide = true)]
+    BenchAnalytics {
+        /// The day the figures are as of (renewals, overdue reviews), YYYY-MM-DD.
+        #[arg(long)]
+        today: chrono::NaiveDate,
+        /// Runs of each task; the first is the first call after opening.
+        #[arg(long, default_value_t = 7)]
+        runs: usize,
     },
     /// Import history.
     Imports {
@@ -230,6 +257,17 @@ fn run(cli: Cli) -> Result<(), String> {
             let dashboard = App::open(&db).map_err(fail)?.dashboard(&request, today).map_err(fail)?;
             emit(&if json { to_json(&dashboard)? + "\n" } else { analytics::dashboard_text(&dashboard) })?;
         }
+        Command::Spend { period, at, basis, by, json } => {
+            let view = App::open(&db)
+                .map_err(fail)?
+                .spend_view(&AnalyticsRequest { period, anchor: at, basis }, today)
+                .map_err(fail)?;
+            if json {
+                emit(&(to_json(&view)? + "\n"))?;
+            } else {
+                emit(&analytics::spend_text(&view, &by)?)?;
+            }
+        }
         Command::Value { json } => {
             let overview = App::open(&db).map_err(fail)?.value_overview(today).map_err(fail)?;
             emit(&if json { to_json(&overview)? + "\n" } else { analytics::value_text(&overview) })?;
@@ -327,6 +365,7 @@ fn run(cli: Cli) -> Result<(), String> {
                 undo.batch_id, undo.removed, undo.restored
             );
         }
+        Command::BenchAnalytics { today, runs } => emit(&bench::run(&db, today, runs)?)?,
         Command::Imports { command: ImportsCommand::Presets } | Command::BenchParse { .. } => {}
         Command::Audit { command: AuditCommand::Verify } => {
             let report = App::open(&db).map_err(fail)?.audit_verify().map_err(fail)?;

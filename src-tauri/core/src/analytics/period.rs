@@ -69,6 +69,52 @@ impl Period {
     }
 }
 
+/// A run of whole months with the label people read: "Oct 2026", "Jul–Aug 2026", "Q3 2026".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Span {
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+    pub label: String,
+}
+
+impl Period {
+    /// The period as far as data goes, and the same months at the start of the period before,
+    /// so a quarter with one month of data is compared with one month, not three.
+    pub fn compared_to_date(&self, last_month: Option<NaiveDate>) -> (Span, Span) {
+        let previous = self.previous();
+        let through = last_month.map(month_end).filter(|end| self.contains(*end) && *end < self.end);
+        match through {
+            None => (
+                Span { start: self.start, end: self.end, label: self.label() },
+                Span { start: previous.start, end: previous.end, label: previous.label() },
+            ),
+            Some(end) => {
+                let months = months_apart(self.start, end);
+                let previous_end = month_end(add_months(previous.start, months));
+                (
+                    Span { start: self.start, end, label: format!("{} to date", self.label()) },
+                    Span {
+                        start: previous.start,
+                        end: previous_end,
+                        label: months_label(previous.start, previous_end),
+                    },
+                )
+            }
+        }
+    }
+}
+
+/// "Jul 2026", "Jul–Aug 2026", "Dec 2025–Jan 2026".
+fn months_label(start: NaiveDate, end: NaiveDate) -> String {
+    if month_start(start) == month_start(end) {
+        start.format("%b %Y").to_string()
+    } else if start.year() == end.year() {
+        format!("{}–{}", start.format("%b"), end.format("%b %Y"))
+    } else {
+        format!("{}–{}", start.format("%b %Y"), end.format("%b %Y"))
+    }
+}
+
 /// The first day of `date`'s month.
 pub fn month_start(date: NaiveDate) -> NaiveDate {
     date.with_day(1).unwrap_or(date)
@@ -143,6 +189,23 @@ mod tests {
     ) {
         let previous = Period::containing(kind, d(date)).previous();
         assert_eq!((previous.start, previous.end), (d(start), d(end)));
+    }
+
+    #[test]
+    fn a_period_with_part_of_its_data_is_compared_with_the_same_months_before() {
+        let q4 = Period::containing(PeriodKind::Quarter, d("2026-11-01"));
+        let (now, before) = q4.compared_to_date(Some(d("2026-10-01")));
+        assert_eq!((now.end, now.label.as_str()), (d("2026-10-31"), "Q4 2026 to date"));
+        assert_eq!((before.start, before.end, before.label.as_str()), (d("2026-07-01"), d("2026-07-31"), "Jul 2026"));
+        let (_, two) = q4.compared_to_date(Some(d("2026-11-15")));
+        assert_eq!(two.label, "Jul–Aug 2026");
+        let year = Period::containing(PeriodKind::Year, d("2026-01-01"));
+        let (_, before) = year.compared_to_date(Some(d("2026-01-01")));
+        assert_eq!(before.label, "Jan 2025");
+        // Complete periods, and data that ends before or after the period, compare whole periods.
+        assert_eq!(q4.compared_to_date(Some(d("2026-12-01"))).1.label, "Q3 2026");
+        assert_eq!(q4.compared_to_date(None).0.label, "Q4 2026");
+        assert_eq!(q4.compared_to_date(Some(d("2025-01-01"))).1.label, "Q3 2026");
     }
 
     #[test]

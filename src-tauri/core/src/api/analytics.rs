@@ -10,7 +10,7 @@ use ts_rs::TS;
 use super::{ApiResult, App};
 use crate::analytics::adoption::{self, AdoptionFact, AdoptionMetric};
 use crate::analytics::fx::{Converted, FxTable};
-use crate::analytics::period::{Period, PeriodKind, add_months, month_start, months_between};
+use crate::analytics::period::{Period, PeriodKind, Span, add_months, month_start, months_between};
 use crate::analytics::spend::{self, Commitment, SpendFact};
 use crate::analytics::{Comparison, pipeline, renewals, risk};
 use crate::domain::format_micros;
@@ -39,6 +39,11 @@ pub struct PeriodView {
     pub end: NaiveDate,
     /// "Oct 2026", "Q4 2026", "2026".
     pub label: String,
+}
+
+/// A period as compared: cut at the newest data, or the matching months before.
+fn span_view(kind: PeriodKind, span: &Span) -> PeriodView {
+    PeriodView { kind, start: span.start, end: span.end, label: span.label.clone() }
 }
 
 impl From<Period> for PeriodView {
@@ -261,18 +266,18 @@ impl App {
         let facts = self.analytics_facts(request, today)?;
         let read = self.store.read();
         let (period, previous) = (facts.period, facts.period.previous());
+        let (now, then) = period.compared_to_date(facts.last_cost_month);
         let fx = &facts.fx;
         let basis = facts.basis.as_str();
         let mut notes = Vec::new();
 
-        let current = spend::total(&facts.spend, basis, fx, period.start, period.end);
-        let before = spend::total(&facts.spend, basis, fx, previous.start, previous.end);
-        let in_period: Vec<SpendFact> =
-            facts.spend.iter().filter(|f| period.contains(f.month) && f.is_unattributed()).cloned().collect();
-        let unattributed = spend::total(&in_period, basis, fx, period.start, period.end);
+        let current = spend::total(&facts.spend, basis, fx, now.start, now.end);
+        let before = spend::total(&facts.spend, basis, fx, then.start, then.end);
+        let in_period: Vec<SpendFact> = facts.spend.iter().filter(|f| f.is_unattributed()).cloned().collect();
+        let unattributed = spend::total(&in_period, basis, fx, now.start, now.end);
         let commitments = commitments(&facts.contracts);
         let budgets: Vec<spend::Budget> = read.budgets()?.into_iter().filter(|b| b.scope_type == "portfolio").collect();
-        let plan = spend::against_plan(&[], basis, fx, &commitments, &budgets, &period.months());
+        let plan = spend::against_plan(&[], basis, fx, &commitments, &budgets, &months_between(now.start, now.end));
         let committed = plan.commitment.iter().fold(Converted::default(), |mut sum, c| {
             sum.merge(c);
             sum
@@ -360,14 +365,14 @@ impl App {
                 .collect(),
             open_high_risks: risks.iter().filter(|r| r.is_open() && r.is_high()).count() as u32,
             spend_on_high_risk_systems: format_micros(
-                spend::total(&on_high_risk, basis, fx, period.start, period.end).micros,
+                spend::total(&on_high_risk, basis, fx, now.start, now.end).micros,
             ),
         };
 
         Ok(Dashboard {
             as_of: today,
-            period: period.into(),
-            previous: previous.into(),
+            period: span_view(period.kind, &now),
+            previous: span_view(previous.kind, &then),
             reporting_currency: fx.reporting().to_owned(),
             basis: facts.basis.clone(),
             bases: facts.bases.clone(),
@@ -457,6 +462,56 @@ impl App {
     }
 }
 
+/// Spend per initiative: lines tied to it, plus the lines of its systems shared evenly among
+/// the initiatives that use each system (as the value model counts cost).
+fn initiative_rows(facts: &Facts, names: &HashMap<i64, String>) -> Vec<SpendRow> {
+    let mut users_of: HashMap<i64, Vec<i64>> = HashMap::new();
+    for initiative in &facts.initiatives {
+        for system in &initiative.system_ids {
+            users_of.entry(*system).or_default().push(initiative.id);
+        }
+    }
+    let sum = |span: &Span| -> BTreeMap<Option<i64>, i64> {
+        let mut sums: BTreeMap<Option<i64>, i64> = BTreeMap::new();
+        for fact in
+            facts.spend.iter().filter(|f| f.basis == facts.basis && span.start <= f.month && f.month <= span.end)
+        {
+            let Some(micros) = facts.fx.convert(fact.micros, &fact.currency, fact.month) else { continue };
+            let shared = fact.system_id.and_then(|s| users_of.get(&s)).filter(|users| !users.is_empty());
+            match (fact.initiative_id, shared) {
+                (Some(initiative), _) => *sums.entry(Some(initiative)).or_default() += micros,
+                (None, Some(users)) => {
+                    for initiative in users {
+                        *sums.entry(Some(*initiative)).or_default() += micros / users.len() as i64;
+                    }
+                }
+                (None, None) => *sums.entry(None).or_default() += micros,
+            }
+        }
+        sums
+    };
+    let (current, previous) = facts.period.compared_to_date(facts.last_cost_month);
+    let (now, before) = (sum(&current), sum(&previous));
+    let mut rows: Vec<SpendRow> = now
+        .into_iter()
+        .map(|(id, micros)| {
+            let earlier = before.get(&id).copied().unwrap_or(0);
+            SpendRow {
+                id,
+                name: match id {
+                    Some(id) => names.get(&id).cloned().unwrap_or_else(|| format!("#{id} (deleted)")),
+                    None => "Not tied to an initiative".to_owned(),
+                },
+                current: format_micros(micros),
+                previous: format_micros(earlier),
+                change: Comparison { current: micros as f64, previous: earlier as f64 }.change(),
+            }
+        })
+        .collect();
+    rows.sort_by_key(|row| std::cmp::Reverse(row.current.parse::<rust_decimal::Decimal>().unwrap_or_default()));
+    rows
+}
+
 /// Contracts as commitments: drafts and cancelled contracts commit to nothing.
 pub(crate) fn commitments(contracts: &[ContractFact]) -> Vec<Commitment> {
     contracts
@@ -526,4 +581,118 @@ fn largest_currency(spend: &[SpendFact]) -> String {
         *sums.entry(fact.currency.as_str()).or_default() += i128::from(fact.micros).abs();
     }
     sums.into_iter().max_by_key(|(_, sum)| *sum).map(|(c, _)| c.to_owned()).unwrap_or_else(|| "EUR".to_owned())
+}
+
+/// One line of a spend breakdown: this period, the one before, and the change.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct SpendRow {
+    /// The vendor, system or initiative id; `None` for the "not attributed" line and departments.
+    #[ts(type = "number | null")]
+    pub id: Option<i64>,
+    pub name: String,
+    pub current: String,
+    pub previous: String,
+    pub change: Option<f64>,
+}
+
+/// Spend, commitment and budget in one month, reporting currency.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct MonthSpend {
+    pub month: NaiveDate,
+    pub actual: String,
+    pub commitment: String,
+    pub budget: Option<String>,
+}
+
+/// Where the money went in a period, by each dimension, against the period before.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct SpendView {
+    pub period: PeriodView,
+    pub previous: PeriodView,
+    pub reporting_currency: String,
+    pub basis: String,
+    pub total: String,
+    pub unconverted: Vec<UnconvertedMoney>,
+    pub by_vendor: Vec<SpendRow>,
+    pub by_system: Vec<SpendRow>,
+    pub by_department: Vec<SpendRow>,
+    pub by_initiative: Vec<SpendRow>,
+    /// The trailing twelve months up to the period's end.
+    pub months: Vec<MonthSpend>,
+}
+
+impl App {
+    /// Spend by vendor, system, department and initiative for a period, each with the period
+    /// before; money with no system or initiative is its own line, never hidden.
+    pub fn spend_view(&self, request: &AnalyticsRequest, today: NaiveDate) -> ApiResult<SpendView> {
+        let facts = self.analytics_facts(request, today)?;
+        let (period, previous) = facts.period.compared_to_date(facts.last_cost_month);
+        let (fx, basis) = (&facts.fx, facts.basis.as_str());
+        let system_names: HashMap<i64, String> = facts.systems.iter().map(|s| (s.id, s.name.clone())).collect();
+        let initiative_names: HashMap<i64, String> = facts.initiatives.iter().map(|i| (i.id, i.name.clone())).collect();
+        let rows = |key: &dyn Fn(&SpendFact) -> Option<String>,
+                    name: &dyn Fn(Option<&str>) -> (Option<i64>, String)| {
+            let now = spend::by_key(&facts.spend, basis, fx, period.start, period.end, key);
+            let before: HashMap<Option<String>, i64> =
+                spend::by_key(&facts.spend, basis, fx, previous.start, previous.end, key)
+                    .into_iter()
+                    .map(|(k, sum)| (k, sum.micros))
+                    .collect();
+            now.into_iter()
+                .map(|(k, sum)| {
+                    let earlier = before.get(&k).copied().unwrap_or(0);
+                    let (id, name) = name(k.as_deref());
+                    SpendRow {
+                        id,
+                        name,
+                        current: format_micros(sum.micros),
+                        previous: format_micros(earlier),
+                        change: Comparison { current: sum.micros as f64, previous: earlier as f64 }.change(),
+                    }
+                })
+                .collect::<Vec<_>>()
+        };
+        let named = |names: &HashMap<i64, String>, missing: &str, k: Option<&str>| {
+            let id = k.and_then(|k| k.parse::<i64>().ok());
+            let name = match id {
+                Some(id) => names.get(&id).cloned().unwrap_or_else(|| format!("#{id} (deleted)")),
+                None => missing.to_owned(),
+            };
+            (id, name)
+        };
+        let total = spend::total(&facts.spend, basis, fx, period.start, period.end);
+        let months = months_between(add_months(period.end, -11), period.end);
+        let budgets: Vec<spend::Budget> =
+            self.store.read().budgets()?.into_iter().filter(|b| b.scope_type == "portfolio").collect();
+        let plan = spend::against_plan(&facts.spend, basis, fx, &commitments(&facts.contracts), &budgets, &months);
+        Ok(SpendView {
+            period: span_view(facts.period.kind, &period),
+            previous: span_view(facts.period.kind, &previous),
+            reporting_currency: fx.reporting().to_owned(),
+            basis: facts.basis.clone(),
+            total: format_micros(total.micros),
+            unconverted: unconverted(&total),
+            by_vendor: rows(&|f| f.vendor_id.map(|v| v.to_string()), &|k| named(&facts.vendor_names, "No vendor", k)),
+            by_system: rows(&|f| f.system_id.map(|v| v.to_string()), &|k| {
+                named(&system_names, "Not attributed to a system", k)
+            }),
+            by_department: rows(&|f| (!f.department.is_empty()).then(|| f.department.clone()), &|k| {
+                (None, k.unwrap_or("No department").to_owned())
+            }),
+            by_initiative: initiative_rows(&facts, &initiative_names),
+            months: months
+                .iter()
+                .enumerate()
+                .map(|(i, month)| MonthSpend {
+                    month: *month,
+                    actual: format_micros(plan.actual[i].micros),
+                    commitment: format_micros(plan.commitment[i].micros),
+                    budget: (!budgets.is_empty()).then(|| format_micros(plan.budget[i].micros)),
+                })
+                .collect(),
+        })
+    }
 }

@@ -19,8 +19,9 @@ mod settings;
 mod value;
 
 pub use analytics::{
-    AdoptionTile, AdoptionView, AnalyticsRequest, Dashboard, DepartmentAdoption, PeriodView, PipelineTile,
-    RenewalsTile, RiskTile, RoiTile, SeverityCount, SpendTile, SystemAdoptionRow, UnconvertedMoney,
+    AdoptionTile, AdoptionView, AnalyticsRequest, Dashboard, DepartmentAdoption, MonthSpend, PeriodView, PipelineTile,
+    RenewalsTile, RiskTile, RoiTile, SeverityCount, SpendRow, SpendTile, SpendView, SystemAdoptionRow,
+    UnconvertedMoney,
 };
 pub use catalog::Catalog;
 pub use charts::{ChartFormat, ChartKind, ChartRequest, ChartTheme};

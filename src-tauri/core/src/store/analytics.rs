@@ -483,6 +483,15 @@ pub(super) fn refresh_rollups(conn: &rusqlite::Connection) -> rusqlite::Result<(
     Ok(())
 }
 
+/// Whether writes left months to re-sum (only a program other than Steward can).
+pub(super) fn rollups_pending(conn: &rusqlite::Connection) -> rusqlite::Result<bool> {
+    conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM spend_rollup_dirty) OR EXISTS (SELECT 1 FROM adoption_rollup_dirty)",
+        [],
+        |r| r.get(0),
+    )
+}
+
 /// "2026-12" → "2027-01": the exclusive upper bound of a month's ISO dates.
 fn next_month_key(month: &str) -> String {
     let year: i32 = month.get(..4).and_then(|y| y.parse().ok()).unwrap_or(0);

@@ -124,6 +124,11 @@ impl Store {
                 migrations::backup_then_migrate(&mut store.conn, path, version)?;
             }
         }
+        if !read_only && analytics::rollups_pending(&store.conn)? {
+            // Another program wrote lines without re-summing (Steward itself never leaves
+            // months pending): bring the summaries back in line before anyone reads them.
+            store.write(|_| Ok(()))?;
+        }
         Ok(store)
     }
 
