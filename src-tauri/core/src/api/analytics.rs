@@ -606,6 +606,9 @@ pub struct MonthSpend {
     pub budget: Option<String>,
 }
 
+/// Names a breakdown key: its id and the name people read.
+type Namer<'a> = &'a dyn Fn(Option<&str>) -> (Option<i64>, String);
+
 /// Where the money went in a period, by each dimension, against the period before.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[ts(export)]
@@ -633,8 +636,7 @@ impl App {
         let (fx, basis) = (&facts.fx, facts.basis.as_str());
         let system_names: HashMap<i64, String> = facts.systems.iter().map(|s| (s.id, s.name.clone())).collect();
         let initiative_names: HashMap<i64, String> = facts.initiatives.iter().map(|i| (i.id, i.name.clone())).collect();
-        let rows = |key: &dyn Fn(&SpendFact) -> Option<String>,
-                    name: &dyn Fn(Option<&str>) -> (Option<i64>, String)| {
+        let rows = |key: &dyn Fn(&SpendFact) -> Option<String>, name: Namer<'_>| {
             let now = spend::by_key(&facts.spend, basis, fx, period.start, period.end, key);
             let before: HashMap<Option<String>, i64> =
                 spend::by_key(&facts.spend, basis, fx, previous.start, previous.end, key)
