@@ -1,8 +1,8 @@
 //! Commands of the Dashboard and the Adoption & ROI screen: each calls one core method.
 
 use steward_core::api::{
-    AdoptionView, AnalyticsRequest, ApiError, AssumptionDraft, Dashboard, FxRateEntry, InitiativeValue, SpendView,
-    ValueOverview,
+    AdoptionView, AnalyticsRequest, ApiError, AssumptionDraft, BudgetEntry, Dashboard, FxRateEntry, InitiativeValue,
+    SpendView, ValueOverview,
 };
 use steward_core::domain::InitiativeId;
 use tauri::State;
@@ -77,4 +77,19 @@ pub async fn fx_rate_delete(
 #[tauri::command]
 pub async fn reporting_currency_set(cell: State<'_, SessionCell>, code: String) -> Result<String, ApiError> {
     run(&cell, move |s| s.app_mut()?.reporting_currency_set(&code)).await
+}
+
+#[tauri::command]
+pub async fn budgets(cell: State<'_, SessionCell>) -> Result<Vec<BudgetEntry>, ApiError> {
+    run(&cell, |s| s.app()?.budgets()).await
+}
+
+#[tauri::command]
+pub async fn budget_set(cell: State<'_, SessionCell>, entry: BudgetEntry) -> Result<BudgetEntry, ApiError> {
+    run(&cell, move |s| s.app_mut()?.budget_set(&entry)).await
+}
+
+#[tauri::command]
+pub async fn budget_delete(cell: State<'_, SessionCell>, id: i64) -> Result<(), ApiError> {
+    run(&cell, move |s| s.app_mut()?.budget_delete(id)).await
 }

@@ -92,6 +92,9 @@ fn main() {
             analytics::fx_rate_set,
             analytics::fx_rate_delete,
             analytics::reporting_currency_set,
+            analytics::budgets,
+            analytics::budget_set,
+            analytics::budget_delete,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

@@ -161,6 +161,26 @@ pub fn spend_text(view: &SpendView, by: &str) -> Result<String, String> {
     Ok(out)
 }
 
+pub fn budgets_text(budgets: &[steward_core::api::BudgetEntry]) -> String {
+    if budgets.is_empty() {
+        return "No budgets yet: add one with `steward budget set 2026-01-01 2026-12-31 1200000 EUR`.\n".to_owned();
+    }
+    let mut out = String::new();
+    for b in budgets {
+        let scope = if b.scope_type == "portfolio" { "Whole portfolio".to_owned() } else { b.scope_value.clone() };
+        let _ = writeln!(
+            out,
+            "#{:<4} {scope:<28} {} – {}  {} {:>12}",
+            b.id.unwrap_or_default(),
+            b.period_start.format("%-d %b %Y"),
+            b.period_end.format("%-d %b %Y"),
+            b.currency,
+            whole(&b.amount)
+        );
+    }
+    out
+}
+
 pub fn fx_text(rates: &[steward_core::api::FxRateEntry]) -> String {
     if rates.is_empty() {
         return "No exchange rates yet: add one with `steward fx set USD EUR 2026-01-01 0.92`.\n".to_owned();

@@ -15,7 +15,8 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use steward_core::analytics::period::PeriodKind;
 use steward_core::api::{
-    AnalyticsRequest, ApiError, App, FxRateEntry, ImportProgress, ImportRequest, ListRequest, PortfolioSummary,
+    AnalyticsRequest, ApiError, App, BudgetEntry, FxRateEntry, ImportProgress, ImportRequest, ListRequest,
+    PortfolioSummary,
 };
 use steward_core::domain::System;
 
@@ -80,6 +81,11 @@ enum Command {
     Fx {
         #[command(subcommand)]
         command: FxCommand,
+    },
+    /// Budgets for the portfolio or a department, compared with actual spend.
+    Budget {
+        #[command(subcommand)]
+        command: BudgetCommand,
     },
     /// Set the currency every converted total is reported in, e.g. EUR.
     ReportingCurrency { code: String },
@@ -296,6 +302,33 @@ fn run(cli: Cli) -> Result<(), String> {
                 }
             }
         }
+        Command::Budget { command } => {
+            let mut app = App::open(&db).map_err(fail)?;
+            match command {
+                BudgetCommand::List { json } => {
+                    let budgets = app.budgets().map_err(fail)?;
+                    emit(&if json { to_json(&budgets)? + "\n" } else { analytics::budgets_text(&budgets) })?;
+                }
+                BudgetCommand::Set { department, from, to, amount, currency, note } => {
+                    let entry = BudgetEntry {
+                        id: None,
+                        scope_type: if department.is_some() { "department" } else { "portfolio" }.into(),
+                        scope_value: department.unwrap_or_default(),
+                        period_start: from,
+                        period_end: to,
+                        amount,
+                        currency,
+                        note: note.unwrap_or_default(),
+                    };
+                    let saved = app.budget_set(&entry).map_err(fail_fields)?;
+                    println!("Budget #{}: {}", saved.id.unwrap_or_default(), analytics::budgets_text(&[saved]).trim());
+                }
+                BudgetCommand::Delete { id } => {
+                    app.budget_delete(id).map_err(fail)?;
+                    println!("Deleted budget #{id}");
+                }
+            }
+        }
         Command::ReportingCurrency { code } => {
             let code = App::open(&db).map_err(fail)?.reporting_currency_set(&code).map_err(fail_fields)?;
             println!("Totals are now reported in {code}");
@@ -419,6 +452,29 @@ enum FxCommand {
     },
     /// Remove a rate.
     Delete { from: String, to: String, valid_from: chrono::NaiveDate },
+}
+
+#[derive(Subcommand)]
+enum BudgetCommand {
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Add or replace a budget: steward budget set --department Finance 2026-01-01 2026-12-31 250000 EUR.
+    Set {
+        /// The department; the whole portfolio when left out.
+        #[arg(long)]
+        department: Option<String>,
+        from: chrono::NaiveDate,
+        to: chrono::NaiveDate,
+        amount: String,
+        currency: String,
+        #[arg(long)]
+        note: Option<String>,
+    },
+    Delete {
+        id: i64,
+    },
 }
 
 /// A validation error with its field messages, for a one-line terminal answer.

@@ -505,6 +505,7 @@ fn initiative_rows(facts: &Facts, names: &HashMap<i64, String>) -> Vec<SpendRow>
                 current: format_micros(micros),
                 previous: format_micros(earlier),
                 change: Comparison { current: micros as f64, previous: earlier as f64 }.change(),
+                budget: None,
             }
         })
         .collect();
@@ -594,6 +595,8 @@ pub struct SpendRow {
     pub current: String,
     pub previous: String,
     pub change: Option<f64>,
+    /// The budget for the same months (departments with a budget entered).
+    pub budget: Option<String>,
 }
 
 /// Spend, commitment and budget in one month, reporting currency.
@@ -653,6 +656,7 @@ impl App {
                         current: format_micros(sum.micros),
                         previous: format_micros(earlier),
                         change: Comparison { current: sum.micros as f64, previous: earlier as f64 }.change(),
+                        budget: None,
                     }
                 })
                 .collect::<Vec<_>>()
@@ -667,8 +671,23 @@ impl App {
         };
         let total = spend::total(&facts.spend, basis, fx, period.start, period.end);
         let months = months_between(add_months(period.end, -11), period.end);
-        let budgets: Vec<spend::Budget> =
-            self.store.read().budgets()?.into_iter().filter(|b| b.scope_type == "portfolio").collect();
+        let all_budgets = self.store.read().budgets()?;
+        let budgets: Vec<spend::Budget> = all_budgets.iter().filter(|b| b.scope_type == "portfolio").cloned().collect();
+        let span_months = months_between(period.start, period.end);
+        let mut by_department = rows(&|f| (!f.department.is_empty()).then(|| f.department.clone()), &|k| {
+            (None, k.unwrap_or("No department").to_owned())
+        });
+        for row in &mut by_department {
+            let own: Vec<spend::Budget> = all_budgets
+                .iter()
+                .filter(|b| b.scope_type == "department" && b.scope_value.eq_ignore_ascii_case(&row.name))
+                .cloned()
+                .collect();
+            if !own.is_empty() {
+                let plan = spend::against_plan(&[], basis, fx, &[], &own, &span_months);
+                row.budget = Some(format_micros(plan.budget.iter().map(|b| b.micros).sum()));
+            }
+        }
         let plan = spend::against_plan(&facts.spend, basis, fx, &commitments(&facts.contracts), &budgets, &months);
         Ok(SpendView {
             period: span_view(facts.period.kind, &period),
@@ -681,9 +700,7 @@ impl App {
             by_system: rows(&|f| f.system_id.map(|v| v.to_string()), &|k| {
                 named(&system_names, "Not attributed to a system", k)
             }),
-            by_department: rows(&|f| (!f.department.is_empty()).then(|| f.department.clone()), &|k| {
-                (None, k.unwrap_or("No department").to_owned())
-            }),
+            by_department,
             by_initiative: initiative_rows(&facts, &initiative_names),
             months: months
                 .iter()

@@ -38,7 +38,7 @@ pub use portfolio::{
     AuditEvent, AuditReport, CountByValue, DemoLoadReport, PortfolioInfo, PortfolioSummary, RenewalDue,
 };
 pub use session::{Session, SessionState};
-pub use settings::FxRateEntry;
+pub use settings::{BudgetEntry, FxRateEntry};
 pub use value::{
     AssumptionDraft, BreakevenView, DateRange, InitiativeValue, InitiativeValueRow, MoneyRange, RatioRange,
     ValueOverview,

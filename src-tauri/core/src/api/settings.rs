@@ -7,7 +7,8 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::{ApiError, ApiResult, App, ErrorCode, now_text};
-use crate::domain::{Currency, FieldError};
+use crate::analytics::spend::Budget;
+use crate::domain::{Currency, FieldError, Validation, format_micros, parse_decimal_micros};
 use crate::store::AuditChange;
 
 /// One row of the rate table: 1 `from` = `rate` `to` from `valid_from` until the next row.
@@ -169,5 +170,135 @@ impl App {
             Ok(())
         })?;
         Ok(currency.as_str().to_owned())
+    }
+}
+
+/// A budget for the whole portfolio or one department, over a period (usually a year).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct BudgetEntry {
+    /// Set by the store; ignored when saving.
+    #[ts(type = "number | null")]
+    pub id: Option<i64>,
+    /// `portfolio` or `department`.
+    pub scope_type: String,
+    /// The department's name; empty for the portfolio.
+    pub scope_value: String,
+    pub period_start: NaiveDate,
+    pub period_end: NaiveDate,
+    /// Decimal text in `currency`.
+    pub amount: String,
+    pub currency: String,
+    pub note: String,
+}
+
+/// The scopes a budget can have.
+pub const BUDGET_SCOPES: [&str; 2] = ["portfolio", "department"];
+
+impl App {
+    pub fn budgets(&self) -> ApiResult<Vec<BudgetEntry>> {
+        Ok(self
+            .store
+            .read()
+            .budget_rows()?
+            .into_iter()
+            .map(|row| BudgetEntry {
+                id: Some(row.id),
+                scope_type: row.budget.scope_type,
+                scope_value: row.budget.scope_value,
+                period_start: row.budget.start,
+                period_end: row.budget.end,
+                amount: format_micros(row.budget.micros),
+                currency: row.budget.currency,
+                note: row.note,
+            })
+            .collect())
+    }
+
+    /// Adds a budget, or replaces the one for the same scope and dates.
+    pub fn budget_set(&mut self, entry: &BudgetEntry) -> ApiResult<BudgetEntry> {
+        let mut v = Validation::default();
+        let scope_type = entry.scope_type.trim().to_ascii_lowercase();
+        if !BUDGET_SCOPES.contains(&scope_type.as_str()) {
+            v.error("scope_type", "A budget is for the portfolio or for one department");
+        }
+        let scope_value = if scope_type == "portfolio" { String::new() } else { entry.scope_value.trim().to_owned() };
+        if scope_type == "department" && scope_value.is_empty() {
+            v.error("scope_value", "Name the department the budget is for");
+        }
+        v.dates_in_order("period_end", "The end", "start", Some(entry.period_start), Some(entry.period_end));
+        let micros = match parse_decimal_micros(&entry.amount) {
+            Ok(micros) if micros >= 0 => Some(micros),
+            _ => {
+                v.error("amount", format!("\"{}\" is not an amount such as 250000.00", entry.amount.trim()));
+                None
+            }
+        };
+        let currency = Currency::parse(&entry.currency);
+        if currency.is_none() {
+            v.error("currency", format!("\"{}\" is not an ISO 4217 currency code such as EUR", entry.currency.trim()));
+        }
+        v.finish().map_err(ApiError::validation)?;
+        let (Some(micros), Some(currency)) = (micros, currency) else {
+            return Err(ApiError::new(ErrorCode::Internal, "a checked budget lost its amount"));
+        };
+        let budget = Budget {
+            scope_type,
+            scope_value,
+            start: entry.period_start,
+            end: entry.period_end,
+            micros,
+            currency: currency.as_str().to_owned(),
+        };
+        let (actor, now, note) = (self.actor.clone(), now_text(), entry.note.trim().to_owned());
+        let id = self.store.write(|tx| {
+            let (id, before) = tx.upsert_budget(&budget, &note)?;
+            let after = format!("{} {}", format_micros(budget.micros), budget.currency);
+            if before.as_deref() != Some(after.as_str()) {
+                tx.append_audit(
+                    &now,
+                    AuditChange {
+                        actor: &actor,
+                        entity_type: "budget",
+                        entity_id: id,
+                        action: if before.is_some() { "update" } else { "create" },
+                        field: Some("amount"),
+                        old_value: before,
+                        new_value: Some(after),
+                    },
+                )?;
+            }
+            Ok(id)
+        })?;
+        self.budgets()?
+            .into_iter()
+            .find(|b| b.id == Some(id))
+            .ok_or_else(|| ApiError::new(ErrorCode::Internal, "the budget was saved but cannot be read back"))
+    }
+
+    pub fn budget_delete(&mut self, id: i64) -> ApiResult<()> {
+        let (actor, now) = (self.actor.clone(), now_text());
+        let found = self.store.write(|tx| {
+            if !tx.delete_budget(id)? {
+                return Ok(false);
+            }
+            tx.append_audit(
+                &now,
+                AuditChange {
+                    actor: &actor,
+                    entity_type: "budget",
+                    entity_id: id,
+                    action: "delete",
+                    field: None,
+                    old_value: None,
+                    new_value: None,
+                },
+            )?;
+            Ok(true)
+        })?;
+        if !found {
+            return Err(ApiError::new(ErrorCode::NotFound, format!("Budget {id} does not exist")));
+        }
+        Ok(())
     }
 }

@@ -439,6 +439,86 @@ impl Reader<'_> {
     }
 }
 
+/// A stored budget with its id.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BudgetRow {
+    pub id: i64,
+    pub budget: Budget,
+    pub note: String,
+}
+
+impl Reader<'_> {
+    pub fn budget_rows(&self) -> StoreResult<Vec<BudgetRow>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT id, scope_type, scope_value, period_start, period_end, amount_micros, currency, note
+             FROM budgets ORDER BY period_start DESC, scope_type, scope_value",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                opt_day(r, 3)?,
+                opt_day(r, 4)?,
+                r.get(5)?,
+                r.get(6)?,
+                r.get(7)?,
+            ))
+        })?;
+        let mut budgets = Vec::new();
+        for row in rows {
+            let (id, scope_type, scope_value, start, end, micros, currency, note) = row?;
+            if let (Some(start), Some(end)) = (start, end) {
+                budgets.push(BudgetRow {
+                    id,
+                    budget: Budget { scope_type, scope_value, start, end, micros, currency },
+                    note,
+                });
+            }
+        }
+        Ok(budgets)
+    }
+}
+
+impl Tx<'_> {
+    /// Adds a budget, or replaces the one for the same scope and dates; returns its id and
+    /// what it was before (amount and currency), if anything.
+    pub fn upsert_budget(&self, budget: &Budget, note: &str) -> StoreResult<(i64, Option<String>)> {
+        let day = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
+        let existing: Option<(i64, i64, String)> = self
+            .conn()
+            .query_row(
+                "SELECT id, amount_micros, currency FROM budgets
+                 WHERE scope_type = ?1 AND scope_value = ?2 AND period_start = ?3 AND period_end = ?4",
+                params![budget.scope_type, budget.scope_value, day(budget.start), day(budget.end)],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .map(Some)
+            .or_else(|e| if e == rusqlite::Error::QueryReturnedNoRows { Ok(None) } else { Err(e) })?;
+        match existing {
+            Some((id, micros, currency)) => {
+                self.conn().execute(
+                    "UPDATE budgets SET amount_micros = ?2, currency = ?3, note = ?4 WHERE id = ?1",
+                    params![id, budget.micros, budget.currency, note],
+                )?;
+                Ok((id, Some(format!("{} {currency}", crate::domain::format_micros(micros)))))
+            }
+            None => {
+                self.conn().execute(
+                    "INSERT INTO budgets (scope_type, scope_value, period_start, period_end, amount_micros, currency, note)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                    params![budget.scope_type, budget.scope_value, day(budget.start), day(budget.end), budget.micros, budget.currency, note],
+                )?;
+                Ok((self.conn().last_insert_rowid(), None))
+            }
+        }
+    }
+
+    pub fn delete_budget(&self, id: i64) -> StoreResult<bool> {
+        Ok(self.conn().execute("DELETE FROM budgets WHERE id = ?1", [id])? > 0)
+    }
+}
+
 /// Re-sums the months of `spend_rollup` and `adoption_rollup` that writes in this transaction
 /// touched (the triggers of migration 0004 list them), so the summaries always equal the lines.
 /// Runs inside every write transaction, just before it commits.

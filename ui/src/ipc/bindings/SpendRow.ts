@@ -7,4 +7,8 @@ export type SpendRow = {
 /**
  * The vendor, system or initiative id; `None` for the "not attributed" line and departments.
  */
-id: number | null, name: string, current: string, previous: string, change: number | null, };
+id: number | null, name: string, current: string, previous: string, change: number | null, 
+/**
+ * The budget for the same months (departments with a budget entered).
+ */
+budget: string | null, };
