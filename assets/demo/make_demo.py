@@ -1499,6 +1499,708 @@ for ini in INITIATIVES:
         history_rows.append([ini["code"], prev or "", stage, date, decision, by, rationale])
         prev = stage
 
+# ---------------------------------------------------------------- governance, value, budgets, FX
+# Everything below is added after the contracts are sized, so it changes none of the figures above
+# and draws nothing from the random generator (the files above stay byte-for-byte the same).
+TODAY = dt.date(2026, 11, 22)
+
+# Monthly reference rates, written as units of the foreign currency per EUR the way the ECB quotes
+# them, then inverted into "1 unit = x EUR". 2023-05 … 2026-11 covers every cost month and every
+# contract start; the rate valid on a date is the newest valid_from on or before it.
+EUR_USD = [1.0867, 1.0840, 1.1058, 1.0909, 1.0684, 1.0563, 1.0808, 1.0903,          # 2023-05 … 2023-12
+           1.0905, 1.0795, 1.0872, 1.0728, 1.0812, 1.0759, 1.0844, 1.1012, 1.1106, 1.0904, 1.0630, 1.0479,
+           1.0354, 1.0413, 1.0807, 1.1214, 1.1278, 1.1516, 1.1677, 1.1649, 1.1732, 1.1634, 1.1560, 1.1690,
+           1.1745, 1.1810, 1.1702, 1.1655, 1.1580, 1.1498, 1.1563, 1.1627, 1.1688, 1.1621, 1.1574]
+EUR_GBP = [0.8700, 0.8585, 0.8595, 0.8583, 0.8623, 0.8680, 0.8693, 0.8616,
+           0.8596, 0.8552, 0.8561, 0.8565, 0.8536, 0.8463, 0.8447, 0.8550, 0.8398, 0.8349, 0.8312, 0.8273,
+           0.8388, 0.8300, 0.8362, 0.8566, 0.8430, 0.8491, 0.8652, 0.8648, 0.8680, 0.8722, 0.8770, 0.8745,
+           0.8712, 0.8690, 0.8655, 0.8631, 0.8668, 0.8702, 0.8684, 0.8659, 0.8713, 0.8740, 0.8726]
+FX_FIRST_MONTH = "2023-05"
+FX_MONTHS = [ym_add(FX_FIRST_MONTH, i) for i in range(len(EUR_USD))]
+assert len(EUR_USD) == len(EUR_GBP) and FX_MONTHS[-1] == ym_add(LAST_DATA_MONTH, 1)
+FX_QUOTES = {"USD": EUR_USD, "GBP": EUR_GBP}
+FX_SOURCE = "ECB reference rate (demo)"
+fx_rows = []
+FX = {}  # (currency, YYYY-MM) -> rate into EUR, as written
+for cur, quotes in FX_QUOTES.items():
+    for ym, quote in zip(FX_MONTHS, quotes):
+        rate = f"{1 / quote:.6f}"
+        FX[(cur, ym)] = float(rate)
+        fx_rows.append([cur, "EUR", f"{ym}-01", rate, FX_SOURCE])
+
+used = {r[4] for r in cost_rows} | {c[11] for c in contracts}
+assert used - {"EUR"} == set(FX_QUOTES), used
+needed = set(MONTHS) | {c[5][:7] for c in contracts if c[5]}
+assert min(needed) >= FX_FIRST_MONTH, min(needed)
+
+
+def to_eur(amount: float, cur: str, ym: str) -> float:
+    if cur == "EUR":
+        return amount
+    valid = max(m for m in FX_MONTHS if m <= ym)
+    return amount * FX[(cur, valid)]
+
+
+# 7) one-off implementation costs, attributed to an initiative (not to a system, so a view by
+# system or by initiative counts each line once). Billed in EUR by the party that did the work.
+cost_rows = [r + ["", ""] for r in cost_rows]
+COST_HEADER = COST_HEADER + ["initiative_code", "category"]
+ONE_OFFS = [
+    ("2025-06", "DeepL", 40000.00, "Operations", "INI-007",
+     "DeepL Enterprise services – custom glossaries and customs-form integration at go-live (fixed fee)"),
+    ("2025-07", "UiPath", 64000.00, "Finance", "INI-010",
+     "UiPath Professional Services – Autopilot invoice exception agent implementation (fixed fee)"),
+    ("2025-09", "GitHub", 15000.00, "Engineering", "INI-003",
+     "GitHub Expert Services – Copilot enablement workshops and policy setup (fixed fee)"),
+    ("2025-10", "Zendesk", 30000.00, "Customer Service", "INI-004",
+     "Zendesk professional services – triage intent retraining and new queues after the re-organisation"),
+    ("2025-11", "Databricks", 48000.00, "Operations", "INI-016",
+     "Databricks Professional Services – forecasting pipeline migration to Mosaic AI (fixed fee)"),
+    ("2025-11", "Glean", 45000.00, "IT", "INI-014",
+     "Glean onboarding – connectors for SharePoint, Confluence, Zendesk and Salesforce; permissions audit"),
+    ("2026-01", "SoftwareOne", 95000.00, "IT", "INI-001",
+     "Microsoft 365 Copilot adoption programme – champions network, training and usage dashboards (fixed fee)"),
+    ("2026-01", "Zendesk", 38000.00, "Customer Service", "INI-005",
+     "Zendesk professional services – Polish and Dutch launch of the shipment status bot"),
+    ("2026-04", "ServiceNow", 60000.00, "IT", "INI-026",
+     "ServiceNow Expert Services – Now Assist and Virtual Agent implementation (fixed fee)"),
+    ("2026-05", "Cognigy", 28000.00, "Customer Service", "INI-006",
+     "Cognigy professional services – voice flows and telephony integration for the DE line"),
+    ("2026-06", "Microsoft", 35000.00, "Sales", "INI-009",
+     "Microsoft Industry Solutions – Quote & Tender Assistant build sprint (rate-card retrieval, tender parsing)"),
+]
+INI = {i["code"]: i for i in INITIATIVES}
+for ym, vendor, amount, dept, ini_code, desc in ONE_OFFS:
+    assert vendor in VENDOR_NAMES and ym in MONTHS and ini_code in INI, (vendor, ym, ini_code)
+    assert INI[ini_code]["dept"] == dept, (ini_code, dept)
+    cost_rows.append([ym, vendor, "", money(amount), "EUR", "billed", dept, desc, ini_code, "one_off"])
+cost_rows.sort(key=lambda r: (r[0], r[1], r[2], r[6], r[8]))
+keys = [(r[0], r[1], r[2], r[6], r[8]) for r in cost_rows]
+assert len(keys) == len(set(keys)), "month, vendor, system, department and initiative identify a cost line"
+
+
+def monthly_cost_eur(codes: list[str], months: list[str]) -> float:
+    """Average monthly spend in EUR on these systems over these months (one-offs excluded)."""
+    total = sum(to_eur(float(r[3]), r[4], r[0]) for r in cost_rows if r[0] in months and r[2] in codes)
+    return total / len(months)
+
+
+def one_off_eur(ini_code: str) -> float:
+    return sum(float(r[3]) for r in cost_rows if r[8] == ini_code)
+
+
+# ---------------------------------------------------------------- value models
+# Monthly benefit in EUR of one method = the product of its factors, where a "%" factor counts
+# as value/100 and a "minutes" factor as value/60 (hours). Factor tuples:
+# (name, unit, low, likely, high, confidence, note).
+VALUE_HEADER = ["initiative_code", "method", "name", "unit", "low", "likely", "high", "confidence", "note",
+                "position"]
+
+
+def last_active_users(codes: list[str]) -> int:
+    return sum(int(r[3]) for r in adoption_rows
+               if r[0] == LAST_DATA_MONTH and r[1] in codes and r[2] == "active_users")
+
+
+def last_requests(code: str) -> int:
+    return sum(int(r[3]) for r in adoption_rows if r[0] == LAST_DATA_MONTH and r[1] == code and r[2] == "requests")
+
+
+def users(codes: list[str], low_share: float, high_share: float, note: str):
+    """An 'Active users' factor read from adoption.csv (the newest month), so it is observed."""
+    n = last_active_users(codes)
+    assert n > 0, codes
+    return ("Active users", "users", round(n * low_share), n, round(n * high_share), "observed", note)
+
+
+RATE_OFFICE = ("Loaded hourly rate", "EUR/h", 44, 47, 50, "inferred", "Finance's loaded rate for office staff")
+RATE_DEV = ("Loaded hourly rate", "EUR/h", 64, 68, 72, "inferred", "Finance's loaded rate for engineers")
+RATE_AGENT = ("Loaded hourly rate", "EUR/h", 32, 34, 36, "inferred", "Loaded rate for customer-service agents")
+
+VALUE_MODELS = {
+    # ---- scaled
+    "INI-001": {"time_saved": [
+        users(["AIS-002"], 0.92, 1.07, "Monthly active Copilot users, newest month of adoption data"),
+        ("Tasks per user per month", "tasks/user/month", 20, 25, 45, "modelled",
+         "Drafts, meeting recaps and email summaries; Copilot dashboard sample"),
+        ("Minutes saved per task", "minutes", 4, 6, 8, "modelled", "Self-reported in the pilot survey"),
+        ("Acceptance rate", "%", 50, 60, 70, "inferred", "Share of drafts kept with light edits"),
+        ("Loaded hourly rate", "EUR/h", 42, 45, 48, "inferred", "Finance's loaded rate, all licensed staff"),
+    ]},
+    "INI-002": {"time_saved": [
+        users(["AIS-001"], 0.92, 1.05, "Monthly active ChatGPT Enterprise users, newest month"),
+        ("Tasks per user per month", "tasks/user/month", 20, 30, 45, "modelled", "Conversations that replace a task"),
+        ("Minutes saved per task", "minutes", 4, 6, 9, "modelled", "Time study in the 300-seat wave"),
+        ("Acceptance rate", "%", 55, 65, 75, "inferred", "Outputs used without rework"),
+        RATE_OFFICE,
+    ], "cost_avoided": [
+        ("Personal AI subscriptions reimbursed per month", "EUR/month", 900, 1100, 1300, "observed",
+         "ChatGPT Plus expense claims before the rollout"),
+        ("Share avoided", "%", 60, 75, 85, "inferred", "Claims fell as Enterprise seats were assigned"),
+    ]},
+    "INI-003": {"time_saved": [
+        users(["AIS-003", "AIS-004"], 0.95, 1.03, "Monthly active Copilot and Claude Team developers"),
+        ("Tasks per user per month", "tasks/user/month", 30, 40, 60, "modelled", "Accepted completions and chats"),
+        ("Minutes saved per task", "minutes", 3, 5, 8, "modelled", "From the PR cycle-time comparison"),
+        ("Acceptance rate", "%", 20, 25, 30, "observed", "Suggestion acceptance in the Copilot metrics API"),
+        RATE_DEV,
+    ]},
+    "INI-005": {"time_saved": [
+        ("Bot conversations per month", "conversations/month", round(last_requests("AIS-018") * 0.95),
+         last_requests("AIS-018"), round(last_requests("AIS-018") * 1.05), "observed",
+         "Conversations handled by the bot, newest month"),
+        ("Containment rate", "%", 35, 41, 50, "observed", "Conversations closed without an agent"),
+        ("Agent minutes per contained conversation", "minutes", 2.5, 3, 4, "modelled",
+         "Average handling time of a WISMO contact"),
+        RATE_AGENT,
+    ]},
+    "INI-010": {"cost_avoided": [
+        ("AP data-entry and exception-handling cost per month", "EUR/month", 30000, 33000, 36000, "inferred",
+         "9 FTE at Finance's loaded cost before automation"),
+        ("Share avoided", "%", 70, 80, 90, "observed", "Touchless rate in the AP dashboard"),
+    ], "revenue_uplift": [
+        ("Supplier invoices paid within discount terms per month", "EUR/month", 1200000, 1500000, 1800000,
+         "inferred", "Value of invoices with a 2% early-payment discount"),
+        ("Additional share paid early", "%", 5, 8, 12, "modelled", "Faster approval lets us meet the terms"),
+        ("Discount captured", "%", 2, 2, 2, "observed", "Standard 2/10 net 30 terms"),
+    ]},
+    "INI-015": {"cost_avoided": [
+        ("WISMO contacts cost per month", "EUR/month", 150000, 160000, 170000, "inferred",
+         "41% of contacts × handling cost, before ETA v3"),
+        ("Share avoided through better ETAs", "%", 5, 8, 10, "modelled", "A/B test: WISMO -10% in v3 regions"),
+    ], "revenue_uplift": [
+        ("Revenue of late-delivery-sensitive customers per month", "EUR/month", 3000000, 3200000, 3400000,
+         "inferred", "Contract logistics customers with ETA SLAs"),
+        ("Retention uplift", "%", 0.2, 0.4, 0.6, "modelled", "Fewer SLA penalties and churn"),
+        ("Contribution margin", "%", 9, 10, 11, "inferred", "Finance's average contribution margin"),
+    ]},
+    # ---- production
+    "INI-004": {"cost_avoided": [
+        ("Manual ticket routing cost per month", "EUR/month", 20000, 25000, 28000, "inferred",
+         "6 FTE of routing at loaded agent cost"),
+        ("Share avoided", "%", 55, 75, 90, "observed", "Routing accuracy 91% after tuning"),
+    ]},
+    "INI-007": {"cost_avoided": [
+        ("Translation and re-keying effort per month", "EUR/month", 14000, 16000, 18000, "inferred",
+         "4 FTE of customs translation at loaded cost"),
+        ("Share avoided", "%", 50, 65, 85, "observed", "Share of documents pre-filled and signed off unchanged"),
+    ]},
+    "INI-012": {"cost_avoided": [
+        ("Bad-debt write-offs per month", "EUR/month", 200000, 233000, 250000, "observed",
+         "EUR 2.8m in 2023, the baseline year"),
+        ("Share avoided", "%", 8, 14, 20, "modelled", "Backtest of scorecard v2.3 against 2023 defaults"),
+    ]},
+    "INI-014": {"time_saved": [
+        users(["AIS-005"], 0.9, 1.05, "Monthly active Glean users, newest month"),
+        ("Searches replaced per user per month", "tasks/user/month", 15, 25, 30, "modelled",
+         "Glean query logs, searches with a click-through"),
+        ("Minutes saved per search", "minutes", 2, 3, 3.5, "modelled", "Versus searching six tools by hand"),
+        ("Acceptance rate", "%", 50, 60, 70, "inferred", "Answers that needed no second search"),
+        RATE_OFFICE,
+    ], "cost_avoided": [
+        ("Retired intranet search and HR bot licences per month", "EUR/month", 2600, 2900, 3200, "observed",
+         "Two intranet search tools and the Copilot Studio HR bot"),
+        ("Share avoided", "%", 100, 100, 100, "observed", "All three were switched off"),
+    ]},
+    "INI-016": {"cost_avoided": [
+        ("Agency staff cost per month", "EUR/month", 160000, 180000, 200000, "observed",
+         "Depot agency invoices, 12-month average"),
+        ("Share avoided", "%", 5, 8, 12, "modelled", "Overtime and agency hours saved by better rosters"),
+    ]},
+    "INI-027": {"cost_avoided": [
+        ("Routine external counsel spend per month", "EUR/month", 40000, 45000, 50000, "observed",
+         "NDAs and carrier contracts sent to outside counsel"),
+        ("Share avoided", "%", 20, 30, 40, "observed", "Matters now reviewed in-house with Luminance"),
+    ], "time_saved": [
+        users(["AIS-010"], 0.9, 1.1, "Monthly active Luminance users, newest month"),
+        ("Contracts reviewed per user per month", "tasks/user/month", 6, 8, 12, "observed", "Luminance usage report"),
+        ("Minutes saved per contract", "minutes", 30, 45, 60, "modelled", "First-pass review time before and after"),
+        ("Acceptance rate", "%", 70, 80, 90, "inferred", "Redlines accepted by the reviewing lawyer"),
+        ("Loaded hourly rate", "EUR/h", 85, 95, 105, "inferred", "In-house counsel loaded rate"),
+    ]},
+    # ---- pilots
+    "INI-006": {"time_saved": [
+        ("Rescheduling calls per month", "calls/month", 9000, 10000, 11000, "observed", "DE line call statistics"),
+        ("Automated end to end", "%", 20, 30, 40, "observed", "Pilot dashboard, calls without hand-off"),
+        ("Agent minutes per call", "minutes", 5, 6, 7, "inferred", "Average handling time on the DE line"),
+        RATE_AGENT,
+    ]},
+    "INI-008": {"time_saved": [
+        ("Exception events per month", "events/month", 5600, 6000, 6400, "observed", "Carrier exception feed"),
+        ("Proposals accepted unchanged", "%", 40, 55, 70, "observed", "Planner approvals in the pilot"),
+        ("Planner minutes saved per event", "minutes", 6, 8, 10, "modelled", "Triage and drafting the notice"),
+        ("Loaded hourly rate", "EUR/h", 40, 42, 44, "inferred", "Planner loaded rate"),
+    ]},
+    "INI-009": {"time_saved": [
+        ("Tenders drafted per month", "tenders/month", 30, 40, 50, "observed", "RFQs answered in the pilot team"),
+        ("Minutes saved per tender", "minutes", 480, 720, 1200, "modelled", "8–20 hours of lane-by-lane drafting"),
+        ("Drafts used", "%", 50, 60, 70, "observed", "Drafts accepted with at most 20% edits"),
+        ("Loaded hourly rate", "EUR/h", 55, 60, 65, "inferred", "Sales manager loaded rate"),
+    ], "revenue_uplift": [
+        ("Tender revenue decided per month", "EUR/month", 2200000, 2400000, 2600000, "inferred",
+         "Annualised value of RFQs received"),
+        ("Uplift from answering more tenders", "%", 0.5, 1.5, 3, "modelled", "25% more responses at the usual win rate"),
+        ("Contribution margin", "%", 8, 9, 11, "inferred", "Freight margin on tendered lanes"),
+    ]},
+    "INI-026": {"time_saved": [
+        ("Service desk tickets per month", "tickets/month", 6200, 6500, 6800, "observed", "ServiceNow ticket volume"),
+        ("Deflected or shortened", "%", 15, 25, 35, "observed", "Pilot: deflection plus agent-assist share"),
+        ("Minutes saved per ticket", "minutes", 10, 12, 15, "modelled", "Handling time of password and access tickets"),
+        ("Loaded hourly rate", "EUR/h", 40, 42, 44, "inferred", "Service desk loaded rate"),
+    ]},
+    "INI-028": {"cost_avoided": [
+        ("Carrier invoice fraud and duplicate payments per month", "EUR/month", 15000, 26000, 40000, "inferred",
+         "Two 2025 cases (EUR 310k) plus duplicates found in the backtest"),
+        ("Share caught before payment", "%", 40, 60, 80, "modelled", "Backtest recall at a 2% alert rate"),
+    ]},
+    "INI-029": {"cost_avoided": [
+        ("Bulk summarisation spend on US-hosted APIs per month", "EUR/month", 6000, 8000, 10000, "observed",
+         "OpenAI and Anthropic batch jobs that can move"),
+        ("Share avoided", "%", 20, 30, 40, "modelled", "40% cheaper per document, not all jobs move"),
+    ]},
+    # ---- assessment (business cases)
+    "INI-011": {"cost_avoided": [
+        ("Carrier overbilling per month", "EUR/month", 25000, 33000, 40000, "inferred",
+         "Extrapolated from the 5% manual audit sample"),
+        ("Share recovered", "%", 50, 70, 85, "modelled", "Recovery rate of disputed overbilling"),
+    ]},
+    "INI-025": {"revenue_uplift": [
+        ("Revenue at risk per month", "EUR/month", 200000, 250000, 300000, "inferred",
+         "Accounts that reduced volume last year"),
+        ("Share retained", "%", 10, 20, 30, "modelled", "Accounts saved after an early intervention"),
+        ("Contribution margin", "%", 9, 10, 11, "inferred", "Finance's average contribution margin"),
+    ]},
+    "INI-034": {"cost_avoided": [
+        ("Disputed damage claims per month", "EUR/month", 18000, 21000, 24000, "observed", "Claims ledger 2025"),
+        ("Share avoided", "%", 30, 45, 60, "modelled", "Faster evidence review settles claims before dispute"),
+    ]},
+}
+
+ADOPTION_USER_SYSTEMS = {r[1] for r in adoption_rows if r[2] == "active_users"}
+value_rows = []
+benefit = {}  # initiative -> (low, likely, high) monthly EUR over all methods
+
+
+def factor_value(unit: str, x: float) -> float:
+    return x / 100 if unit == "%" else x / 60 if unit == "minutes" else x
+
+
+def decimal_text(x: float) -> str:
+    return f"{x:.2f}".rstrip("0").rstrip(".") if isinstance(x, float) else str(x)
+
+
+for code, methods in VALUE_MODELS.items():
+    ini = INI[code]
+    assert ini["path"][-1][0] in {"assessment", "pilot", "production", "scaled"}, code
+    has_users = bool(set(ini["systems"]) & ADOPTION_USER_SYSTEMS)
+    totals = [0.0, 0.0, 0.0]
+    for method, factors in methods.items():
+        assert method in {"time_saved", "revenue_uplift", "cost_avoided"}, method
+        product = [1.0, 1.0, 1.0]
+        for position, (name, unit, low, likely, high, confidence, note) in enumerate(factors, start=1):
+            assert low <= likely <= high, (code, name)
+            assert confidence in {"observed", "inferred", "modelled"}, confidence
+            if unit == "users" and has_users:
+                assert confidence == "observed", (code, name)
+            for i, x in enumerate((low, likely, high)):
+                product[i] *= factor_value(unit, x)
+            value_rows.append([code, method, name, unit, decimal_text(low), decimal_text(likely),
+                               decimal_text(high), confidence, note, position])
+        totals = [t + p for t, p in zip(totals, product)]
+    benefit[code] = tuple(totals)
+
+# Every live initiative has a value model; the story the dashboard tells is checked here.
+for ini in INITIATIVES:
+    if ini["path"][-1][0] in {"pilot", "production", "scaled"}:
+        assert ini["code"] in VALUE_MODELS, ini["code"]
+RECENT = MONTHS[-3:]
+
+
+def payback_months(code: str, which: int) -> float | None:
+    run = monthly_cost_eur(INI[code]["systems"], RECENT)
+    net = benefit[code][which] - run
+    if net <= 0:
+        return None
+    return one_off_eur(code) / net
+
+
+value_story = {}
+for code in VALUE_MODELS:
+    likely, high = payback_months(code, 1), payback_months(code, 2)
+    value_story[code] = ("within 18 months" if likely is not None and likely <= 18
+                         else "only at high" if high is not None and high <= 18 else "never")
+live = [i["code"] for i in INITIATIVES if i["path"][-1][0] in {"production", "scaled"}]
+assert sum(value_story[c] == "within 18 months" for c in live) >= len(live) // 2, value_story
+assert sum(value_story[c] == "only at high" for c in live) >= 2, value_story
+assert any(value_story[c] == "never" for c in live), value_story
+
+
+# ---------------------------------------------------------------- risks
+RISK_HEADER = ["title", "description", "category", "system_code", "initiative_code", "vendor", "likelihood",
+               "severity", "residual_likelihood", "residual_severity", "owner", "mitigation_plan", "status",
+               "deadline", "accepted_by", "accepted_on"]
+# title, description, category, system, initiative, vendor, L, S, residual L, residual S, owner, mitigation,
+# status, deadline, accepted by, accepted on
+RISKS = [
+    ("CV grades disadvantage protected groups",
+     "HiredScore grades showed a lower pass rate for applicants over 50 and for non-EU nationals in one depot.",
+     "bias_fairness", "AIS-014", "INI-013", "", 4, 5, 3, 4, "Emma Lindqvist",
+     "Grading switched off; independent adverse-impact analysis per depot and group; FRIA completed and "
+     "agreed with the works council before any reactivation.", "mitigating", "2027-01-31", "", ""),
+    ("Payment-risk scorer treats sole traders unfairly",
+     "Decline rate for sole traders is 2.3× that of companies with similar payment history.",
+     "bias_fairness", "AIS-040", "INI-012", "", 4, 5, 2, 4, "Lars Johansson",
+     "Faculty revalidation and bias testing (SoW 2); every decline reviewed by a credit analyst meanwhile.",
+     "mitigating", "2026-12-18", "", ""),
+    ("High-risk obligations for the credit scorer not met in time",
+     "Annex III 5(b) obligations (risk management, logging, human oversight, conformity) apply from "
+     "2 Aug 2027; technical documentation is incomplete.",
+     "compliance", "AIS-040", "", "", 3, 5, 2, 4, "Jean-Luc Moreau",
+     "Gap assessment against Articles 9–15; documentation sprint with Data & Analytics; conformity plan to "
+     "the AI Steering Committee.", "open", "2027-06-30", "", ""),
+    ("Restricted data sent to the US-hosted Anthropic API",
+     "Teams can call the Anthropic API with customer and HR data although the vendor condition forbids "
+     "restricted data until EU processing is available.",
+     "privacy", "AIS-025", "", "Anthropic", 3, 5, 2, 4, "Niamh O'Connor",
+     "DLP rule on the API gateway; data-classification check in the workspace onboarding; move restricted "
+     "workloads to Bedrock (EU).", "open", "2027-01-31", "", ""),
+    ("Copilot surfaces files with broken SharePoint permissions",
+     "Microsoft 365 Copilot answers from every file a user can open; 40 sites have 'Everyone' access.",
+     "privacy", "AIS-002", "INI-001", "", 4, 4, 2, 3, "Felix Braun",
+     "SharePoint permission clean-up, sensitivity labels and restricted SharePoint search for the 40 sites.",
+     "open", "2027-02-28", "", ""),
+    ("Agent retry loop runs up API spend",
+     "An agent without a retry limit called the Anthropic API for three days in July (≈ USD 9.2k).",
+     "financial", "AIS-047", "INI-008", "", 4, 3, 2, 2, "Jakub Svoboda",
+     "Workspace spend cap and daily anomaly alert; retry limits in the agent framework.",
+     "mitigating", "2026-12-20", "", ""),
+    ("Exception agent sends a wrong customer notification",
+     "A notice with a wrong delivery date or customs status could trigger claims from key accounts.",
+     "reputational", "AIS-047", "INI-008", "", 3, 4, 2, 3, "Katharina Vogel",
+     "Planner approves every customer message during the pilot; sampling of approved messages weekly.",
+     "mitigating", "2027-02-01", "", ""),
+    ("Prompt injection through inbound carrier emails",
+     "The exception agent reads untrusted emails; an instruction hidden in an email could change its proposal.",
+     "cybersecurity", "AIS-047", "", "", 3, 4, 2, 3, "Felix Braun",
+     "Tool allow-list, no outbound actions without approval, red-team test before production.",
+     "open", "2027-01-15", "", ""),
+    ("Zendesk trains on our service data",
+     "Vendor terms allow model improvement from aggregated service data; the 2024 opt-out is unconfirmed.",
+     "third_party", "", "", "Zendesk", 4, 3, 2, 2, "Chloé Dubois",
+     "Written opt-out confirmation as a condition of the renewal.", "open", "2026-10-31", "", ""),
+    ("Voice agent does not disclose that it is an AI",
+     "Art. 50 requires callers to be told they speak to an AI; a flow change skipped the disclosure.",
+     "compliance", "AIS-023", "INI-006", "", 3, 4, 1, 4, "Sofia Marchetti",
+     "Disclosure as a locked first step in every flow; release checklist; weekly call sampling.",
+     "open", "2026-12-05", "", ""),
+    ("Customs penalty from a wrong AI pre-fill",
+     "A wrong HS code or value on a declaration can lead to penalties and held shipments.",
+     "compliance", "AIS-046", "INI-007", "", 2, 5, 1, 5, "Rafael Gómez",
+     "Broker signs off every declaration; HS-code mismatches flagged; monthly accuracy audit.",
+     "mitigating", "2027-03-31", "", ""),
+    ("Shipment status bot gives wrong delivery information",
+     "During carrier outages the bot answers from stale tracking data.",
+     "performance", "AIS-018", "INI-005", "", 3, 3, 2, 2, "Chloé Dubois",
+     "Stale-data guard hands off to an agent when tracking is older than 4 hours.",
+     "mitigating", "2026-12-31", "", ""),
+    ("Glean shows documents beyond need-to-know",
+     "Permission-aware search is only as good as the source permissions; an HR file reached the wrong group.",
+     "privacy", "AIS-005", "INI-014", "", 3, 4, 2, 3, "Daniel Okafor",
+     "Connector scopes reduced; HR and Finance spaces excluded until their permissions are reviewed.",
+     "mitigating", "2027-01-31", "", ""),
+    ("Otter.ai records external participants without consent",
+     "OtterPilot joined customer calls automatically in February and March.",
+     "privacy", "AIS-008", "INI-021", "", 3, 4, 1, 4, "Niamh O'Connor",
+     "Auto-join disabled; restricted to internal meetings with recorded consent.",
+     "mitigating", "2027-03-31", "", ""),
+    ("Licence waste on low-utilisation AI add-ons",
+     "Einstein (19%), Grammarly (21%), Otter.ai (26%) and Notion AI are paid for far more seats than are used.",
+     "financial", "AIS-015", "", "", 5, 2, 3, 2, "Marco de Vries",
+     "Reclaim seats inactive for 60 days; right-size at each renewal notice date.", "open", "2026-12-14", "", ""),
+    ("ChatGPT Enterprise renewal price uplift",
+     "The renewal quote includes a 12% price increase; the notice deadline is in early December.",
+     "financial", "", "", "OpenAI", 4, 3, 3, 2, "Marco de Vries",
+     "Benchmark against Microsoft 365 Copilot and Claude Team; negotiate a multi-year cap.",
+     "mitigating", "2026-12-02", "", ""),
+    ("Dependence on OpenAI for the core assistants",
+     "Most assistants and the API platform depend on one provider.",
+     "third_party", "", "", "OpenAI", 3, 3, 2, 3, "Daniel Okafor",
+     "Mistral and Bedrock as tested fallbacks (INI-029); model choice behind an internal gateway.",
+     "accepted", "2027-03-31", "Katharina Vogel", "2026-03-16"),
+    ("Shadow AI: company data in personal AI accounts",
+     "Expense claims show staff still pay for personal ChatGPT Plus and Claude Pro accounts.",
+     "privacy", "", "INI-002", "", 4, 4, 3, 3, "Felix Braun",
+     "Enterprise seats for every requester; proxy warnings; quarterly expense review.",
+     "mitigating", "2027-01-31", "", ""),
+    ("Emotion recognition prototype in the warehouse",
+     "A camera vendor's prototype inferred worker mood from CCTV, a prohibited practice (Art. 5(1)(f)).",
+     "compliance", "AIS-043", "INI-018", "", 5, 5, 1, 5, "Jean-Luc Moreau",
+     "Prototype stopped and footage deleted; intake form screens for biometric and emotion inference.",
+     "closed", "2025-07-31", "", ""),
+    ("Company data sent to DeepSeek servers in China",
+     "47 staff used the DeepSeek consumer app before it was blocked.",
+     "privacy", "AIS-013", "", "DeepSeek", 4, 5, 1, 5, "Felix Braun",
+     "Blocked at the web proxy; users informed; shadow-AI discovery in the proxy logs monthly.",
+     "closed", "2025-03-31", "", ""),
+    ("ETA model drifts after network changes",
+     "Hub and route changes shift travel-time patterns; the slotting optimiser failed this way.",
+     "performance", "AIS-038", "INI-015", "", 3, 3, 2, 2, "Mehmet Yilmaz",
+     "Monthly drift report and a retraining budget owned by Data & Analytics.", "mitigating", "2027-01-31", "", ""),
+    ("One ML engineer maintains every internal model",
+     "The ETA, forecasting and credit models depend on the ML Engineering Lead's knowledge.",
+     "operational", "AIS-039", "", "", 3, 4, 3, 4, "Aisha Bello",
+     "Second ML engineer hired in Q1; runbooks for each model.", "open", "2027-03-31", "", ""),
+    ("Demand forecast misses the peak-season ramp",
+     "Forecast error doubles in the first two weeks of November.",
+     "performance", "AIS-039", "INI-016", "", 2, 3, 2, 2, "Ingrid Halvorsen",
+     "Planners override the forecast during peak ramp; accepted as known limitation.",
+     "accepted", "2027-06-30", "Ingrid Halvorsen", "2026-02-09"),
+    ("Invented clauses in AI contract review",
+     "A generated redline could cite a clause that is not in the contract.",
+     "legal", "AIS-010", "INI-027", "", 2, 4, 1, 3, "Jean-Luc Moreau",
+     "Lawyer reviews every redline; Luminance shows the source passage for each suggestion.",
+     "accepted", "2027-01-31", "Jean-Luc Moreau", "2025-06-02"),
+    ("Mispriced lanes in a submitted tender",
+     "An assistant draft taken over unchecked could commit us to loss-making rates for a year.",
+     "financial", "AIS-048", "INI-009", "", 3, 4, 2, 3, "Hannah Schreiber",
+     "Sales manager approves every lane; drafts flag rates outside the rate-card band.", "open", "2027-01-31",
+     "", ""),
+    ("Autonomous SDR emails breach e-privacy rules",
+     "Agentforce would email leads without a human; consent rules differ between DE, NL, PL and the UK.",
+     "legal", "AIS-050", "INI-023", "", 3, 4, 2, 3, "Niamh O'Connor",
+     "Pre-deployment review with Legal; consent check before any send; start with drafts only.",
+     "open", "2026-12-17", "", ""),
+    ("Untagged Bedrock sandbox hides AI spend",
+     "Sandbox usage has no cost-allocation tags, so it cannot be charged to a system or department.",
+     "data_quality", "", "", "AWS", 4, 2, 2, 1, "Tomasz Nowak",
+     "Tag policy enforced by a service control policy; monthly untagged-spend report.", "open", "2026-11-30",
+     "", ""),
+    ("Grammarly duplicates Copilot writing features",
+     "Two tools are paid for the same job; most writers now use Copilot.",
+     "strategic", "AIS-006", "", "", 4, 1, 4, 1, "Oliver Bennett",
+     "Decide at the 2027 renewal.", "accepted", "2027-01-19", "Oliver Bennett", "2026-06-30"),
+]
+risk_rows = []
+for (title, desc, cat, system, ini, vendor, lik, sev, rlik, rsev, owner, plan, status, deadline, acc_by,
+     acc_on) in RISKS:
+    assert system == "" or system in SYS, system
+    assert ini == "" or ini in INI, ini
+    assert vendor == "" or vendor in VENDOR_NAMES, vendor
+    assert system or ini or vendor, title
+    assert 1 <= rlik <= lik <= 5 and 1 <= rsev <= sev <= 5, title
+    assert owner in PEOPLE, owner
+    assert status in {"open", "mitigating", "accepted", "closed"}, status
+    assert (status == "accepted") == bool(acc_by and acc_on), title
+    risk_rows.append([title, desc, cat, system, ini, vendor, lik, sev, rlik, rsev, owner, plan, status,
+                      deadline, acc_by, acc_on])
+assert len({(r[6], r[7]) for r in risk_rows}) >= 12, "the risks spread over the 5×5 grid"
+high_open = [r for r in risk_rows if r[6] * r[7] >= 15 and r[12] == "open" and r[3]
+             and monthly_cost_eur([r[3]], RECENT) > 5000]
+assert len(high_open) >= 3, high_open
+
+# ---------------------------------------------------------------- reviews
+REVIEW_HEADER = ["review_type", "system_code", "initiative_code", "vendor", "due_date", "completed_on",
+                 "decision", "reviewer", "conditions", "rationale"]
+
+
+def next_review(code: str) -> str:
+    return SYS[code][18]
+
+
+# type, system, initiative, vendor, due, completed, decision, reviewer, conditions, rationale
+REVIEWS = [
+    # completed
+    ("eu_ai_act_classification", "AIS-040", "INI-012", "", "2024-06-14", "2024-06-10", "approved_with_conditions",
+     "Jean-Luc Moreau", "Human review of every decline; revalidation within 18 months.",
+     "High-risk (Annex III 5(b)) where the customer is a natural person."),
+    ("dpia", "", "INI-001", "", "2024-10-31", "2024-10-28", "approved_with_conditions", "Niamh O'Connor",
+     "Works-council agreement: no performance monitoring from Copilot data.",
+     "Residual risk acceptable with the agreement and EU Data Boundary."),
+    ("vendor_due_diligence", "", "", "Zendesk", "2024-09-30", "2024-09-23", "approved_with_conditions",
+     "Felix Braun", "Opt out of model improvement from our data.", "Security controls adequate; data-use terms not."),
+    ("vendor_due_diligence", "", "", "Workday", "2025-05-30", "2025-05-26", "approved_with_conditions",
+     "Felix Braun", "Written confirmation on data use; provider documentation for high-risk AI.",
+     "Security adequate; AI-specific documentation outstanding."),
+    ("pre_deployment", "AIS-018", "INI-005", "", "2025-05-30", "2025-05-26", "approved_with_conditions",
+     "Daniel Okafor", "AI disclosure banner and a human hand-off button.", "Art. 50 transparency obligations met."),
+    ("eu_ai_act_classification", "AIS-043", "INI-018", "", "2025-07-11", "2025-07-10", "rejected",
+     "Jean-Luc Moreau", "", "Emotion recognition in the workplace is prohibited (Art. 5(1)(f))."),
+    ("dpia", "AIS-005", "INI-014", "", "2025-08-15", "2025-08-11", "approved_with_conditions", "Niamh O'Connor",
+     "Exclude HR and Finance spaces until their permissions are reviewed.", "Permission-aware by design."),
+    ("vendor_due_diligence", "", "", "Anthropic", "2025-08-29", "2025-08-28", "approved_with_conditions",
+     "Felix Braun", "No restricted data via the API until EU processing is available.",
+     "Commercial terms exclude training; US processing only."),
+    ("vendor_due_diligence", "", "", "Mistral AI", "2025-10-10", "2025-10-06", "approved_with_conditions",
+     "Felix Braun", "Paid tier only (training opt-out).", "EU-hosted fallback provider."),
+    ("periodic", "AIS-001", "INI-002", "", "2026-01-15", "2026-01-20", "approved", "Daniel Okafor", "",
+     "Adoption and incident record good; next review in a year."),
+    ("vendor_due_diligence", "", "", "OpenAI", "2026-01-31", "2026-01-20", "approved", "Felix Braun", "",
+     "Europe data residency and zero retention for the customs API project confirmed."),
+    ("periodic", "AIS-038", "INI-015", "", "2026-01-31", "2026-01-28", "approved", "Aisha Bello", "",
+     "Accuracy stable after the v3 rollout."),
+    ("periodic", "AIS-017", "INI-004", "", "2026-01-31", "2026-01-29", "approved", "Sofia Marchetti", "",
+     "Routing accuracy 91%."),
+    ("periodic", "AIS-010", "INI-027", "", "2026-01-31", "2026-01-26", "approved", "Jean-Luc Moreau", "",
+     "In-house NDA review within 24 h for 64% of NDAs."),
+    ("pre_deployment", "AIS-047", "INI-008", "", "2026-02-06", "2026-02-04", "approved_with_conditions",
+     "Daniel Okafor", "Human approval of every customer message; monthly spend cap.", "Pilot only."),
+    ("periodic", "AIS-003", "INI-003", "", "2026-02-28", "2026-02-24", "approved", "Priya Raman", "",
+     "No rise in escaped defects."),
+    ("vendor_due_diligence", "", "", "ServiceNow", "2026-03-06", "2026-03-02", "approved", "Felix Braun", "",
+     "Model-improvement data sharing opted out."),
+    ("vendor_due_diligence", "", "", "Otter.ai", "2026-04-10", "2026-04-08", "approved_with_conditions",
+     "Felix Braun", "Internal meetings with recorded consent only.", "Trains on de-identified transcripts."),
+    ("vendor_due_diligence", "", "", "Cognigy", "2026-05-15", "2026-05-11", "approved_with_conditions",
+     "Felix Braun", "AI disclosure at call start; human hand-off on request.", "EU-hosted."),
+    ("pre_deployment", "AIS-048", "INI-009", "", "2026-05-29", "2026-05-27", "approved", "Hannah Schreiber", "",
+     "Sales manager owns every submitted price."),
+    ("vendor_due_diligence", "", "", "Midjourney", "2026-06-12", "2026-06-12", "rejected", "Jean-Luc Moreau", "",
+     "No DPA, broad licence over prompts and outputs, no IP indemnity."),
+    ("periodic", "AIS-022", "INI-010", "", "2026-07-07", "2026-07-01", "approved", "Ana Ribeiro", "",
+     "Clerks approve every supplier message; exception backlog down 60%."),
+    # open and overdue (periodic reviews are due on the system's next_review_date)
+    ("periodic", "AIS-046", "INI-007", "", next_review("AIS-046"), "", "", "Rafael Gómez", "", ""),
+    ("periodic", "AIS-006", "", "", next_review("AIS-006"), "", "", "Oliver Bennett", "", ""),
+    ("fria", "AIS-014", "INI-013", "", "2026-06-30", "", "", "Niamh O'Connor", "", ""),
+    ("periodic", "AIS-014", "INI-013", "", next_review("AIS-014"), "", "", "Emma Lindqvist", "", ""),
+    ("periodic", "AIS-008", "INI-021", "", next_review("AIS-008"), "", "", "Hannah Schreiber", "", ""),
+    ("periodic", "AIS-002", "INI-001", "", next_review("AIS-002"), "", "", "Tomasz Nowak", "", ""),
+    ("periodic", "AIS-005", "INI-014", "", next_review("AIS-005"), "", "", "Daniel Okafor", "", ""),
+    # open, due within 30 days
+    ("periodic", "AIS-040", "INI-012", "", next_review("AIS-040"), "", "", "Lars Johansson", "", ""),
+    ("pre_deployment", "AIS-023", "INI-006", "", next_review("AIS-023"), "", "", "AI Steering Committee", "", ""),
+    ("periodic", "AIS-004", "INI-003", "", next_review("AIS-004"), "", "", "Priya Raman", "", ""),
+    ("vendor_due_diligence", "", "", "Google Cloud", "2026-12-15", "", "", "Felix Braun", "", ""),
+    ("pre_deployment", "AIS-050", "INI-023", "", next_review("AIS-050"), "", "", "Niamh O'Connor", "", ""),
+    # open, later
+    ("dpia", "AIS-047", "INI-008", "", "2027-01-15", "", "", "Niamh O'Connor", "", ""),
+]
+review_rows = []
+open_review_due = {}
+for rtype, system, ini, vendor, due, done, decision, reviewer, conditions, rationale in REVIEWS:
+    assert rtype in {"periodic", "pre_deployment", "dpia", "fria", "eu_ai_act_classification",
+                     "vendor_due_diligence"}, rtype
+    assert system == "" or system in SYS, system
+    assert ini == "" or ini in INI, ini
+    assert vendor == "" or vendor in VENDOR_NAMES, vendor
+    assert bool(done) == bool(decision), (rtype, system, vendor)
+    assert reviewer in PEOPLE or reviewer == SC, reviewer
+    assert not done or done <= TODAY.isoformat(), done
+    if system and not done and rtype in {"periodic", "pre_deployment"}:
+        assert due == next_review(system), system
+        open_review_due[system] = due
+    review_rows.append([rtype, system, ini, vendor, due, done, decision, reviewer, conditions, rationale])
+# A system's next_review_date is when its next review is due: every system whose review date has
+# passed has an open review for it (so "overdue" in the inventory and in the reviews agree).
+for s in SYSTEMS:
+    if s[18] and s[18] < TODAY.isoformat():
+        assert open_review_due.get(s[0]) == s[18], s[0]
+overdue = [r for r in review_rows if not r[5] and r[4] < TODAY.isoformat()]
+due_soon = [r for r in review_rows if not r[5] and TODAY.isoformat() <= r[4] <= "2026-12-22"]
+assert len(overdue) >= 5 and len(due_soon) >= 3, (len(overdue), len(due_soon))
+assert sum(1 for r in review_rows if r[5]) > len(review_rows) / 2, "most reviews are completed"
+
+# ---------------------------------------------------------------- incidents
+INCIDENT_HEADER = ["title", "description", "system_code", "severity", "status", "occurred_on", "detected_on",
+                   "resolved_on", "harm_categories", "affected_groups", "corrective_actions",
+                   "reported_to_authority"]
+INCIDENTS = [
+    ("Company data pasted into DeepSeek", "Proxy logs showed 47 staff using the DeepSeek consumer app, some "
+     "with customer correspondence.", "AIS-013", "high", "closed", "2025-01-20", "2025-02-03", "2025-02-10",
+     "privacy;data_transfer", "Employees;Customers", "Blocked at the web proxy; users informed; monthly "
+     "shadow-AI discovery.", False),
+    ("Emotion-recognition prototype recorded warehouse staff", "Three weeks of CCTV footage were analysed "
+     "for mood by a vendor prototype.", "AIS-043", "high", "closed", "2025-06-23", "2025-07-08", "2025-07-14",
+     "fundamental_rights;privacy", "Warehouse staff (Gdańsk)", "Prototype stopped, footage deleted, DPO "
+     "notified the supervisory authority as a precaution; intake form updated.", True),
+    ("HR bot answered with the old travel policy", "The Copilot Studio bot quoted per-diem rates replaced "
+     "two months earlier.", "AIS-052", "low", "closed", "2025-10-02", "2025-10-06", "2025-10-10",
+     "misinformation", "Employees", "Content refreshed; bot retired in favour of Glean in 2026-03.", False),
+    ("Shipment bot gave wrong delivery dates during a carrier outage", "Tracking data was 20 hours old; the "
+     "bot answered as if it were current.", "AIS-018", "medium", "closed", "2025-12-08", "2025-12-09",
+     "2025-12-12", "misinformation;customer_harm", "Customers", "Stale-data guard hands off to an agent.",
+     False),
+    ("Glean returned an HR salary file to the wrong group", "A mis-shared SharePoint folder made salary bands "
+     "searchable for 300 staff.", "AIS-005", "high", "resolved", "2026-02-10", "2026-02-11", "2026-02-20",
+     "privacy", "Employees", "Folder permissions fixed; HR and Finance spaces excluded from the index.", False),
+    ("Otter.ai joined customer calls without consent", "OtterPilot auto-joined 23 external calls and shared "
+     "summaries with attendees.", "AIS-008", "high", "resolved", "2026-02-24", "2026-03-30", "2026-04-13",
+     "privacy", "Customers;Sales staff", "Auto-join disabled; tool restricted to internal meetings.", False),
+    ("Runaway retry loop on the Anthropic API", "The exception agent retried failed calls for three days "
+     "(≈ USD 9.2k).", "AIS-047", "medium", "closed", "2026-07-14", "2026-07-16", "2026-07-16", "financial", "",
+     "Spend cap on the workspace, retry limits, daily anomaly alert.", False),
+    ("Wrong HS code pre-filled on a customs declaration", "The assistant proposed a tariff code for a "
+     "different product; the broker caught it before submission.", "AIS-046", "medium", "resolved",
+     "2026-09-03", "2026-09-03", "2026-09-18", "near_miss", "Customs brokers",
+     "HS-code mismatch check added; glossary updated.", False),
+    ("Adverse-impact signal in CV grading", "Pass rates in one depot differ by age group beyond the "
+     "four-fifths rule.", "AIS-014", "high", "investigating", "2026-05-15", "2026-06-20", "",
+     "discrimination;fundamental_rights", "Applicants", "Grading switched off pending the FRIA.", False),
+    ("Higher decline rate for sole traders", "Revalidation found sole traders declined 2.3× as often as "
+     "companies with similar payment history.", "AIS-040", "high", "investigating", "2026-09-01", "2026-10-06",
+     "", "discrimination;financial", "Customers (sole traders)", "All declines reviewed by a credit analyst.",
+     False),
+    ("Outdated rate card used in a tender draft", "A draft used the 2025 rate card for 12 lanes; the sales "
+     "manager corrected it.", "AIS-048", "low", "open", "2026-11-05", "2026-11-06", "", "near_miss", "",
+     "", False),
+    ("Voice agent skipped the AI disclosure", "After a flow update on 12 November some calls started without "
+     "the AI disclosure.", "AIS-023", "medium", "open", "2026-11-12", "2026-11-14", "", "transparency",
+     "Consignees (callers)", "", False),
+]
+incident_rows = []
+for (title, desc, system, sev, status, occurred, detected, resolved, harms, groups, actions,
+     reported) in INCIDENTS:
+    assert system in SYS, system
+    assert sev in {"low", "medium", "high", "critical"} and status in {"open", "investigating", "resolved",
+                                                                      "closed"}
+    assert occurred <= detected <= TODAY.isoformat(), title
+    assert (status in {"resolved", "closed"}) == bool(resolved), title
+    assert not resolved or detected <= resolved <= TODAY.isoformat(), title
+    incident_rows.append([title, desc, system, sev, status, occurred, detected, resolved, harms, groups, actions,
+                          yn(reported)])
+assert 3 <= sum(1 for r in incident_rows if r[4] in {"open", "investigating"}) <= 4
+
+# ---------------------------------------------------------------- budgets
+# Annual AI budget per department for the previous and the current year, sized against the spend so a
+# few departments run over at the current run-rate and most stay under. Costs before 2025-05 are not
+# in the demo, so 2025's spend covers eight months of its year.
+BUDGET_HEADER = ["scope_type", "scope_value", "period_start", "period_end", "amount", "currency", "note"]
+spend = {}  # (department, year) -> EUR
+for r in cost_rows:
+    key = (r[6], r[0][:4])
+    spend[key] = spend.get(key, 0.0) + to_eur(float(r[3]), r[4], r[0])
+oct_spend = {d: sum(to_eur(float(r[3]), r[4], r[0]) for r in cost_rows if r[6] == d and r[0] == LAST_DATA_MONTH)
+             for d in DEPARTMENTS}
+# Budget as a share of the year's expected spend (2025: 8 months scaled to 12; 2026: Jan–Oct plus two
+# more months at October's rate). Below 1.0 = over budget.
+HEADROOM = {
+    "2025": {"Customer Service": 1.12, "Finance": 1.10, "Engineering": 1.15, "Operations": 1.18, "Sales": 1.10,
+             "Marketing": 1.05, "HR": 1.20, "Legal": 1.08, "IT": 1.25, "Procurement": 1.30,
+             "Data & Analytics": 0.94},
+    "2026": {"Customer Service": 1.06, "Finance": 0.86, "Engineering": 0.91, "Operations": 1.12, "Sales": 1.09,
+             "Marketing": 1.14, "HR": 1.10, "Legal": 1.05, "IT": 1.08, "Procurement": 1.20,
+             "Data & Analytics": 1.18},
+}
+NOTES = {("Finance", "2026"): "Excludes the unplanned Faculty revalidation (SoW 2).",
+         ("Engineering", "2026"): "API usage grew faster than planned; agent pilots not budgeted.",
+         ("Data & Analytics", "2025"): "ETA v3 build (Faculty SoW 1) ran over."}
+budget_rows = []
+for year in ("2025", "2026"):
+    year_total = 0
+    for d in DEPARTMENTS:
+        expected = (spend.get((d, year), 0.0) * 12 / 8 if year == "2025"
+                    else spend.get((d, year), 0.0) + 2 * oct_spend[d])
+        amount = max(5000, round(expected * HEADROOM[year][d] / 5000) * 5000)
+        year_total += amount
+        budget_rows.append(["department", d, f"{year}-01-01", f"{year}-12-31", money(amount), "EUR",
+                            NOTES.get((d, year), "")])
+    portfolio = round(year_total * 1.05 / 10000) * 10000
+    budget_rows.append(["portfolio", "", f"{year}-01-01", f"{year}-12-31", money(portfolio), "EUR",
+                        "All AI spend: the department budgets plus a 5% central contingency."])
+over_2026 = [b[1] for b in budget_rows if b[0] == "department" and b[2].startswith("2026")
+             and HEADROOM["2026"][b[1]] < 1]
+assert 2 <= len(over_2026) <= 3, over_2026
+
 # ---------------------------------------------------------------- write
 vendor_rows = [[*v[:9], yn(v[9]), v[10], v[11]] for v in VENDORS]
 system_rows = [[*s[:14], yn(s[14]), *s[15:]] for s in SYSTEMS]
@@ -1514,10 +2216,23 @@ FILES = {
                         INITIATIVE_HEADER, initiative_rows),
     "stage_history.csv": ("Stage-gate decisions for every initiative, oldest first.", HISTORY_HEADER,
                           history_rows),
-    "costs.csv": ("Monthly AI spend 2025-05..2026-10 by vendor, system and department (billed or amortised).",
+    "costs.csv": ("Monthly AI spend 2025-05..2026-10 by vendor, system and department (billed or amortised), "
+                  "plus one-off implementation costs attributed to initiatives.",
                   COST_HEADER, cost_rows),
     "adoption.csv": ("Monthly adoption metrics: seats purchased/assigned, active users, API requests.",
                      ["month", "system_code", "metric", "value"], adoption_rows),
+    "value_assumptions.csv": ("Value model of each live initiative: the factors of each benefit method, "
+                              "low / likely / high, and how each is known.", VALUE_HEADER, value_rows),
+    "risks.csv": ("Risk register: inherent and residual likelihood × severity, owner, mitigation and status.",
+                  RISK_HEADER, risk_rows),
+    "reviews.csv": ("Governance reviews (periodic, pre-deployment, DPIA/FRIA, EU AI Act, vendor due "
+                    "diligence): due, completed, decision.", REVIEW_HEADER, review_rows),
+    "incidents.csv": ("AI incidents with severity, status, dates, harms and corrective actions.",
+                      INCIDENT_HEADER, incident_rows),
+    "budgets.csv": ("Annual AI budgets per department and for the whole portfolio, in EUR.", BUDGET_HEADER,
+                    budget_rows),
+    "fx_rates.csv": ("Monthly reference rates into EUR for every other currency in costs and contracts.",
+                     ["from_currency", "to_currency", "valid_from", "rate", "source"], fx_rows),
 }
 
 for fname, (_desc, header, rows) in FILES.items():

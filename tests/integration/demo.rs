@@ -68,3 +68,144 @@ fn a_read_only_file_given_at_start_opens_read_only() {
     assert!(info.read_only, "and the UI is told it is read-only");
     assert!(!state.first_run, "opening a file answers the first-run question");
 }
+
+/// Loads the demo into a file and opens the same file with plain SQLite, to look at the tables the
+/// api does not list yet.
+fn demo_file(today: chrono::NaiveDate) -> (tempfile::TempDir, std::path::PathBuf, steward_core::api::App) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("northwind.steward");
+    let mut app = steward_core::api::App::create(&path).expect("created").with_actor("test-user");
+    app.demo_load(today).expect("the demo loads");
+    (dir, path, app)
+}
+
+fn count(conn: &rusqlite::Connection, sql: &str) -> i64 {
+    conn.query_row(sql, [], |r| r.get(0)).unwrap_or_else(|e| panic!("{sql}: {e}"))
+}
+
+#[test]
+fn the_demo_fills_the_governance_value_budget_and_fx_tables() {
+    let today = date(2027, 3, 15);
+    let (_dir, path, app) = demo_file(today);
+    let conn = rusqlite::Connection::open(&path).expect("raw SQLite opens the file");
+    let report_counts = [
+        ("value_assumptions", 60..=120),
+        ("risks", 20..=30),
+        ("reviews", 25..=40),
+        ("incidents", 8..=14),
+        ("budgets", 24..=24),
+        ("fx_rates", 60..=120),
+    ];
+    for (table, expected) in report_counts {
+        let n = count(&conn, &format!("SELECT count(*) FROM {table}"));
+        assert!(expected.contains(&n), "{n} rows in {table}, expected {expected:?}");
+    }
+    let today_text = today.to_string();
+    let overdue =
+        count(&conn, &format!("SELECT count(*) FROM reviews WHERE completed_on IS NULL AND due_date < '{today_text}'"));
+    assert!(overdue >= 1, "at least one review is overdue on the day the demo is loaded");
+    let open_incidents = count(&conn, "SELECT count(*) FROM incidents WHERE status IN ('open', 'investigating')");
+    assert!(open_incidents >= 1, "at least one incident is still open");
+    let future = count(
+        &conn,
+        &format!("SELECT count(*) FROM incidents WHERE detected_on > '{today_text}' OR resolved_on > '{today_text}'"),
+    );
+    assert_eq!(future, 0, "no incident is detected or resolved after today");
+
+    // Value models: every production or scaled initiative has one, each factor ordered low ≤ likely ≤ high.
+    let without_model = count(
+        &conn,
+        "SELECT count(*) FROM initiatives i WHERE i.stage IN ('production', 'scaled')
+           AND NOT EXISTS (SELECT 1 FROM value_assumptions v WHERE v.initiative_id = i.id)",
+    );
+    assert_eq!(without_model, 0, "every production or scaled initiative has a value model");
+    let disordered = count(
+        &conn,
+        "SELECT count(*) FROM value_assumptions
+         WHERE CAST(low AS REAL) > CAST(likely AS REAL) OR CAST(likely AS REAL) > CAST(high AS REAL)",
+    );
+    assert_eq!(disordered, 0, "low ≤ likely ≤ high for every factor");
+
+    // FX: a rate valid on the first day of every month a foreign currency is spent or contracted in.
+    let uncovered = count(
+        &conn,
+        "WITH used AS (
+             SELECT DISTINCT currency, period_start AS day FROM cost_lines WHERE currency != 'EUR'
+             UNION SELECT DISTINCT currency, substr(start_date, 1, 8) || '01' FROM contracts
+                   WHERE currency != 'EUR' AND start_date IS NOT NULL)
+         SELECT count(*) FROM used u WHERE NOT EXISTS (
+             SELECT 1 FROM fx_rates r WHERE r.from_currency = u.currency AND r.to_currency = 'EUR'
+               AND r.valid_from = u.day)",
+    );
+    assert_eq!(uncovered, 0, "every foreign-currency month of data converts into EUR");
+
+    // One-off costs land on their initiative, in EUR, billed.
+    let one_offs = count(
+        &conn,
+        "SELECT count(*) FROM cost_lines WHERE category = 'one_off' AND initiative_id IS NOT NULL
+           AND system_id IS NULL AND currency = 'EUR' AND basis = 'billed'",
+    );
+    assert!(one_offs >= 3, "a few one-off implementation costs attributed to initiatives");
+    let budgets = count(
+        &conn,
+        "SELECT count(DISTINCT scope_value) FROM budgets WHERE scope_type = 'department'
+           AND scope_value IN (SELECT department FROM cost_lines)",
+    );
+    assert_eq!(budgets, 11, "each department's budget uses the department name the costs use");
+
+    let audited = count(&conn, "SELECT count(*) FROM audit_events WHERE entity_type IN ('risk', 'review', 'incident')");
+    assert!(audited >= 60, "risks, reviews and incidents are audited when the demo creates them");
+    assert!(app.audit_verify().expect("verifies").intact, "and the chain stays intact");
+}
+
+#[test]
+fn each_new_demo_file_is_a_batch_that_undo_takes_back() {
+    let (_dir, path, mut app) = demo_file(date(2026, 11, 22));
+    let history = app.import_history().expect("history");
+    let tables = [
+        ("value_assumptions.csv", "SELECT count(*) FROM value_assumptions"),
+        ("risks.csv", "SELECT count(*) FROM risks WHERE deleted_at IS NULL"),
+        ("reviews.csv", "SELECT count(*) FROM reviews"),
+        ("incidents.csv", "SELECT count(*) FROM incidents"),
+        ("budgets.csv", "SELECT count(*) FROM budgets"),
+        ("fx_rates.csv", "SELECT count(*) FROM fx_rates"),
+    ];
+    for (file, sql) in tables {
+        let batch = history.iter().find(|b| b.file_name == file).unwrap_or_else(|| panic!("{file} is a batch"));
+        let before = count(&rusqlite::Connection::open(&path).expect("opens"), sql);
+        assert_eq!(batch.rows_imported, before as u64, "{file}: the batch says how many rows it brought in");
+        let undo = app.import_undo(batch.id).unwrap_or_else(|e| panic!("{file} undoes: {}", e.message));
+        assert_eq!(undo.removed, before as u64, "{file}: undo removes what the file added");
+        let after = count(&rusqlite::Connection::open(&path).expect("opens"), sql);
+        assert_eq!(after, 0, "{file}: nothing of it is left");
+    }
+    assert!(app.audit_verify().expect("verifies").intact, "undo is audited without breaking the chain");
+}
+
+#[test]
+fn the_demo_loads_once() {
+    let (_dir, path, mut app) = demo_file(date(2026, 11, 22));
+    let before = app.portfolio_info().expect("info");
+    let error = app.demo_load(date(2026, 11, 22)).expect_err("a second load would duplicate everything");
+    assert_eq!(error.code, ErrorCode::Conflict, "the UI suggests File → New");
+    assert_eq!(app.portfolio_info().expect("info"), before, "nothing was added");
+    let risks = count(&rusqlite::Connection::open(&path).expect("opens"), "SELECT count(*) FROM risks");
+    assert!(risks > 0 && risks <= 30, "the risks were not loaded twice");
+}
+
+#[test]
+fn the_demo_is_refused_into_a_portfolio_that_only_has_rates() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("rates.steward");
+    drop(steward_core::api::App::create(&path).expect("created"));
+    rusqlite::Connection::open(&path)
+        .expect("raw open")
+        .execute(
+            "INSERT INTO fx_rates (from_currency, to_currency, valid_from, rate) VALUES ('USD', 'EUR', '2026-10-01', '0.86')",
+            [],
+        )
+        .expect("a rate of the user's own");
+    let mut app = steward_core::api::App::open(&path).expect("opens");
+    let error = app.demo_load(date(2026, 11, 22)).expect_err("the demo's rates would clash with the user's");
+    assert_eq!(error.code, ErrorCode::Conflict, "refused as not empty, not as a database error");
+}

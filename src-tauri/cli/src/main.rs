@@ -243,7 +243,8 @@ fn run(cli: Cli) -> Result<(), String> {
             let mut app = if db.exists() { App::open(&db) } else { App::create(&db) }.map_err(fail)?;
             let report = app.demo_load(today).map_err(fail)?;
             println!(
-                "Loaded the {} demo into {}: {} systems, {} vendors, {} contracts, {} initiatives, {} cost lines, {} adoption figures",
+                "Loaded the {} demo into {}: {} systems, {} vendors, {} contracts, {} initiatives, {} cost lines, {} adoption figures, \
+                 {} value assumptions, {} risks, {} reviews, {} incidents, {} budgets, {} FX rates",
                 report.company,
                 db.display(),
                 report.systems,
@@ -251,7 +252,13 @@ fn run(cli: Cli) -> Result<(), String> {
                 report.contracts,
                 report.initiatives,
                 report.cost_lines,
-                report.metric_observations
+                report.metric_observations,
+                report.value_assumptions,
+                report.risks,
+                report.reviews,
+                report.incidents,
+                report.budgets,
+                report.fx_rates
             );
         }
         Command::Summary { json } => {

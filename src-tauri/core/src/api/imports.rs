@@ -20,7 +20,8 @@ use crate::import::{
     normalise_header, read_file,
 };
 use crate::store::{
-    AuditChange, BatchFinish, Existing, KeyedCostLine, KeyedObservation, Provenance, SpecFor, StoreError, Tx,
+    AuditChange, BatchFinish, Existing, FX_RATE_ENTITY, KeyedCostLine, KeyedObservation, Provenance, SpecFor,
+    StoreError, Tx, is_governance_entity,
 };
 
 /// What to import and how.
@@ -302,6 +303,12 @@ impl App {
                         "initiative" => {
                             undo_record_change::<Initiative>(tx, change.entity_id, before, at, &actor, &now)?
                         }
+                        FX_RATE_ENTITY => {
+                            tx.remove_fx_rate(change.entity_id)?;
+                        }
+                        entity if is_governance_entity(entity) => {
+                            undo_governance_row(tx, entity, change.entity_id, before, at, &actor, &now)?
+                        }
                         _ => {}
                     }
                 }
@@ -326,6 +333,52 @@ impl App {
             })
             .map_err(store_to_api)
     }
+}
+
+/// Takes back a governance record (risk, review, incident, value assumption, budget) an import
+/// created, with its audit event; one edited since is left for a person to resolve.
+fn undo_governance_row(
+    tx: &Tx<'_>,
+    entity: &str,
+    id: i64,
+    before: Option<&str>,
+    imported_at: &str,
+    actor: &str,
+    now: &str,
+) -> Result<(), StoreError> {
+    if before.is_some() {
+        return Err(api_to_store(ApiError::new(
+            ErrorCode::Internal,
+            format!("an import cannot put back a changed {entity}; edit {entity} #{id} by hand"),
+        )));
+    }
+    let updated_at = match tx.governance_updated_at(entity, id) {
+        Ok(updated_at) => updated_at,
+        // Deleted by hand since: nothing left to take back.
+        Err(StoreError::NotFound { .. }) => return Ok(()),
+        Err(e) => return Err(e),
+    };
+    if updated_at.is_some_and(|at| at.as_str() > imported_at) {
+        return Err(api_to_store(ApiError::new(
+            ErrorCode::Conflict,
+            format!(
+                "{entity} #{id} was changed after this import; undoing it would lose that change, so edit it by hand"
+            ),
+        )));
+    }
+    tx.remove_governance_row(entity, id, now)?;
+    tx.append_audit(
+        now,
+        AuditChange {
+            actor,
+            entity_type: entity,
+            entity_id: id,
+            action: "delete",
+            field: None,
+            old_value: None,
+            new_value: None,
+        },
+    )
 }
 
 fn file_unusable(message: String) -> StoreError {

@@ -11,8 +11,11 @@ use super::{ApiError, ApiResult, App, ErrorCode, ListFilter, ListRequest, now_te
 use crate::domain::{
     Contract, ContractId, ContractStatus, EuAiActTier, FieldError, Initiative, LifecycleState, Stage, System, Vendor,
 };
-use crate::import::demo::{DemoPortfolio, month_end};
-use crate::store::{BatchRow, CostLineRow, ObservationRow, Provenance, StoreError, Tx};
+use crate::import::demo::{DemoPortfolio, DemoSubject, month_end};
+use crate::store::{
+    AuditChange, BatchRow, BudgetRow, CostLineRow, FX_RATE_ENTITY, FxRateRow, IncidentRow, ObservationRow, Provenance,
+    ReviewRow, RiskRow, StoreError, SubjectIds, Tx, ValueAssumptionRow,
+};
 
 /// Which file is open and what it holds, for the window title and the status bar.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -119,6 +122,12 @@ pub struct DemoLoadReport {
     pub initiatives: u32,
     pub cost_lines: u32,
     pub metric_observations: u32,
+    pub value_assumptions: u32,
+    pub risks: u32,
+    pub reviews: u32,
+    pub incidents: u32,
+    pub budgets: u32,
+    pub fx_rates: u32,
 }
 
 fn counts<T: Copy>(
@@ -267,6 +276,29 @@ fn check<T: Managed>(draft: &T::Draft, file: &str, row: u32) -> Result<(), Store
     })
 }
 
+/// The "create" audit event of a governance record, with its fields as the audit trail shows them.
+fn audit_created(
+    tx: &Tx<'_>,
+    entity: &str,
+    id: i64,
+    fields: serde_json::Value,
+    actor: &str,
+    now: &str,
+) -> Result<(), StoreError> {
+    tx.append_audit(
+        now,
+        AuditChange {
+            actor,
+            entity_type: entity,
+            entity_id: id,
+            action: "create",
+            field: None,
+            old_value: None,
+            new_value: Some(fields.to_string()),
+        },
+    )
+}
+
 fn write_demo(tx: &Tx<'_>, demo: &DemoPortfolio, actor: &str, now: &str) -> Result<DemoLoadReport, StoreError> {
     tx.set_meta("name", &demo.company)?;
     tx.set_meta("reporting_currency", &demo.reporting_currency)?;
@@ -363,6 +395,16 @@ fn write_demo(tx: &Tx<'_>, demo: &DemoPortfolio, actor: &str, now: &str) -> Resu
         )?;
     }
 
+    let initiative = |code: &str, file: &str, row: u32| -> Result<i64, StoreError> {
+        initiative_ids
+            .get(&code.to_lowercase())
+            .copied()
+            .ok_or_else(|| demo_error(file, row, format!("unknown initiative \"{code}\"")))
+    };
+    let optional = |code: &str, lookup: &dyn Fn(&str) -> Result<i64, StoreError>| -> Result<Option<i64>, StoreError> {
+        if code.is_empty() { Ok(None) } else { lookup(code).map(Some) }
+    };
+
     for cost in &demo.costs {
         let c = &cost.value;
         let start = c.month.to_string();
@@ -381,7 +423,9 @@ fn write_demo(tx: &Tx<'_>, demo: &DemoPortfolio, actor: &str, now: &str) -> Resu
                 basis: &c.basis,
                 vendor_id: vendor(&c.vendor, cost.file, cost.row)?,
                 system_id,
+                initiative_id: optional(&c.initiative_code, &|code| initiative(code, cost.file, cost.row))?,
                 department: &c.department,
+                category: &c.category,
                 description: &c.description,
             },
             &Provenance { batch_id: batch(cost.file)?, file: cost.file, sheet: None, row: cost.row },
@@ -408,6 +452,170 @@ fn write_demo(tx: &Tx<'_>, demo: &DemoPortfolio, actor: &str, now: &str) -> Resu
         )?;
     }
 
+    let system_id = |code: &str, file: &str, row: u32| -> Result<i64, StoreError> {
+        Ok(systems(&[code.to_owned()], file, row)?[0].0)
+    };
+    let subject = |s: &DemoSubject, file: &str, row: u32| -> Result<SubjectIds, StoreError> {
+        Ok(SubjectIds {
+            system_id: optional(&s.system_code, &|code| system_id(code, file, row))?,
+            initiative_id: optional(&s.initiative_code, &|code| initiative(code, file, row))?,
+            vendor_id: vendor(&s.vendor, file, row)?,
+        })
+    };
+    let date = |d: Option<NaiveDate>| d.map(|d| d.to_string());
+
+    for value in &demo.value_assumptions {
+        let v = &value.value;
+        let initiative_id = initiative(&v.initiative_code, value.file, value.row)?;
+        let id = tx.insert_value_assumption(&ValueAssumptionRow {
+            initiative_id,
+            method: v.method.as_str(),
+            name: &v.name,
+            unit: &v.unit,
+            low: &v.low,
+            likely: &v.likely,
+            high: &v.high,
+            confidence: v.confidence.as_str(),
+            note: &v.note,
+            position: v.position,
+        })?;
+        let fields = serde_json::json!({
+            "initiative_id": initiative_id, "method": v.method.as_str(), "name": v.name, "unit": v.unit,
+            "low": v.low, "likely": v.likely, "high": v.high, "confidence": v.confidence.as_str(),
+            "note": v.note, "position": v.position,
+        });
+        audit_created(tx, "value_assumption", id, fields, actor, now)?;
+        tx.add_record_change(batch(value.file)?, "value_assumption", id, None)?;
+    }
+
+    for risk in &demo.risks {
+        let r = &risk.value;
+        let ids = subject(&r.subject, risk.file, risk.row)?;
+        let (deadline, accepted_on) = (date(r.deadline), date(r.accepted_on));
+        let id = tx.insert_risk(
+            &RiskRow {
+                title: &r.title,
+                description: &r.description,
+                category: r.category.as_str(),
+                subject: ids,
+                likelihood: r.likelihood,
+                severity: r.severity,
+                residual_likelihood: r.residual_likelihood,
+                residual_severity: r.residual_severity,
+                owner: &r.owner,
+                mitigation_plan: &r.mitigation_plan,
+                status: r.status.as_str(),
+                deadline: deadline.as_deref(),
+                accepted_by: &r.accepted_by,
+                accepted_on: accepted_on.as_deref(),
+            },
+            now,
+        )?;
+        let fields = serde_json::json!({
+            "title": r.title, "description": r.description, "category": r.category.as_str(),
+            "system_id": ids.system_id, "initiative_id": ids.initiative_id, "vendor_id": ids.vendor_id,
+            "likelihood": r.likelihood, "severity": r.severity, "residual_likelihood": r.residual_likelihood,
+            "residual_severity": r.residual_severity, "owner": r.owner, "mitigation_plan": r.mitigation_plan,
+            "status": r.status.as_str(), "deadline": deadline, "accepted_by": r.accepted_by, "accepted_on": accepted_on,
+        });
+        audit_created(tx, "risk", id, fields, actor, now)?;
+        tx.add_record_change(batch(risk.file)?, "risk", id, None)?;
+    }
+
+    for review in &demo.reviews {
+        let r = &review.value;
+        let ids = subject(&r.subject, review.file, review.row)?;
+        let (due_date, completed_on) = (date(r.due_date), date(r.completed_on));
+        let id = tx.insert_review(
+            &ReviewRow {
+                review_type: r.review_type.as_str(),
+                subject: ids,
+                due_date: due_date.as_deref(),
+                completed_on: completed_on.as_deref(),
+                decision: r.decision.map(|d| d.as_str()),
+                reviewer: &r.reviewer,
+                conditions: &r.conditions,
+                rationale: &r.rationale,
+            },
+            now,
+        )?;
+        let fields = serde_json::json!({
+            "review_type": r.review_type.as_str(), "system_id": ids.system_id, "initiative_id": ids.initiative_id,
+            "vendor_id": ids.vendor_id, "due_date": due_date, "completed_on": completed_on,
+            "decision": r.decision.map(|d| d.as_str()), "reviewer": r.reviewer, "conditions": r.conditions,
+            "rationale": r.rationale,
+        });
+        audit_created(tx, "review", id, fields, actor, now)?;
+        tx.add_record_change(batch(review.file)?, "review", id, None)?;
+    }
+
+    for incident in &demo.incidents {
+        let i = &incident.value;
+        let system = system_id(&i.system_code, incident.file, incident.row)?;
+        let (occurred_on, detected_on, resolved_on) = (date(i.occurred_on), date(i.detected_on), date(i.resolved_on));
+        let id = tx.insert_incident(
+            &IncidentRow {
+                title: &i.title,
+                description: &i.description,
+                system_id: system,
+                severity: i.severity.as_str(),
+                status: i.status.as_str(),
+                occurred_on: occurred_on.as_deref(),
+                detected_on: detected_on.as_deref(),
+                resolved_on: resolved_on.as_deref(),
+                harm_categories: &i.harm_categories,
+                affected_groups: &i.affected_groups,
+                corrective_actions: &i.corrective_actions,
+                reported_to_authority: i.reported_to_authority,
+            },
+            now,
+        )?;
+        let fields = serde_json::json!({
+            "title": i.title, "description": i.description, "system_id": system, "severity": i.severity.as_str(),
+            "status": i.status.as_str(), "occurred_on": occurred_on, "detected_on": detected_on,
+            "resolved_on": resolved_on, "harm_categories": i.harm_categories, "affected_groups": i.affected_groups,
+            "corrective_actions": i.corrective_actions, "reported_to_authority": i.reported_to_authority,
+        });
+        audit_created(tx, "incident", id, fields, actor, now)?;
+        tx.add_record_change(batch(incident.file)?, "incident", id, None)?;
+    }
+
+    for budget in &demo.budgets {
+        let b = &budget.value;
+        let (start, end) = (b.period_start.to_string(), b.period_end.to_string());
+        let id = tx.insert_budget(&BudgetRow {
+            scope_type: b.scope.as_str(),
+            scope_value: &b.scope_value,
+            period_start: &start,
+            period_end: &end,
+            amount_micros: b.amount_micros,
+            currency: &b.currency,
+            note: &b.note,
+        })?;
+        let fields = serde_json::json!({
+            "scope_type": b.scope.as_str(), "scope_value": b.scope_value, "period_start": start, "period_end": end,
+            "amount": crate::domain::format_micros(b.amount_micros), "currency": b.currency, "note": b.note,
+        });
+        audit_created(tx, "budget", id, fields, actor, now)?;
+        tx.add_record_change(batch(budget.file)?, "budget", id, None)?;
+    }
+
+    // Rates are reference facts, like cost lines: kept with their batch, not audited one by one.
+    for rate in &demo.fx_rates {
+        let f = &rate.value;
+        let valid_from = f.valid_from.to_string();
+        let token = tx
+            .insert_fx_rate(&FxRateRow {
+                from_currency: &f.from_currency,
+                to_currency: &f.to_currency,
+                valid_from: &valid_from,
+                rate: &f.rate,
+                source: &f.source,
+            })
+            .map_err(|e| demo_error(rate.file, rate.row, e))?;
+        tx.add_record_change(batch(rate.file)?, FX_RATE_ENTITY, token, None)?;
+    }
+
     Ok(DemoLoadReport {
         company: demo.company.clone(),
         vendors: demo.vendors.len() as u32,
@@ -416,5 +624,11 @@ fn write_demo(tx: &Tx<'_>, demo: &DemoPortfolio, actor: &str, now: &str) -> Resu
         initiatives: demo.initiatives.len() as u32,
         cost_lines: demo.costs.len() as u32,
         metric_observations: demo.observations.len() as u32,
+        value_assumptions: demo.value_assumptions.len() as u32,
+        risks: demo.risks.len() as u32,
+        reviews: demo.reviews.len() as u32,
+        incidents: demo.incidents.len() as u32,
+        budgets: demo.budgets.len() as u32,
+        fx_rates: demo.fx_rates.len() as u32,
     })
 }

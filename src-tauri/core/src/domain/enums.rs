@@ -217,6 +217,104 @@ domain_enum!(
     }
 );
 
+domain_enum!(
+    /// What kind of harm a risk is about (VerifyWise's categories, kept small).
+    RiskCategory {
+        Strategic => ("strategic", "Strategic"),
+        Operational => ("operational", "Operational"),
+        Compliance => ("compliance", "Compliance"),
+        Legal => ("legal", "Legal"),
+        Financial => ("financial", "Financial"),
+        Cybersecurity => ("cybersecurity", "Cybersecurity"),
+        Privacy => ("privacy", "Privacy"),
+        Reputational => ("reputational", "Reputational"),
+        ThirdParty => ("third_party", "Third party"),
+        BiasFairness => ("bias_fairness", "Bias & fairness"),
+        Performance => ("performance", "Performance"),
+        DataQuality => ("data_quality", "Data quality"),
+    }
+);
+
+domain_enum!(
+    /// Where a risk stands.
+    RiskStatus {
+        Open => ("open", "Open"),
+        Mitigating => ("mitigating", "Mitigating"),
+        Accepted => ("accepted", "Accepted"),
+        Closed => ("closed", "Closed"),
+    }
+);
+
+domain_enum!(
+    /// What a governance review looks at.
+    ReviewType {
+        Periodic => ("periodic", "Periodic review"),
+        PreDeployment => ("pre_deployment", "Pre-deployment review"),
+        Dpia => ("dpia", "Data protection impact assessment"),
+        Fria => ("fria", "Fundamental rights impact assessment"),
+        EuAiActClassification => ("eu_ai_act_classification", "EU AI Act classification"),
+        VendorDueDiligence => ("vendor_due_diligence", "Vendor due diligence"),
+    }
+);
+
+domain_enum!(
+    /// The outcome of a completed review.
+    ReviewDecision {
+        Approved => ("approved", "Approved"),
+        ApprovedWithConditions => ("approved_with_conditions", "Approved with conditions"),
+        Restricted => ("restricted", "Restricted"),
+        Rejected => ("rejected", "Rejected"),
+    }
+);
+
+domain_enum!(
+    /// How bad an incident was.
+    IncidentSeverity {
+        Low => ("low", "Low"),
+        Medium => ("medium", "Medium"),
+        High => ("high", "High"),
+        Critical => ("critical", "Critical"),
+    }
+);
+
+domain_enum!(
+    /// Where an incident stands; open and investigating ones are still open.
+    IncidentStatus {
+        Open => ("open", "Open"),
+        Investigating => ("investigating", "Investigating"),
+        Resolved => ("resolved", "Resolved"),
+        Closed => ("closed", "Closed"),
+    }
+);
+
+domain_enum!(
+    /// How a value model turns its assumptions into a monthly benefit in the reporting currency:
+    /// the product of the method's factors, a "%" factor counting as value/100 and a "minutes"
+    /// factor as value/60 (hours).
+    ValueMethod {
+        TimeSaved => ("time_saved", "Time saved"),
+        RevenueUplift => ("revenue_uplift", "Revenue uplift"),
+        CostAvoided => ("cost_avoided", "Cost avoided"),
+    }
+);
+
+domain_enum!(
+    /// How a figure is known (ValueLens' tiers).
+    Confidence {
+        Observed => ("observed", "Observed"),
+        Inferred => ("inferred", "Inferred"),
+        Modelled => ("modelled", "Modelled"),
+    }
+);
+
+domain_enum!(
+    /// What a budget covers: one department, or the whole portfolio.
+    BudgetScope {
+        Department => ("department", "Department"),
+        Portfolio => ("portfolio", "Whole portfolio"),
+    }
+);
+
 #[cfg(test)]
 mod tests {
     use super::*;

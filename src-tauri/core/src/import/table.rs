@@ -143,6 +143,30 @@ impl SheetRow<'_> {
         parse(&text).map(Some).ok_or_else(|| self.error(column, format!("\"{text}\" is not one of the allowed values")))
     }
 
+    /// A problem with this row's cell that the caller found (a rule across columns, a range).
+    pub fn invalid(&self, column: &str, message: impl Into<String>) -> ImportError {
+        self.error(column, message)
+    }
+
+    /// An enumeration value that must be there.
+    pub fn required_choice<T>(&self, column: &str, parse: fn(&str) -> Option<T>) -> Result<T, ImportError> {
+        self.choice(column, parse)?.ok_or_else(|| self.error(column, "is empty"))
+    }
+
+    /// A plain decimal such as `1234.5` or `-0.25` (no thousands separator, no symbol), as its exact
+    /// text and in micro-units for comparing.
+    pub fn decimal(&self, column: &str) -> Result<(String, i64), ImportError> {
+        let text = self.required(column)?;
+        let digits = text.strip_prefix('-').unwrap_or(&text);
+        let (whole, fraction) = digits.split_once('.').unwrap_or((digits, "0"));
+        let plain = [whole, fraction].iter().all(|part| !part.is_empty() && part.chars().all(|c| c.is_ascii_digit()));
+        if !plain {
+            return Err(self.error(column, format!("\"{text}\" is not a plain decimal such as 1234.5")));
+        }
+        let micros = parse_decimal_micros(&text).map_err(|e| self.error(column, format!("\"{text}\" {e}")))?;
+        Ok((text, micros))
+    }
+
     /// A `;`-separated list, e.g. system codes.
     pub fn list(&self, column: &str) -> Vec<String> {
         self.text(column).split(';').map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned).collect()

@@ -32,7 +32,11 @@ pub struct CostLineRow<'a> {
     pub basis: &'a str,
     pub vendor_id: Option<i64>,
     pub system_id: Option<i64>,
+    /// Set on costs that belong to an initiative rather than a system (one-off implementation work).
+    pub initiative_id: Option<i64>,
     pub department: &'a str,
+    /// What kind of cost, e.g. `one_off`; empty when not known.
+    pub category: &'a str,
     pub description: &'a str,
 }
 
@@ -69,9 +73,10 @@ impl Tx<'_> {
         self.conn()
             .prepare_cached(
                 "INSERT INTO cost_lines
-                     (period_start, period_end, amount_micros, currency, basis, vendor_id, system_id, department,
-                      description, import_batch_id, source_file, source_sheet, source_row, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+                     (period_start, period_end, amount_micros, currency, basis, vendor_id, system_id, initiative_id,
+                      department, category, description, import_batch_id, source_file, source_sheet, source_row,
+                      created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
             )?
             .execute(params![
                 line.period_start,
@@ -81,7 +86,9 @@ impl Tx<'_> {
                 line.basis,
                 line.vendor_id,
                 line.system_id,
+                line.initiative_id,
                 line.department,
+                line.category,
                 line.description,
                 from.batch_id,
                 from.file,
@@ -120,7 +127,10 @@ impl Tx<'_> {
     pub fn is_empty(&self) -> StoreResult<bool> {
         Ok(self.conn().query_row(
             "SELECT NOT EXISTS (SELECT 1 FROM ai_systems) AND NOT EXISTS (SELECT 1 FROM vendors)
-                AND NOT EXISTS (SELECT 1 FROM initiatives) AND NOT EXISTS (SELECT 1 FROM cost_lines)",
+                AND NOT EXISTS (SELECT 1 FROM initiatives) AND NOT EXISTS (SELECT 1 FROM cost_lines)
+                AND NOT EXISTS (SELECT 1 FROM risks) AND NOT EXISTS (SELECT 1 FROM reviews)
+                AND NOT EXISTS (SELECT 1 FROM incidents) AND NOT EXISTS (SELECT 1 FROM budgets)
+                AND NOT EXISTS (SELECT 1 FROM fx_rates)",
             [],
             |r| r.get(0),
         )?)

@@ -8,6 +8,7 @@
 mod analytics;
 mod audit;
 mod facts;
+mod governance;
 mod imports;
 mod migrations;
 mod records;
@@ -20,6 +21,10 @@ use rusqlite::{Connection, OpenFlags, ffi};
 pub(crate) use analytics::{AssumptionRow, ContractFact, DatedStageChange, InitiativeFact, SystemFact};
 pub(crate) use audit::AuditChange;
 pub(crate) use facts::{BatchRow, CostLineRow, ObservationRow, Provenance};
+pub(crate) use governance::{
+    BudgetRow, FX_RATE_ENTITY, FxRateRow, IncidentRow, ReviewRow, RiskRow, SubjectIds, ValueAssumptionRow,
+    is_governance_entity,
+};
 pub(crate) use imports::{BatchFinish, BatchRecord, Existing, KeyedCostLine, KeyedObservation};
 pub(crate) use records::{ListQuery, Record, SpecFor, decode};
 

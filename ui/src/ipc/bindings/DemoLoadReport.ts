@@ -3,4 +3,4 @@
 /**
  * What loading the demo added.
  */
-export type DemoLoadReport = { company: string, vendors: number, systems: number, contracts: number, initiatives: number, cost_lines: number, metric_observations: number, };
+export type DemoLoadReport = { company: string, vendors: number, systems: number, contracts: number, initiatives: number, cost_lines: number, metric_observations: number, value_assumptions: number, risks: number, reviews: number, incidents: number, budgets: number, fx_rates: number, };
