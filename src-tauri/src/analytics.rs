@@ -1,14 +1,14 @@
 //! Commands of the Dashboard and the Adoption & ROI screen: each calls one core method.
 
 use steward_core::api::{
-    AdoptionView, AnalyticsRequest, ApiError, AssumptionDraft, BudgetEntry, Dashboard, FxRateEntry, InitiativeValue,
-    SpendView, ValueOverview,
+    AdoptionView, AnalyticsRequest, ApiError, AssumptionDraft, BudgetEntry, ChartFormat, ChartKind, ChartRequest,
+    Dashboard, ErrorCode, FxRateEntry, InitiativeValue, SpendView, ValueOverview,
 };
 use steward_core::domain::InitiativeId;
-use tauri::State;
+use tauri::{AppHandle, State};
 
-use crate::SessionCell;
 use crate::commands::{run, today};
+use crate::{SessionCell, dialogs};
 
 #[tauri::command]
 pub async fn dashboard(cell: State<'_, SessionCell>, request: AnalyticsRequest) -> Result<Dashboard, ApiError> {
@@ -92,4 +92,53 @@ pub async fn budget_set(cell: State<'_, SessionCell>, entry: BudgetEntry) -> Res
 #[tauri::command]
 pub async fn budget_delete(cell: State<'_, SessionCell>, id: i64) -> Result<(), ApiError> {
     run(&cell, move |s| s.app_mut()?.budget_delete(id)).await
+}
+
+/// The chart as an SVG document, shown by the UI as an `<img>`.
+#[tauri::command]
+pub async fn chart_svg(cell: State<'_, SessionCell>, request: ChartRequest) -> Result<String, ApiError> {
+    run(&cell, move |s| s.app()?.chart_svg(&request, today())).await
+}
+
+/// Asks where, then writes the chart as PNG or SVG; the path written, `None` when cancelled.
+#[tauri::command]
+pub async fn chart_export(
+    app: AppHandle,
+    cell: State<'_, SessionCell>,
+    request: ChartRequest,
+    format: ChartFormat,
+) -> Result<Option<String>, ApiError> {
+    run(&cell, move |s| {
+        let bytes = s.app()?.chart_file(&request, format, today())?;
+        let extension = match format {
+            ChartFormat::Png => "png",
+            ChartFormat::Svg => "svg",
+        };
+        let name = format!("{}.{extension}", chart_file_stem(request.kind));
+        let Some(path) = dialogs::choose_export_path(&app, "Export chart", &name, extension) else {
+            return Ok(None);
+        };
+        std::fs::write(&path, bytes).map_err(|e| {
+            ApiError::new(
+                ErrorCode::FileUnusable,
+                format!("Could not write {}: {e}. Choose another folder.", path.display()),
+            )
+        })?;
+        Ok(Some(path.display().to_string()))
+    })
+    .await
+}
+
+fn chart_file_stem(kind: ChartKind) -> &'static str {
+    match kind {
+        ChartKind::SpendByVendor => "spend-by-vendor",
+        ChartKind::SpendVsCommitment => "spend-vs-commitment",
+        ChartKind::PipelineFunnel => "pipeline-funnel",
+        ChartKind::AdoptionTrend => "adoption-trend",
+        ChartKind::SeatUtilisation => "seat-utilisation",
+        ChartKind::ValueVsCost => "value-vs-cost",
+        ChartKind::CumulativeValue => "cumulative-value",
+        ChartKind::RenewalsTimeline => "renewals-timeline",
+        ChartKind::RiskHeatmap => "risk-heatmap",
+    }
 }

@@ -66,3 +66,21 @@ pub fn choose_import_path(app: &AppHandle) -> Option<PathBuf> {
         .into_path()
         .ok()
 }
+
+/// Asks where to save an exported file (a chart as PNG or SVG); `None` when the person cancels.
+/// `STEWARD_E2E_EXPORT_PATH` answers in the end-to-end suite.
+pub fn choose_export_path(app: &AppHandle, title: &str, suggested_name: &str, extension: &str) -> Option<PathBuf> {
+    if let Some(path) = std::env::var_os("STEWARD_E2E_EXPORT_PATH") {
+        return Some(PathBuf::from(path));
+    }
+    let path = app
+        .dialog()
+        .file()
+        .set_title(title)
+        .add_filter(extension.to_ascii_uppercase(), &[extension])
+        .set_file_name(suggested_name)
+        .blocking_save_file()?
+        .into_path()
+        .ok()?;
+    Some(if path.extension().is_none() { path.with_extension(extension) } else { path })
+}

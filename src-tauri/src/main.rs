@@ -95,6 +95,8 @@ fn main() {
             analytics::budgets,
             analytics::budget_set,
             analytics::budget_delete,
+            analytics::chart_svg,
+            analytics::chart_export,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

@@ -166,6 +166,72 @@ test('Steward end to end', async (t) => {
       await screenshot(driver, 'screen-contracts');
     });
 
+    await t.test('the dashboard shows money and a value model recomputes as it is edited', async () => {
+      await open(driver, 'dashboard');
+      await driver.wait(
+        async () => /\d/.test((await textOf(driver, 'tile-spend-value')) ?? ''),
+        WAIT,
+        'the spend tile shows an amount',
+      );
+      const spend = await textOf(driver, 'tile-spend-value');
+      assert.match(spend, /^(-?[€£]|-?[A-Z]{0,2}\$|[A-Z]{3} )[\d,]+$/, `spend is money with its currency: ${spend}`);
+      await screenshot(driver, 'dashboard-figures');
+      await driver.executeScript('document.querySelector("#main").scrollTop = 720');
+      await screenshot(driver, 'dashboard-charts');
+
+      await open(driver, 'adoption');
+      await find(driver, 'adoption-table');
+      await screenshot(driver, 'adoption');
+      await click(driver, 'tab-value');
+      await find(driver, 'value-table');
+      await screenshot(driver, 'value-overview');
+      // The name, not the <tr>: WebKitWebDriver cannot click a table row itself.
+      await clickOn(driver, By.css('[data-testid="value-row"] [data-testid="value-row-name"]'), 'the first initiative of the value table');
+      await find(driver, 'value-editor');
+      const benefit = () => textOf(driver, 'result-monthly-benefit');
+      await driver.wait(async () => (await benefit()) !== null, WAIT, 'the results of the saved model appear');
+      const before = await benefit();
+      const rows = await driver.findElements(byTestId('assumption-row'));
+      if (rows.length > 0) {
+        // Move the first likely value to its low (or high) end, so it stays a valid model.
+        const cell = async (field) => rows[0].findElement(byTestId(`assumption-${field}`));
+        const [low, likely, high] = await Promise.all(['low', 'likely', 'high'].map(async (f) => (await cell(f)).getAttribute('value')));
+        const target = low !== '' && low !== likely ? low : high !== '' && high !== likely ? high : null;
+        const input = await cell('likely');
+        await input.clear();
+        if (target !== null) {
+          await input.sendKeys(target);
+        } else {
+          await (await cell('low')).clear();
+          await (await cell('high')).clear();
+          await input.sendKeys(String((Number(likely) || 1) * 2));
+        }
+      } else {
+        // A model without assumptions yet: write one down.
+        await click(driver, 'add-assumption-time_saved');
+        const row = await find(driver, 'assumption-row');
+        await (await row.findElement(byTestId('assumption-name'))).sendKeys('Hours saved a month');
+        await (await row.findElement(byTestId('assumption-unit'))).sendKeys('hours');
+        await (await row.findElement(byTestId('assumption-likely'))).sendKeys('120');
+      }
+      await find(driver, 'value-unsaved');
+      await driver.wait(
+        async () => {
+          const now = await benefit();
+          return now !== before && /\d/.test(now ?? '');
+        },
+        WAIT,
+        `the monthly benefit is recomputed as the model is edited (was ${before})`,
+      );
+      await screenshot(driver, 'value-model-edited');
+      await click(driver, 'value-discard');
+      await driver.wait(async () => (await benefit()) === before, WAIT, 'Discard puts the saved model back');
+      const unsaved = await driver.findElements(byTestId('value-unsaved'));
+      assert.equal(unsaved.length, 0, 'nothing is left unsaved after Discard');
+      await click(driver, 'value-back');
+      await find(driver, 'value-table');
+    });
+
     await t.test('a validation error shows beside the field and nothing is saved', async () => {
       await open(driver, 'inventory');
       await click(driver, 'new-record');

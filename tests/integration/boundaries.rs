@@ -26,6 +26,8 @@ fn each_outside_crate_is_named_by_one_module_only() {
         ("csv::", "import"),
         ("calamine", "import"),
         ("plotters", "charts"),
+        ("resvg", "charts"),
+        ("ab_glyph", "charts"),
         ("printpdf", "report"),
     ];
     let mut files = Vec::new();

@@ -3,6 +3,9 @@ import { useEffect, useRef, type ReactNode } from "react";
 
 import { SideNav } from "./components/side-nav";
 import { ToastProvider } from "./components/toast";
+import { AdoptionRoiPage } from "./features/adoption-roi/adoption-roi-page";
+import { adoptionTabOf, VALUE_TAB_HASH } from "./features/adoption-roi/routes";
+import { forgetUnsavedDrafts } from "./features/adoption-roi/unsaved-drafts";
 import { ComingSoonPage } from "./features/coming-soon/coming-soon-page";
 import { DashboardPage } from "./features/dashboard/dashboard-page";
 import { ImportsPage } from "./features/imports/imports-page";
@@ -34,7 +37,10 @@ function Frame() {
   const path = session.info?.path ?? null;
   const lastPath = useRef(path);
   useEffect(() => {
-    if (lastPath.current !== path && route.id !== null) go({ ...route, id: null }, true);
+    if (lastPath.current !== path) {
+      if (route.id !== null) go({ ...route, id: null }, true);
+      forgetUnsavedDrafts();
+    }
     lastPath.current = path;
   }, [path, route, go]);
 
@@ -92,10 +98,23 @@ function AreaContent({ route, go }: { route: Route; go: (next: Route, replace?: 
           onSelect={(id) => go({ area: "imports", tab: null, id })}
         />
       );
+    case "adoption":
+      return (
+        <AdoptionRoiPage
+          key={session.info.path ?? "memory"}
+          tab={adoptionTabOf(window.location.hash, route.id)}
+          selectedId={route.id}
+          onNavigate={(tab, id) => {
+            if (id !== null) go({ area: "adoption", tab: null, id });
+            // lib/route.ts keeps no tab for this area, so the value tab's address is set here.
+            else if (tab === "value") window.location.hash = VALUE_TAB_HASH;
+            else go({ area: "adoption", tab: null, id: null });
+          }}
+        />
+      );
     case "settings":
       return <SettingsPage />;
     case "pipeline":
-    case "adoption":
     case "governance":
     case "reports":
       return <ComingSoonPage area={route.area} />;

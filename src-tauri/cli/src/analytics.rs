@@ -181,6 +181,20 @@ pub fn budgets_text(budgets: &[steward_core::api::BudgetEntry]) -> String {
     out
 }
 
+/// The id of the initiative with that code (as people write it, any case).
+pub fn initiative_by_code(
+    app: &steward_core::api::App,
+    code: &str,
+) -> Result<steward_core::domain::InitiativeId, String> {
+    let overview = app.value_overview(chrono::Local::now().date_naive()).map_err(|e| e.message)?;
+    overview
+        .initiatives
+        .iter()
+        .find(|i| i.code.eq_ignore_ascii_case(code.trim()))
+        .map(|i| i.initiative_id)
+        .ok_or_else(|| format!("no initiative has the code \"{code}\" (see `steward value`)"))
+}
+
 pub fn fx_text(rates: &[steward_core::api::FxRateEntry]) -> String {
     if rates.is_empty() {
         return "No exchange rates yet: add one with `steward fx set USD EUR 2026-01-01 0.92`.\n".to_owned();

@@ -15,8 +15,8 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use steward_core::analytics::period::PeriodKind;
 use steward_core::api::{
-    AnalyticsRequest, ApiError, App, BudgetEntry, FxRateEntry, ImportProgress, ImportRequest, ListRequest,
-    PortfolioSummary,
+    AnalyticsRequest, ApiError, App, BudgetEntry, ChartFormat, ChartKind, ChartRequest, ChartTheme, FxRateEntry,
+    ImportProgress, ImportRequest, ListRequest, PortfolioSummary,
 };
 use steward_core::domain::System;
 
@@ -71,6 +71,26 @@ enum Command {
         by: String,
         #[arg(long)]
         json: bool,
+    },
+    /// Draw a chart to an .svg or .png file (960 × 540, a board slide).
+    Chart {
+        /// spend-by-vendor, spend-vs-commitment, pipeline-funnel, adoption-trend, seat-utilisation,
+        /// value-vs-cost, cumulative-value, renewals-timeline or risk-heatmap.
+        kind: String,
+        /// The file to write; .png or .svg.
+        #[arg(long)]
+        out: PathBuf,
+        #[arg(long, default_value = "month", value_parser = parse_period)]
+        period: PeriodKind,
+        #[arg(long)]
+        at: Option<chrono::NaiveDate>,
+        #[arg(long)]
+        basis: Option<String>,
+        /// For cumulative-value: the initiative's code, e.g. INI-004.
+        #[arg(long)]
+        initiative: Option<String>,
+        #[arg(long)]
+        dark: bool,
     },
     /// Every initiative's value, cost, ROI range and payback month.
     Value {
@@ -280,6 +300,33 @@ fn run(cli: Cli) -> Result<(), String> {
             } else {
                 emit(&analytics::spend_text(&view, &by)?)?;
             }
+        }
+        Command::Chart { kind, out, period, at, basis, initiative, dark } => {
+            let app = App::open(&db).map_err(fail)?;
+            let kind: ChartKind = serde_json::from_value(serde_json::Value::String(kind.replace('-', "_")))
+                .map_err(|_| format!("\"{kind}\" is not a chart: see `steward chart --help`"))?;
+            let initiative_id = match initiative {
+                Some(code) => Some(analytics::initiative_by_code(&app, &code)?),
+                None => None,
+            };
+            let request = ChartRequest {
+                kind,
+                period,
+                anchor: at,
+                basis,
+                initiative_id,
+                theme: if dark { ChartTheme::Dark } else { ChartTheme::Light },
+                width: None,
+                height: None,
+            };
+            let format = match out.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
+                Some("png") => ChartFormat::Png,
+                Some("svg") => ChartFormat::Svg,
+                _ => return Err(format!("{}: write the chart to a .png or .svg file", out.display())),
+            };
+            let bytes = app.chart_file(&request, format, today).map_err(fail)?;
+            std::fs::write(&out, bytes).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
+            println!("Wrote {}", out.display());
         }
         Command::Value { json } => {
             let overview = App::open(&db).map_err(fail)?.value_overview(today).map_err(fail)?;

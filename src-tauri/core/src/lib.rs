@@ -2,10 +2,11 @@
 //!
 //! The desktop shell, the `steward` command and the test host all call [`api::App`]; nothing
 //! here knows about Tauri or a display. Module boundaries (checked in `tests/`):
-//! only `store` names rusqlite, only `import` names csv.
+//! only `store` names rusqlite, only `import` names csv, only `charts` names plotters.
 
 pub mod analytics;
 pub mod api;
+pub mod charts;
 pub mod domain;
 pub mod import;
 mod store;

@@ -5,11 +5,17 @@
 import { Channel, invoke, type InvokeArgs } from "@tauri-apps/api/core";
 
 import { shellMissingError, toApiError } from "./api-error";
+import type { AdoptionView } from "./bindings/AdoptionView";
+import type { AnalyticsRequest } from "./bindings/AnalyticsRequest";
+import type { AssumptionDraft } from "./bindings/AssumptionDraft";
 import type { AuditEvent } from "./bindings/AuditEvent";
 import type { Catalog } from "./bindings/Catalog";
+import type { ChartFormat } from "./bindings/ChartFormat";
+import type { ChartRequest } from "./bindings/ChartRequest";
 import type { Contract } from "./bindings/Contract";
 import type { ContractDraft } from "./bindings/ContractDraft";
 import type { ContractId } from "./bindings/ContractId";
+import type { Dashboard } from "./bindings/Dashboard";
 import type { DemoLoadReport } from "./bindings/DemoLoadReport";
 import type { ImportBatch } from "./bindings/ImportBatch";
 import type { ImportProgress } from "./bindings/ImportProgress";
@@ -18,6 +24,7 @@ import type { ImportRequest } from "./bindings/ImportRequest";
 import type { Initiative } from "./bindings/Initiative";
 import type { InitiativeDraft } from "./bindings/InitiativeDraft";
 import type { InitiativeId } from "./bindings/InitiativeId";
+import type { InitiativeValue } from "./bindings/InitiativeValue";
 import type { ListRequest } from "./bindings/ListRequest";
 import type { Page } from "./bindings/Page";
 import type { PortfolioInfo } from "./bindings/PortfolioInfo";
@@ -28,6 +35,7 @@ import type { System } from "./bindings/System";
 import type { SystemDraft } from "./bindings/SystemDraft";
 import type { SystemId } from "./bindings/SystemId";
 import type { UndoReport } from "./bindings/UndoReport";
+import type { ValueOverview } from "./bindings/ValueOverview";
 import type { Vendor } from "./bindings/Vendor";
 import type { VendorDraft } from "./bindings/VendorDraft";
 import type { VendorId } from "./bindings/VendorId";
@@ -120,3 +128,20 @@ export const importCancel = () => call<null>("import_cancel");
 export const importHistory = () => call<ImportBatch[]>("import_history");
 export const importUndo = (batchId: number) => call<UndoReport>("import_undo", { batchId });
 export const importPresetList = () => call<PresetInfo[]>("import_preset_list");
+
+// Dashboard, adoption and value. Money arrives as exact decimal text in the reporting currency.
+export const dashboard = (request: AnalyticsRequest) => call<Dashboard>("dashboard", { request });
+export const adoptionView = (request: AnalyticsRequest) => call<AdoptionView>("adoption_view", { request });
+export const valueOverview = () => call<ValueOverview>("value_overview");
+export const initiativeValue = (id: InitiativeId) => call<InitiativeValue>("initiative_value", { id });
+/** What the edited model would give, computed in Rust without saving (live recomputation). */
+export const valueModelPreview = (id: InitiativeId, assumptions: AssumptionDraft[]) =>
+  call<InitiativeValue>("value_model_preview", { id, assumptions });
+export const valueModelSave = (id: InitiativeId, assumptions: AssumptionDraft[]) =>
+  call<InitiativeValue>("value_model_save", { id, assumptions });
+
+// Charts: an SVG document drawn in Rust, shown as an image; exports go through a save dialog
+// and answer with the saved path, or null when the dialog was cancelled.
+export const chartSvg = (request: ChartRequest) => call<string>("chart_svg", { request });
+export const chartExport = (request: ChartRequest, format: ChartFormat) =>
+  call<string | null>("chart_export", { request, format });

@@ -6,9 +6,20 @@ import {
   formatDate,
   formatDateRange,
   formatDateTime,
+  compareDecimalText,
+  formatChange,
   formatDecimal,
   formatMoney,
+  formatMoneyCode,
+  formatMoneyBounds,
   formatMoneyExact,
+  formatMoneyRange,
+  formatMoneyWhole,
+  formatMonth,
+  formatPercent,
+  formatPercentBounds,
+  formatPercentRange,
+  isNegativeDecimal,
   formatNumber,
   formatRelativeDays,
   formatShortDay,
@@ -176,5 +187,100 @@ describe("formatMoneyExact", () => {
   it("falls back like formatMoney for text or an unknown currency", () => {
     expect(formatMoneyExact("n/a", "EUR"), "text stays text").toBe("n/a EUR");
     expect(formatMoneyExact("1000", "XYZ1"), "an unusable code still shows").toBe("1,000.00 XYZ1");
+  });
+});
+
+describe("analytics formatting", () => {
+  it.each([
+    ["cents are rounded away on tiles", "82757.79", "EUR", "€82,758"],
+    ["half a unit rounds up, from the text", "0.50", "EUR", "€1"],
+    ["dollars stay marked as US dollars", "179907.00", "USD", "US$179,907"],
+    ["a loss keeps its sign", "-1129620.00", "EUR", "-€1,129,620"],
+    ["a tiny loss that rounds to zero reads as zero", "-0.40", "EUR", "€0"],
+    ["digits beyond a float's precision survive", "123456789012345678.00", "EUR", "€123,456,789,012,345,678"],
+  ])("formatMoneyWhole: %s", (_why, amount, currency, expected) => {
+    expect(formatMoneyWhole(amount, currency), `${amount} ${currency}`).toBe(expected);
+  });
+
+  it("writes money kept in its own currency with the code in front", () => {
+    expect(formatMoneyCode("179907.00", "usd"), "unconverted money names its ISO code").toBe("USD 179,907");
+    expect(formatMoneyCode("", "USD"), "no amount is a dash, not zero").toBe("—");
+  });
+
+  it("tells a loss from a zero", () => {
+    expect(isNegativeDecimal("-0.01"), "one cent below zero is a loss").toBe(true);
+    expect(isNegativeDecimal("-0.00"), "negative zero is no loss").toBe(false);
+    expect(isNegativeDecimal("12"), "a gain is no loss").toBe(false);
+  });
+
+  it.each([
+    [0.5465416178194608, "55 %"],
+    [0.042, "4.2 %"],
+    [1.4, "140 %"],
+    [0, "0 %"],
+    [null, "—"],
+  ])("formatPercent(%s) is %s", (share, expected) => {
+    expect(formatPercent(share), "shares read as whole percentages, small ones with one decimal").toBe(expected);
+  });
+
+  it.each([
+    [0.027777, "+2.8 %"],
+    [-0.6239551082377978, "−62 %"],
+    [0.12, "+12 %"],
+    [0.0001, "0 %"],
+    [null, "—"],
+  ])("formatChange(%s) is %s", (share, expected) => {
+    expect(formatChange(share), "a change carries its sign, with a true minus").toBe(expected);
+  });
+
+  it("writes ROI with its range", () => {
+    expect(formatPercentRange({ low: 0.8, likely: 1.4, high: 2.1 }), "likely first, range after").toBe("140 % (80–210 %)");
+    expect(formatPercentRange({ low: -1, likely: -1, high: -1 }), "a collapsed range shows once").toBe("-100 %");
+    expect(formatPercentRange({ low: null, likely: null, high: null }), "no ROI is a dash").toBe("—");
+    expect(formatPercentRange({ low: -0.86, likely: -0.72, high: -0.54 }), "negative ends are joined by 'to', not a dash").toBe(
+      "-72 % (-86 to -54 %)",
+    );
+  });
+
+  it("gives the ends of a range alone, and nothing for a single value", () => {
+    expect(formatPercentBounds({ low: 0.8, likely: 1.4, high: 2.1 }), "for a second line under the likely value").toBe("80–210 %");
+    expect(formatPercentBounds({ low: 1, likely: 1, high: 1 }), "no spread, nothing to add").toBe("");
+    expect(formatMoneyBounds({ low: "8000", likely: "12000", high: "15000" }, "EUR"), "money ends").toBe("€8,000 – €15,000");
+  });
+
+  it("names months as people do", () => {
+    expect(formatMonth("2026-03-01"), "short month and year").toBe("Mar 2026");
+    expect(formatMonth(null), "no month is a dash").toBe("—");
+  });
+
+  it.each([
+    ["1000.5", "999.99", 1],
+    ["-5", "-12.5", 1],
+    ["0.10", "0.1", 0],
+    ["123456789012345678.01", "123456789012345678.001", 1],
+    ["-0.00", "0", 0],
+    ["", "0", -1],
+  ])("compareDecimalText(%s, %s) is %s", (a, b, expected) => {
+    expect(Math.sign(compareDecimalText(a, b)), `${a} against ${b}, compared exactly`).toBe(expected);
+  });
+});
+
+describe("money ranges", () => {
+  it("writes the likely amount first and the range after", () => {
+    expect(formatMoneyRange({ low: "8000", likely: "12000.40", high: "15000" }, "EUR"), "likely, then low – high").toBe(
+      "€12,000 (€8,000 – €15,000)",
+    );
+  });
+
+  it("joins negative ends with 'to'", () => {
+    expect(formatMoneyRange({ low: "-13480", likely: "-11320", high: "-8440" }, "EUR"), "no dash between minus signs").toBe(
+      "-€11,320 (-€13,480 to -€8,440)",
+    );
+  });
+
+  it("writes a range that is one value once", () => {
+    expect(formatMoneyRange({ low: "-15640.00", likely: "-15640.00", high: "-15640.00" }, "EUR"), "no spread, no brackets").toBe(
+      "-€15,640",
+    );
   });
 });

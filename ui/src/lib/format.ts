@@ -224,3 +224,176 @@ export function formatMoneyExact(amount: string | null | undefined, currency: st
   const format = exactMoneyFormats.get(key);
   return format ? format.format(text as Intl.StringNumericLiteral) : formatMoney(amount, currency, locale);
 }
+
+// ---------- Analytics: whole money, shares, changes, months ----------
+
+const wholeMoneyFormats = new Map<string, Intl.NumberFormat | null>();
+
+/**
+ * Money rounded to whole units for tiles and summary tables, where cents are noise:
+ * "82757.79" EUR → "€82,758". Rounded from the decimal text (half away from zero), never a float.
+ */
+export function formatMoneyWhole(amount: string | null | undefined, currency: string | null | undefined, locale = APP_LOCALE): string {
+  const text = (amount ?? "").trim();
+  const code = (currency ?? "").trim().toUpperCase();
+  if (text === "" || !DECIMAL.test(text)) return formatMoney(amount, currency, locale);
+  const key = `${locale}|${code}`;
+  if (!wholeMoneyFormats.has(key)) {
+    let format: Intl.NumberFormat | null = null;
+    try {
+      format = code
+        ? new Intl.NumberFormat(locale, { style: "currency", currency: code, maximumFractionDigits: 0, minimumFractionDigits: 0 })
+        : null;
+    } catch {
+      format = null;
+    }
+    wholeMoneyFormats.set(key, format);
+  }
+  const format = wholeMoneyFormats.get(key);
+  // "-0.40" rounds to zero: show it as zero, not as a negative zero.
+  const value = format ? format.format(text as Intl.StringNumericLiteral) : null;
+  if (value !== null) return value.replace(/^-(?=\D*0$)/, "");
+  const plain = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(text as Intl.StringNumericLiteral);
+  return code ? `${code} ${plain}` : plain;
+}
+
+/** Money with its ISO code in front, for amounts kept in their own currency: "USD 179,907". */
+export function formatMoneyCode(amount: string | null | undefined, currency: string | null | undefined, locale = APP_LOCALE): string {
+  const text = (amount ?? "").trim();
+  const code = (currency ?? "").trim().toUpperCase();
+  if (text === "") return EMPTY;
+  if (!DECIMAL.test(text)) return code ? `${code} ${text}` : text;
+  const plain = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(text as Intl.StringNumericLiteral);
+  return code ? `${code} ${plain}` : plain;
+}
+
+/** Whether a decimal text is below zero ("-12.50"), for colouring a loss. */
+export function isNegativeDecimal(text: string | null | undefined): boolean {
+  const value = (text ?? "").trim();
+  return DECIMAL.test(value) && value.startsWith("-") && /[1-9]/.test(value);
+}
+
+/** Digits of a percentage: none from 10 % up, one below, so small shares are not all "0 %". */
+function percentDigits(percent: number): number {
+  return Math.abs(percent) >= 9.95 || percent === 0 ? 0 : 1;
+}
+
+function percentNumber(percent: number, locale: string): string {
+  const digits = percentDigits(percent);
+  const rounded = Number(percent.toFixed(digits));
+  // "-0 %" says nothing a reader can use.
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(
+    Object.is(rounded, -0) ? 0 : rounded,
+  );
+}
+
+/** A share as a percentage: 0.5465 → "55 %", 0.042 → "4.2 %", null → "—". */
+export function formatPercent(share: number | null | undefined, locale = APP_LOCALE): string {
+  if (share === null || share === undefined || !Number.isFinite(share)) return EMPTY;
+  return `${percentNumber(share * 100, locale)} %`;
+}
+
+/** A change as a signed percentage: 0.12 → "+12 %", -0.624 → "−62 %" (a true minus sign). */
+export function formatChange(share: number | null | undefined, locale = APP_LOCALE): string {
+  if (share === null || share === undefined || !Number.isFinite(share)) return EMPTY;
+  const text = percentNumber(Math.abs(share) * 100, locale);
+  if (text === "0") return "0 %";
+  return `${share > 0 ? "+" : "−"}${text} %`;
+}
+
+/**
+ * The ends of a ratio range: "80–210 %", or "-21 to 149 %" when an end is negative (an en
+ * dash between minus signs reads as a typo). Empty when the range is a single value.
+ */
+export function formatPercentBounds(
+  range: { low: number | null; likely: number | null; high: number | null } | null | undefined,
+  locale = APP_LOCALE,
+): string {
+  if (!range || range.likely === null || !Number.isFinite(range.likely)) return "";
+  const low = range.low ?? range.likely;
+  const high = range.high ?? range.likely;
+  const lowText = percentNumber(low * 100, locale);
+  const highText = percentNumber(high * 100, locale);
+  if (lowText === highText && lowText === percentNumber(range.likely * 100, locale)) return "";
+  return low < 0 || high < 0 ? `${lowText} to ${highText} %` : `${lowText}–${highText} %`;
+}
+
+/**
+ * A ratio with its range, as the value screens write ROI: "140 % (80–210 %)". A range that
+ * collapses to one value shows once; a missing likely value shows as a dash.
+ */
+export function formatPercentRange(
+  range: { low: number | null; likely: number | null; high: number | null } | null | undefined,
+  locale = APP_LOCALE,
+): string {
+  if (!range || range.likely === null || !Number.isFinite(range.likely)) return EMPTY;
+  const bounds = formatPercentBounds(range, locale);
+  const likely = formatPercent(range.likely, locale);
+  return bounds ? `${likely} (${bounds})` : likely;
+}
+
+/** A month as people name it: "2026-03-01" → "Mar 2026". */
+export function formatMonth(text: string | null | undefined, locale = APP_LOCALE): string {
+  const ms = parseIsoDate(text);
+  if (ms === null) return text && text.trim() !== "" ? text : EMPTY;
+  return new Intl.DateTimeFormat(locale, { month: "short", year: "numeric", timeZone: "UTC" }).format(ms);
+}
+
+/**
+ * Compares two exact decimal texts as numbers without a float ("1000.5" > "999.99"), so money
+ * can be sorted to the digit. Text that is not a decimal sorts before every number.
+ */
+export function compareDecimalText(a: string | null | undefined, b: string | null | undefined): number {
+  const x = (a ?? "").trim();
+  const y = (b ?? "").trim();
+  const xOk = DECIMAL.test(x);
+  const yOk = DECIMAL.test(y);
+  if (!xOk || !yOk) return xOk === yOk ? 0 : xOk ? 1 : -1;
+  const xNeg = x.startsWith("-") && /[1-9]/.test(x);
+  const yNeg = y.startsWith("-") && /[1-9]/.test(y);
+  if (xNeg !== yNeg) return xNeg ? -1 : 1;
+  const magnitude = compareMagnitude(x.replace(/^-/, ""), y.replace(/^-/, ""));
+  return xNeg ? -magnitude : magnitude;
+}
+
+function compareMagnitude(x: string, y: string): number {
+  const [xi, xf = ""] = x.split(".");
+  const [yi, yf = ""] = y.split(".");
+  const xInt = xi.replace(/^0+(?=\d)/, "");
+  const yInt = yi.replace(/^0+(?=\d)/, "");
+  if (xInt.length !== yInt.length) return xInt.length < yInt.length ? -1 : 1;
+  if (xInt !== yInt) return xInt < yInt ? -1 : 1;
+  const width = Math.max(xf.length, yf.length);
+  const xFrac = xf.padEnd(width, "0");
+  const yFrac = yf.padEnd(width, "0");
+  return xFrac === yFrac ? 0 : xFrac < yFrac ? -1 : 1;
+}
+
+/** The ends of a money range, whole units: "€8,000 – €15,000"; empty when it is one value. */
+export function formatMoneyBounds(
+  range: { low: string; likely: string; high: string } | null | undefined,
+  currency: string | null | undefined,
+  locale = APP_LOCALE,
+): string {
+  if (!range) return "";
+  const likely = formatMoneyWhole(range.likely, currency, locale);
+  const low = formatMoneyWhole(range.low, currency, locale);
+  const high = formatMoneyWhole(range.high, currency, locale);
+  if (low === likely && high === likely) return "";
+  return isNegativeDecimal(range.low) || isNegativeDecimal(range.high) ? `${low} to ${high}` : `${low} – ${high}`;
+}
+
+/**
+ * Money with its range, whole units: "€12,000 (€8,000 – €15,000)"; once when the range is one
+ * value. `range` holds exact decimal text.
+ */
+export function formatMoneyRange(
+  range: { low: string; likely: string; high: string } | null | undefined,
+  currency: string | null | undefined,
+  locale = APP_LOCALE,
+): string {
+  if (!range) return EMPTY;
+  const bounds = formatMoneyBounds(range, currency, locale);
+  const likely = formatMoneyWhole(range.likely, currency, locale);
+  return bounds ? `${likely} (${bounds})` : likely;
+}

@@ -90,6 +90,45 @@ pub fn pilot_to_production(items: &[PipelineItem], history: &[StageChange]) -> C
     }
 }
 
+/// The stages an initiative moves through on the way to value, in order.
+pub const PATH: [&str; 5] = ["idea", "assessment", "pilot", "production", "scaled"];
+
+/// One step of the funnel: initiatives that reached the stage or went further (by their
+/// history or where they are now), and the likely annual value of those.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FunnelStep {
+    pub stage: String,
+    pub reached: u32,
+    pub annual_value_micros: i64,
+    pub valued: u32,
+}
+
+/// The funnel along [`PATH`]: every initiative has at least been an idea, so each step holds
+/// no more than the one before and the ratio between steps is the conversion.
+pub fn funnel(items: &[PipelineItem], history: &[StageChange]) -> Vec<FunnelStep> {
+    let position = |stage: &str| PATH.iter().position(|s| *s == stage);
+    let mut furthest: HashMap<i64, usize> =
+        items.iter().map(|i| (i.initiative_id, position(&i.stage).unwrap_or(0))).collect();
+    for change in history {
+        if let (Some(slot), Some(at)) = (furthest.get_mut(&change.initiative_id), position(&change.to_stage)) {
+            *slot = (*slot).max(at);
+        }
+    }
+    PATH.iter()
+        .enumerate()
+        .map(|(at, stage)| {
+            let reached: Vec<&PipelineItem> =
+                items.iter().filter(|i| furthest.get(&i.initiative_id).is_some_and(|f| *f >= at)).collect();
+            FunnelStep {
+                stage: (*stage).to_owned(),
+                reached: reached.len() as u32,
+                annual_value_micros: reached.iter().filter_map(|i| i.annual_value_micros).sum(),
+                valued: reached.iter().filter(|i| i.annual_value_micros.is_some()).count() as u32,
+            }
+        })
+        .collect()
+}
+
 fn median(sorted: &[i64]) -> Option<i64> {
     match sorted.len() {
         0 => None,
@@ -130,6 +169,21 @@ mod tests {
         assert_eq!((pilot.median_days_in_stage, pilot.max_days_in_stage), (Some(38), Some(69)), "10, 38, 69 days");
         assert_eq!((stages[0].count, stages[0].median_days_in_stage), (1, None), "no entry date, no age");
         assert_eq!(stages[3].count, 0);
+    }
+
+    #[test]
+    fn the_funnel_counts_what_reached_each_stage_or_beyond() {
+        let items = [
+            item(1, "scaled", None, Some(100)),
+            item(2, "killed", None, None),
+            item(3, "pilot", None, Some(10)),
+            item(4, "idea", None, None),
+        ];
+        let history = [StageChange { initiative_id: 2, to_stage: "pilot".into() }];
+        let steps = funnel(&items, &history);
+        let reached: Vec<u32> = steps.iter().map(|s| s.reached).collect();
+        assert_eq!(reached, vec![4, 3, 3, 1, 1], "the killed one reached pilot; every step ≤ the one before");
+        assert_eq!((steps[2].annual_value_micros, steps[2].valued), (110, 2));
     }
 
     #[test]

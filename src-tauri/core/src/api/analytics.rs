@@ -450,7 +450,8 @@ impl App {
         let monthly_cost: HashMap<i64, i64> =
             spend::by_key(&facts.spend, &facts.basis, &facts.fx, period.start, period.end, |f| f.system_id)
                 .into_iter()
-                .filter_map(|(system, sum)| Some((system?, sum.micros / months)))
+                // A cost partly without an exchange rate is unknown, not smaller.
+                .filter_map(|(system, sum)| Some((system?, sum.micros / months)).filter(|_| sum.is_complete()))
                 .collect();
         adoption::by_system(
             &facts.adoption,
@@ -567,12 +568,27 @@ pub(crate) fn unconverted(sum: &Converted) -> Vec<UnconvertedMoney> {
 }
 
 fn note_unconverted(notes: &mut Vec<String>, sum: &Converted, reporting: &str, what: &str) {
-    for money in unconverted(sum) {
+    for (currency, micros) in sum.unconverted.iter().filter(|(_, m)| **m != 0) {
         notes.push(format!(
-            "{} {} of {what} has no exchange rate into {reporting} and is not in the totals: add a rate in Settings.",
-            money.currency, money.amount
+            "{currency} {} of {what} has no exchange rate into {reporting} and is not in the totals: add a rate in Settings.",
+            grouped(*micros)
         ));
     }
+}
+
+/// 222406666666 micro-units → "222,406.67", for sentences (screens format the exact text).
+fn grouped(micros: i64) -> String {
+    let cents = (i128::from(micros) + if micros < 0 { -5_000 } else { 5_000 }) / 10_000;
+    let (sign, cents) = (if cents < 0 { "-" } else { "" }, cents.unsigned_abs());
+    let whole = (cents / 100).to_string();
+    let mut out = String::new();
+    for (i, digit) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    format!("{sign}{out}.{:02}", cents % 100)
 }
 
 /// With no reporting currency set, the currency most money is in.
@@ -713,5 +729,18 @@ impl App {
                 })
                 .collect(),
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::grouped;
+
+    #[test]
+    fn sentences_group_thousands_and_round_to_cents() {
+        assert_eq!(grouped(222_406_666_666), "222,406.67");
+        assert_eq!(grouped(999_995_000), "1,000.00");
+        assert_eq!(grouped(-1_234_500_000), "-1,234.50");
+        assert_eq!(grouped(0), "0.00");
     }
 }

@@ -251,7 +251,7 @@ impl App {
             .collect())
     }
 
-    fn evaluate_one(&self, facts: &Facts, id: InitiativeId, model: Vec<Assumption>) -> ApiResult<Evaluated> {
+    pub(crate) fn evaluate_one(&self, facts: &Facts, id: InitiativeId, model: Vec<Assumption>) -> ApiResult<Evaluated> {
         let initiative = facts
             .initiatives
             .iter()
@@ -444,7 +444,12 @@ fn row(e: &Evaluated) -> InitiativeValueRow {
         monthly_benefit_likely: format_micros(e.outcome.monthly_benefit.likely),
         total_cost: format_micros(e.outcome.total_cost),
         net: money_range(&e.outcome.net),
-        roi: RatioRange { low: e.outcome.roi.low, likely: e.outcome.roi.likely, high: e.outcome.roi.high },
+        // Without a model there is no value to set against the cost: no ROI, not −100 %.
+        roi: if e.model.is_empty() {
+            RatioRange { low: None, likely: None, high: None }
+        } else {
+            RatioRange { low: e.outcome.roi.low, likely: e.outcome.roi.likely, high: e.outcome.roi.high }
+        },
         payback_likely: e.outcome.payback.likely,
     }
 }
