@@ -32,6 +32,8 @@ export function ChartImage({
   alt,
   refreshKey,
   testId,
+  wide = false,
+  aspect = ASPECT,
 }: {
   spec: ChartSpec;
   title: string;
@@ -42,6 +44,10 @@ export function ChartImage({
   /** Changes when the data may have changed (a new import, a saved model). */
   refreshKey?: unknown;
   testId?: string;
+  /** Spans the whole grid row: for charts with one row per item and long labels. */
+  wide?: boolean;
+  /** Height / width of the drawing. */
+  aspect?: number;
 }) {
   const theme = useColorScheme();
   const toasts = useToasts();
@@ -71,7 +77,7 @@ export function ChartImage({
     let live = true;
     let url: string | null = null;
     setState((s) => ({ ...s, loading: true, error: null }));
-    chartSvg({ ...spec, theme, width, height: Math.round(width * ASPECT) }).then(
+    chartSvg({ ...spec, theme, width, height: Math.round(width * aspect) }).then(
       (svg) => {
         if (!live) return;
         url = URL.createObjectURL(new Blob([svg], { type: "image/svg+xml" }));
@@ -85,7 +91,7 @@ export function ChartImage({
       if (url) URL.revokeObjectURL(url);
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [specKey, theme, width, refreshKey]);
+  }, [specKey, theme, width, refreshKey, aspect]);
 
   const save = async (format: ChartFormat) => {
     setExporting(format);
@@ -102,7 +108,7 @@ export function ChartImage({
   };
 
   return (
-    <figure className="chart" data-testid={testId}>
+    <figure className={wide ? "chart chart--wide" : "chart"} data-testid={testId}>
       <div className="chart__head">
         <div className="chart__titles">
           <h3 className="chart__title">{title}</h3>
@@ -120,7 +126,7 @@ export function ChartImage({
       <div
         ref={frameRef}
         className="chart__frame"
-        style={width === null || state.url ? undefined : { aspectRatio: `${1 / ASPECT}` }}
+        style={width === null || state.url ? undefined : { aspectRatio: `${1 / aspect}` }}
         aria-busy={state.loading || undefined}
       >
         {state.url ? (

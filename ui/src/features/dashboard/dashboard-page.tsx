@@ -228,12 +228,12 @@ function DashboardBody({
               testId="chart-adoption-trend"
             />
             <ChartImage
-              spec={chart("renewals_timeline")}
-              title="Renewals ahead"
-              caption={`Contracts ending in the next 120 days, with their cancel-by dates · from ${formatDateRange(data.as_of, null)}`}
-              alt="Timeline of contracts ending soon and their cancel-by dates"
+              spec={chart("seat_utilisation")}
+              title="Seat utilisation"
+              caption="Seats purchased, assigned and active for the largest licences, latest month"
+              alt="Seats purchased, assigned and active per system"
               refreshKey={refreshKey}
-              testId="chart-renewals-timeline"
+              testId="chart-seat-utilisation"
             />
             <ChartImage
               spec={chart("risk_heatmap")}
@@ -242,6 +242,16 @@ function DashboardBody({
               alt="Heat map of open risks by likelihood and impact"
               refreshKey={refreshKey}
               testId="chart-risk-heatmap"
+            />
+            <ChartImage
+              spec={chart("renewals_timeline")}
+              title="Renewals ahead"
+              caption={`Contracts ending in the next 120 days, with their cancel-by dates · from ${formatDateRange(data.as_of, null)}`}
+              alt="Timeline of contracts ending soon and their cancel-by dates"
+              refreshKey={refreshKey}
+              testId="chart-renewals-timeline"
+              wide
+              aspect={0.5}
             />
           </div>
         </>
