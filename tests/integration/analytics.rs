@@ -185,3 +185,82 @@ fn a_value_model_is_validated_previewed_saved_and_audited() {
     assert!(trail.iter().any(|e| e.field.as_deref() == Some("value_model")), "the model change is audited");
     assert!(app.audit_verify().expect("verify").intact);
 }
+
+/// Every analytics answer on the demo portfolio agrees with the others, and every chart draws.
+#[test]
+fn the_demo_portfolio_answers_consistently_and_every_chart_draws() {
+    use steward_core::api::{ChartKind, ChartRequest, ChartTheme};
+
+    let mut app = app();
+    let today = date(2026, 11, 22);
+    app.demo_load(today).expect("the demo loads");
+    let month = AnalyticsRequest { period: PeriodKind::Month, anchor: None, basis: None };
+    let dashboard = app.dashboard(&month, today).expect("dashboard");
+    assert_eq!(dashboard.period.label, "Oct 2026", "the newest month of demo data is last month");
+    assert!(dashboard.spend.unconverted.is_empty() && dashboard.notes.is_empty(), "the demo ships its FX rates");
+    assert!(dashboard.spend.budget.is_some(), "the demo ships a portfolio budget");
+
+    let renewals = app.renewals_view(90, today).expect("renewals");
+    assert_eq!(renewals.len() as u32, dashboard.renewals_90_days.count);
+    assert_eq!(
+        renewals.iter().filter(|r| r.too_late_to_cancel).count() as u32,
+        dashboard.renewals_90_days.too_late_to_cancel
+    );
+    assert!(renewals.windows(2).all(|w| w[0].cancel_by <= w[1].cancel_by), "soonest decision first");
+
+    let pipeline = app.pipeline_view(today).expect("pipeline");
+    assert!(pipeline.funnel.windows(2).all(|w| w[0].reached >= w[1].reached), "a funnel never widens");
+    assert_eq!(
+        pipeline.funnel[0].reached,
+        pipeline.stages.iter().map(|s| s.count).sum::<u32>(),
+        "every initiative was an idea"
+    );
+    assert!(!pipeline.killed.is_empty() && pipeline.killed.iter().all(|k| !k.rationale.is_empty()), "killed, and why");
+
+    let risk = app.risk_posture(today).expect("risk");
+    assert_eq!(risk.overdue_reviews, dashboard.risk.overdue_reviews);
+    assert_eq!(risk.open_incidents, dashboard.risk.open_incidents);
+    let systems: u32 = risk.by_eu_ai_act_tier.iter().map(|t| t.systems).sum();
+    assert_eq!(systems, 53, "every demo system is counted once, tier set or not");
+
+    let value = app.value_overview(today).expect("value");
+    let (low, likely, high) = (value.portfolio.low, value.portfolio.likely, value.portfolio.high);
+    assert!(low.zip(likely).is_some_and(|(l, m)| l <= m) && likely.zip(high).is_some_and(|(m, h)| m <= h));
+    assert_eq!(value.portfolio.likely, dashboard.roi.likely, "one portfolio ROI, wherever it is shown");
+
+    let spend = app.spend_view(&month, today).expect("spend");
+    let by_vendor: rust_decimal::Decimal =
+        spend.by_vendor.iter().map(|r| r.current.parse::<rust_decimal::Decimal>().expect("decimal")).sum();
+    let total: rust_decimal::Decimal = spend.total.parse().expect("decimal");
+    assert_eq!(total.to_string(), dashboard.spend.current, "the spend view and the dashboard agree");
+    assert!(
+        (by_vendor - total).abs() <= rust_decimal::Decimal::new(1, 4),
+        "vendors add up to the total: {by_vendor} vs {total}"
+    );
+
+    let modelled = value.initiatives.iter().find(|i| i.has_model).expect("a modelled initiative");
+    for kind in [
+        ChartKind::SpendByVendor,
+        ChartKind::SpendVsCommitment,
+        ChartKind::PipelineFunnel,
+        ChartKind::AdoptionTrend,
+        ChartKind::SeatUtilisation,
+        ChartKind::ValueVsCost,
+        ChartKind::CumulativeValue,
+        ChartKind::RenewalsTimeline,
+        ChartKind::RiskHeatmap,
+    ] {
+        let request = ChartRequest {
+            kind,
+            period: PeriodKind::Month,
+            anchor: None,
+            basis: None,
+            initiative_id: Some(modelled.initiative_id),
+            theme: ChartTheme::Dark,
+            width: None,
+            height: None,
+        };
+        let svg = app.chart_svg(&request, today).unwrap_or_else(|e| panic!("{kind:?}: {}", e.message));
+        assert!(svg.starts_with("<svg") && !svg.contains("No data for this period"), "{kind:?} draws the demo's data");
+    }
+}

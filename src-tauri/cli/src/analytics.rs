@@ -3,7 +3,9 @@
 
 use std::fmt::Write;
 
-use steward_core::api::{Dashboard, MoneyRange, RatioRange, SpendView, ValueOverview};
+use steward_core::api::{
+    Dashboard, MoneyRange, PipelineView, RatioRange, RenewalRow, RiskPosture, SpendView, ValueOverview,
+};
 
 /// "1234567.891" → "1,234,568" (whole units: these are headline figures).
 pub fn whole(amount: &str) -> String {
@@ -193,6 +195,97 @@ pub fn initiative_by_code(
         .find(|i| i.code.eq_ignore_ascii_case(code.trim()))
         .map(|i| i.initiative_id)
         .ok_or_else(|| format!("no initiative has the code \"{code}\" (see `steward value`)"))
+}
+
+pub fn pipeline_text(view: &PipelineView) -> String {
+    let mut out = String::new();
+    let _ =
+        writeln!(out, "{:<14} {:>5} {:>16} {:>14} {:>12}", "Stage", "Count", "Value a year", "Median days", "Longest");
+    for s in &view.stages {
+        let days = |d: Option<i64>| d.map_or_else(|| "–".to_owned(), |d| d.to_string());
+        let _ = writeln!(
+            out,
+            "{:<14} {:>5} {:>16} {:>14} {:>12}",
+            s.label,
+            s.count,
+            format!("{} {}", view.reporting_currency, whole(&s.annual_value)),
+            days(s.median_days),
+            days(s.max_days)
+        );
+    }
+    let funnel: Vec<String> = view.funnel.iter().map(|f| format!("{} {}", f.label, f.reached)).collect();
+    let _ = writeln!(out, "\nReached: {}", funnel.join(" → "));
+    let _ = writeln!(
+        out,
+        "Pilot → production: {} of {} ({})",
+        view.reached_production,
+        view.reached_pilot,
+        percent(view.conversion)
+    );
+    if !view.killed.is_empty() {
+        let _ = writeln!(out, "\nKilled, and why");
+        for k in &view.killed {
+            let when = k.killed_on.map(|d| d.format("%-d %b %Y").to_string()).unwrap_or_default();
+            let why = if k.rationale.is_empty() { &k.lessons_learned } else { &k.rationale };
+            let _ = writeln!(out, "  {} {} ({when}): {why}", k.code, k.name);
+        }
+    }
+    out
+}
+
+pub fn renewals_text(rows: &[RenewalRow], days: u32) -> String {
+    if rows.is_empty() {
+        return format!("Nothing to renew or cancel in the next {days} days.\n");
+    }
+    let mut out = String::new();
+    for r in rows {
+        let when = if r.too_late_to_cancel {
+            format!("cancel-by passed {}", r.cancel_by.format("%-d %b %Y"))
+        } else {
+            format!("cancel by {} ({} days)", r.cancel_by.format("%-d %b %Y"), r.days_to_cancel_by)
+        };
+        let value =
+            r.annual_value.as_deref().map(|v| format!("{} {} a year", r.currency, whole(v))).unwrap_or_default();
+        let used = match (r.active_users, r.seats_purchased) {
+            (Some(active), Some(seats)) => format!("{active:.0} of {seats} seats used ({})", percent(r.utilisation)),
+            _ => String::new(),
+        };
+        let _ = writeln!(
+            out,
+            "{:<44} ends {}, {when}{}  {value}  {used}  spent {} in 12 months",
+            r.name.chars().take(44).collect::<String>(),
+            r.end.format("%-d %b %Y"),
+            if r.auto_renew { ", auto-renews" } else { "" },
+            whole(&r.spend_last_12_months)
+        );
+    }
+    out
+}
+
+pub fn risk_text(p: &RiskPosture) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "Systems by EU AI Act tier");
+    for t in &p.by_eu_ai_act_tier {
+        let _ = writeln!(out, "  {:<34} {:>5}", t.label, t.systems);
+    }
+    let _ = writeln!(out, "Systems by internal risk tier");
+    for t in &p.by_internal_tier {
+        let _ = writeln!(out, "  {:<34} {:>5}", t.label, t.systems);
+    }
+    let _ = writeln!(out, "\nOpen risks (likelihood down, impact across)");
+    for (i, row) in p.heatmap.iter().enumerate().rev() {
+        let cells: Vec<String> = row.iter().map(|c| format!("{c:>3}")).collect();
+        let _ = writeln!(out, "  {} |{}", i + 1, cells.join(""));
+    }
+    let _ = writeln!(
+        out,
+        "\n{} open high risks · {} overdue reviews · {} open incidents",
+        p.open_high_risks, p.overdue_reviews, p.open_incidents
+    );
+    for s in &p.high_risk_systems {
+        let _ = writeln!(out, "  {} {}: spent {} in 12 months", s.code, s.name, whole(&s.spend_last_12_months));
+    }
+    out
 }
 
 pub fn fx_text(rates: &[steward_core::api::FxRateEntry]) -> String {

@@ -92,6 +92,23 @@ enum Command {
         #[arg(long)]
         dark: bool,
     },
+    /// Initiatives per stage with their age in the stage, the funnel, and what was killed and why.
+    Pipeline {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Contracts to renew or cancel in the next DAYS days, with their use and spend.
+    Renewals {
+        #[arg(long, default_value_t = 90)]
+        days: u32,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Systems by risk tier, open risks, overdue reviews, open incidents.
+    Risk {
+        #[arg(long)]
+        json: bool,
+    },
     /// Every initiative's value, cost, ROI range and payback month.
     Value {
         #[arg(long)]
@@ -327,6 +344,18 @@ fn run(cli: Cli) -> Result<(), String> {
             let bytes = app.chart_file(&request, format, today).map_err(fail)?;
             std::fs::write(&out, bytes).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
             println!("Wrote {}", out.display());
+        }
+        Command::Pipeline { json } => {
+            let view = App::open(&db).map_err(fail)?.pipeline_view(today).map_err(fail)?;
+            emit(&if json { to_json(&view)? + "\n" } else { analytics::pipeline_text(&view) })?;
+        }
+        Command::Renewals { days, json } => {
+            let rows = App::open(&db).map_err(fail)?.renewals_view(days, today).map_err(fail)?;
+            emit(&if json { to_json(&rows)? + "\n" } else { analytics::renewals_text(&rows, days) })?;
+        }
+        Command::Risk { json } => {
+            let posture = App::open(&db).map_err(fail)?.risk_posture(today).map_err(fail)?;
+            emit(&if json { to_json(&posture)? + "\n" } else { analytics::risk_text(&posture) })?;
         }
         Command::Value { json } => {
             let overview = App::open(&db).map_err(fail)?.value_overview(today).map_err(fail)?;

@@ -13,6 +13,7 @@ mod imports;
 mod lists;
 mod mapping;
 mod portfolio;
+mod posture;
 mod records;
 mod session;
 mod settings;
@@ -37,6 +38,7 @@ pub use mapping::{
 pub use portfolio::{
     AuditEvent, AuditReport, CountByValue, DemoLoadReport, PortfolioInfo, PortfolioSummary, RenewalDue,
 };
+pub use posture::{FunnelRow, HighRiskSystem, KilledRow, PipelineView, RenewalRow, RiskPosture, StageRow, TierCount};
 pub use session::{Session, SessionState};
 pub use settings::{BudgetEntry, FxRateEntry};
 pub use value::{

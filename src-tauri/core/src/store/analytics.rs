@@ -42,6 +42,7 @@ pub struct InitiativeFact {
     pub stage_entered_on: Option<NaiveDate>,
     pub planned_go_live: Option<NaiveDate>,
     pub department: String,
+    pub lessons_learned: String,
     pub system_ids: Vec<i64>,
 }
 
@@ -190,7 +191,7 @@ impl Reader<'_> {
     pub fn initiative_facts(&self) -> StoreResult<Vec<InitiativeFact>> {
         let links = self.links("SELECT initiative_id, system_id FROM initiative_systems")?;
         let mut stmt = self.conn().prepare_cached(
-            "SELECT id, code, name, stage, stage_entered_on, planned_go_live, department
+            "SELECT id, code, name, stage, stage_entered_on, planned_go_live, department, lessons_learned
              FROM initiatives WHERE deleted_at IS NULL ORDER BY code",
         )?;
         let rows = stmt.query_map([], |r| {
@@ -203,6 +204,7 @@ impl Reader<'_> {
                 stage_entered_on: opt_day(r, 4)?,
                 planned_go_live: opt_day(r, 5)?,
                 department: r.get(6)?,
+                lessons_learned: r.get(7)?,
                 system_ids: links.get(&id).cloned().unwrap_or_default(),
             })
         })?;
