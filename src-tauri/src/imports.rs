@@ -1,11 +1,14 @@
-//! Import commands: choose a file, preview, commit (with progress on a channel and a cancel
-//! flag that does not wait for the session lock), history, undo, presets.
+//! Import commands: choose (or drop) a file, preview, commit (with progress on a channel and a
+//! cancel flag that does not wait for the session lock), history, undo, presets, and the
+//! attribution rules that tie imported lines to AI systems.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use steward_core::api::{
-    ApiError, ImportBatch, ImportProgress, ImportReport, ImportRequest, PresetInfo, UndoReport, import_presets,
+    ApiError, AttributionApplied, AttributionRule, AttributionRuleDraft, AttributionRuleId, AttributionSource,
+    ErrorCode, ImportBatch, ImportProgress, ImportReport, ImportRequest, PresetInfo, UnattributedValue, UndoReport,
+    attribution_sources, import_presets,
 };
 use tauri::ipc::Channel;
 use tauri::{AppHandle, State};
@@ -22,7 +25,28 @@ pub struct ImportCancel(pub Arc<AtomicBool>);
 pub async fn import_choose_file(app: AppHandle) -> Result<Option<String>, ApiError> {
     tauri::async_runtime::spawn_blocking(move || dialogs::choose_import_path(&app).map(|p| p.display().to_string()))
         .await
-        .map_err(|e| ApiError::new(steward_core::api::ErrorCode::Internal, format!("the file dialog failed: {e}")))
+        .map_err(|e| ApiError::new(ErrorCode::Internal, format!("the file dialog failed: {e}")))
+}
+
+/// The file to import from what was dropped on the window (the webview's drag-drop event
+/// gives paths, not files): exactly one, and not a folder, which only the file system can tell.
+#[tauri::command]
+pub fn import_dropped_file(paths: Vec<String>) -> Result<String, ApiError> {
+    let name = |path: &str| {
+        std::path::Path::new(path).file_name().map_or_else(|| path.to_owned(), |n| n.to_string_lossy().into_owned())
+    };
+    match paths.as_slice() {
+        [] => Err(ApiError::new(ErrorCode::FileUnusable, "nothing that can be imported was dropped")),
+        [path] if std::path::Path::new(path).is_dir() => Err(ApiError::new(
+            ErrorCode::FileUnusable,
+            format!("{} is a folder; drop one export file from it", name(path)),
+        )),
+        [path] => Ok(path.clone()),
+        many => Err(ApiError::new(
+            ErrorCode::FileUnusable,
+            format!("{} files were dropped; drop one file at a time", many.len()),
+        )),
+    }
 }
 
 fn reporter(
@@ -79,4 +103,44 @@ pub async fn import_undo(cell: State<'_, SessionCell>, batch_id: i64) -> Result<
 #[tauri::command]
 pub fn import_preset_list() -> Vec<PresetInfo> {
     import_presets()
+}
+
+#[tauri::command]
+pub fn attribution_source_list() -> Vec<AttributionSource> {
+    attribution_sources()
+}
+
+#[tauri::command]
+pub async fn attribution_rule_list(cell: State<'_, SessionCell>) -> Result<Vec<AttributionRule>, ApiError> {
+    run(&cell, |s| s.app()?.attribution_rules()).await
+}
+
+#[tauri::command]
+pub async fn attribution_value_list(cell: State<'_, SessionCell>) -> Result<Vec<UnattributedValue>, ApiError> {
+    run(&cell, |s| s.app()?.attribution_unattributed_values()).await
+}
+
+#[tauri::command]
+pub async fn attribution_rule_add(
+    cell: State<'_, SessionCell>,
+    draft: AttributionRuleDraft,
+) -> Result<AttributionApplied, ApiError> {
+    run(&cell, move |s| s.app_mut()?.attribution_rule_add(&draft)).await
+}
+
+#[tauri::command]
+pub async fn attribution_rule_update(
+    cell: State<'_, SessionCell>,
+    id: AttributionRuleId,
+    draft: AttributionRuleDraft,
+) -> Result<AttributionApplied, ApiError> {
+    run(&cell, move |s| s.app_mut()?.attribution_rule_update(id, &draft)).await
+}
+
+#[tauri::command]
+pub async fn attribution_rule_delete(
+    cell: State<'_, SessionCell>,
+    id: AttributionRuleId,
+) -> Result<AttributionApplied, ApiError> {
+    run(&cell, move |s| s.app_mut()?.attribution_rule_delete(id)).await
 }

@@ -362,6 +362,84 @@ test('Steward end to end', async (t) => {
       await search(driver, 'Email triage');
       await waitForRow(driver, 'Email triage, EU');
     });
+
+    await t.test('attribution rules are added, changed and deleted against imported spend', async () => {
+      copyFileSync(join(FIXTURES, 'claude_api_cost_2025_10.csv'), IMPORT_PATH);
+      await open(driver, 'imports');
+      await click(driver, 'import-file');
+      await click(driver, 'import-choose');
+      await click(driver, 'import-commit');
+      await find(driver, 'import-done');
+      await click(driver, 'import-close');
+      await click(driver, 'imports-tab-rules');
+      await find(driver, 'unattributed-summary');
+      await screenshot(driver, 'attribution-empty');
+      await click(driver, 'rule-add-empty');
+      await choose(driver, 'source', 'anthropic-cost');
+      await choose(driver, 'field', 'workspace');
+      const offered = await driver.executeScript(
+        'return [...document.querySelectorAll(\'select[name="match_value"] option\')].map((o) => o.textContent)',
+      );
+      assert.ok(
+        offered.includes('Claude Code — US$240.77 unattributed, 20 lines'),
+        `the unattributed workspaces are offered with their spend: ${offered}`,
+      );
+      await choose(driver, 'match_value', 'Claude Code');
+      const system = await driver.executeScript('return document.querySelector(\'select[name="system_id"] option:nth-child(2)\').value');
+      await choose(driver, 'system_id', system);
+      await screenshot(driver, 'attribution-form');
+      await click(driver, 'rule-save');
+      await driver.wait(async () => (await textOf(driver, 'rule-lines')) === '20', WAIT, 'the rule attributes the 20 Claude Code lines');
+      await screenshot(driver, 'attribution-rule-added');
+      await click(driver, 'rule-edit');
+      await type(driver, 'match_value', 'Claims Triage');
+      await click(driver, 'rule-save');
+      await driver.wait(async () => (await textOf(driver, 'rule-lines')) === '10', WAIT, 'changed, it attributes the 10 Claims Triage lines');
+      await click(driver, 'rule-delete');
+      await click(driver, 'rule-delete-confirm');
+      await find(driver, 'rule-add-empty');
+      // A real drop cannot be simulated through WebDriver; the command a drop calls can.
+      const refusals = await driver.executeAsyncScript(`
+        const done = arguments[arguments.length - 1];
+        const ask = (paths) => window.__TAURI_INTERNALS__.invoke('import_dropped_file', { paths }).then((p) => p, (e) => e.message);
+        Promise.all([ask(['${FIXTURES}']), ask(['/a.csv', '/b.csv']), ask(['${IMPORT_PATH}'])]).then(done);
+      `);
+      assert.match(refusals[0], /is a folder; drop one export file from it/, 'a dropped folder is refused, named');
+      assert.match(refusals[1], /2 files were dropped; drop one file at a time/, 'two files are refused');
+      assert.equal(refusals[2], IMPORT_PATH, 'one file is taken as it is');
+      await click(driver, 'imports-tab-history');
+    });
+
+    await t.test('an exchange rate is added in Settings, listed and deleted', async () => {
+      await open(driver, 'settings');
+      await find(driver, 'fx-rates');
+      const pairs = await driver.executeScript(
+        'return [...document.querySelectorAll(\'[data-testid="rate-group"]\')].map((g) => g.dataset.pair)',
+      );
+      assert.ok(pairs.includes('USD-EUR') && pairs.includes('GBP-EUR'), `the demo's rates are listed by pair: ${pairs}`);
+      await click(driver, 'rate-add');
+      const to = await driver.executeScript('return document.querySelector(\'[name="to"]\').value');
+      assert.equal(to, 'EUR', 'a new rate converts into the reporting currency unless told otherwise');
+      await type(driver, 'from', 'CHF');
+      await type(driver, 'rate', 'about one');
+      await click(driver, 'rate-form-save');
+      assert.match(await textOf(driver, 'field-error-rate'), /not a positive number/, "Rust's message shows beside the rate");
+      await type(driver, 'rate', '1.0642');
+      await type(driver, 'source', 'SNB reference rate');
+      await click(driver, 'rate-form-save');
+      const row = '[data-testid="rate-row"][data-pair="CHF-EUR"]';
+      await locate(driver, By.css(row), 'the CHF → EUR rate is listed');
+      const shown = await driver.executeScript(
+        `const row = document.querySelector('${row}'); row.scrollIntoView({ block: 'center' }); return row.querySelector('[data-testid="rate-value"]').textContent`,
+      );
+      assert.match(shown, /1 CHF = 1\.0642 EUR/, `the rate reads as 1 CHF = … EUR: ${shown}`);
+      await screenshot(driver, 'settings-rate-added');
+      await clickOn(driver, By.css(`${row} [data-testid="rate-delete"]`), 'Delete on the CHF → EUR rate');
+      await click(driver, 'rate-delete-confirm');
+      await driver.wait(async () => (await driver.findElements(By.css(row))).length === 0, WAIT, 'the CHF → EUR rate is gone');
+      await find(driver, 'undo');
+      await screenshot(driver, 'settings-rate-deleted');
+    });
   } finally {
     // Deleting the session closes the app.
     await driver.quit();

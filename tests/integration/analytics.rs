@@ -264,3 +264,39 @@ fn the_demo_portfolio_answers_consistently_and_every_chart_draws() {
         assert!(svg.starts_with("<svg") && !svg.contains("No data for this period"), "{kind:?} draws the demo's data");
     }
 }
+
+#[test]
+fn a_budget_is_set_changed_in_place_and_never_doubled() {
+    use steward_core::api::BudgetEntry;
+    let mut app = app();
+    let entry = |department: &str, amount: &str| BudgetEntry {
+        id: None,
+        scope_type: "department".into(),
+        scope_value: department.into(),
+        period_start: date(2026, 1, 1),
+        period_end: date(2026, 12, 31),
+        amount: amount.into(),
+        currency: "EUR".into(),
+        note: String::new(),
+    };
+    let finance = app.budget_set(&entry("Finance", "400000")).expect("saved");
+    let legal = app.budget_set(&entry("Legal", "50000")).expect("saved");
+    // Setting the same scope and dates again replaces the amount, it does not add a budget.
+    app.budget_set(&entry("Finance", "450000")).expect("replaced");
+    assert_eq!(app.budgets().expect("budgets").len(), 2);
+    // An edit by id moves the budget to another department in one step…
+    let moved = app.budget_set(&BudgetEntry { id: finance.id, ..entry("Procurement", "450000") }).expect("moved");
+    assert_eq!((moved.id, moved.scope_value.as_str(), moved.amount.as_str()), (finance.id, "Procurement", "450000.00"));
+    // …but not onto another budget's scope and dates.
+    let clash = app.budget_set(&BudgetEntry { id: finance.id, ..entry("Legal", "1") }).expect_err("refused");
+    assert_eq!(clash.fields[0].field, "period_start");
+    assert_eq!(
+        app.budgets().expect("budgets").iter().find(|b| b.id == legal.id).map(|b| b.amount.clone()),
+        Some("50000.00".into())
+    );
+    let empty = app.budget_set(&entry("", "")).expect_err("refused");
+    let messages: Vec<&str> = empty.fields.iter().map(|f| f.message.as_str()).collect();
+    assert_eq!(messages, vec!["Name the department the budget is for", "Enter the budget amount, such as 250000"]);
+    let trail = app.audit_list(None, 50).expect("audit");
+    assert_eq!(trail.iter().filter(|e| e.entity_type == "budget").count(), 4, "two creates, a replacement, a move");
+}

@@ -8,8 +8,8 @@ use std::path::PathBuf;
 
 use serde_json::Value;
 use steward_core::api::{
-    App, ColumnMapping, DateOrder, ErrorCode, FieldMapping, ImportProgress, ImportReport, ImportRequest, MappingTarget,
-    MoneyTotal,
+    App, AttributionRuleDraft, ColumnMapping, DateOrder, ErrorCode, FieldMapping, ImportProgress, ImportReport,
+    ImportRequest, MappingTarget, MoneyTotal,
 };
 
 use crate::util::{app, fixture};
@@ -239,6 +239,151 @@ fn attribution_rules_link_lines_to_systems_and_are_re_applied() {
     assert_eq!(fields, vec!["source", "match_value"]);
 }
 
+fn rule(source: &str, field: &str, value: &str, system: steward_core::domain::SystemId) -> AttributionRuleDraft {
+    AttributionRuleDraft { source: source.into(), field: field.into(), match_value: value.into(), system_id: system }
+}
+
+/// Each rule's (lines, USD billed amount) in priority order.
+fn rule_counts(app: &App) -> Vec<(u64, String)> {
+    let rules = app.attribution_rules().expect("rules list");
+    rules
+        .iter()
+        .map(|r| (r.lines, r.spend.iter().map(|m| format!("{} {} {}", m.amount, m.currency, m.basis)).collect()))
+        .collect()
+}
+
+/// The unattributed ResourceGroup values of the Azure EA file: (value, lines, amount).
+fn unattributed_groups(app: &App) -> Vec<(String, u64, String)> {
+    let values = app.attribution_unattributed_values().expect("values");
+    values
+        .iter()
+        .filter(|v| v.source == "azure-ea-cost" && v.field == "ResourceGroup")
+        .map(|v| (v.value.clone(), v.lines, v.spend.iter().map(|m| m.amount.clone()).collect::<Vec<_>>().join("+")))
+        .collect()
+}
+
+/// Counts checked by hand against `Northwind_EA_ActualCost_202510.csv` (25 lines, all cost
+/// centre 4410): rg-claims-triage 12 lines (11,723.077098 in micro-units), rg-route-opt 13
+/// (22,418.085981); resource vm-ingest-01 3 + 4 lines (11.712 + 12.288 = 24).
+#[test]
+fn attribution_rules_are_edited_and_deleted_and_the_rest_re_applied() {
+    let mut app = app();
+    let report = commit(&mut app, imports_dir().join("Northwind_EA_ActualCost_202510.csv"));
+    assert_eq!(report.rows_imported, 25);
+    let claims = app.system_create(&crate::util::system("AIS-901", "Claims triage")).expect("system").id;
+    let route = app.system_create(&crate::util::system("AIS-902", "Route optimizer")).expect("system").id;
+    assert!(app.attribution_rules().expect("rules").is_empty(), "a new portfolio has no rules");
+    assert_eq!(
+        unattributed_groups(&app),
+        vec![
+            ("rg-route-opt".to_owned(), 13, "22418.085981".to_owned()),
+            ("rg-claims-triage".to_owned(), 12, "11723.077098".to_owned()),
+        ],
+        "every line is unattributed at first, the larger spend listed first"
+    );
+
+    let first =
+        app.attribution_rule_add(&rule("azure-ea-cost", "ResourceGroup", "rg-claims-triage", claims)).expect("add");
+    assert_eq!((first.lines, first.released), (12, 0), "the resource group's 12 lines");
+    let second = app.attribution_rule_add(&rule("azure-ea-cost", "CostCenter", "4410", route)).expect("add");
+    assert_eq!((second.lines, second.released), (13, 0), "the first rule keeps its 12 lines: it comes first");
+    assert_eq!(
+        rule_counts(&app),
+        vec![(12, "11723.077098 USD billed".to_owned()), (13, "22418.085981 USD billed".to_owned())]
+    );
+    assert!(unattributed_groups(&app).is_empty(), "the cost-centre rule takes every line left");
+    let listed = app.attribution_rules().expect("rules");
+    assert_eq!(
+        (listed[0].system_name.as_str(), listed[0].source_label.as_str(), listed[0].priority),
+        ("Claims triage", "Azure EA cost details", 1),
+        "the list names the system and the export layout"
+    );
+
+    // Narrowing the first rule: its other 9 lines fall to the next rule that matches them.
+    let edited = app
+        .attribution_rule_update(first.rule_id, &rule("azure-ea-cost", "ResourceName", "VM-INGEST-01", claims))
+        .expect("update");
+    assert_eq!((edited.lines, edited.released), (7, 0), "vm-ingest-01 in both groups (any case); none left bare");
+    assert_eq!(rule_counts(&app), vec![(7, "24 USD billed".to_owned()), (18, "34117.163079 USD billed".to_owned())]);
+
+    // Deleting the catch-all: what only it matched goes back to unattributed.
+    let deleted = app.attribution_rule_delete(second.rule_id).expect("delete");
+    assert_eq!((deleted.lines, deleted.released), (0, 18));
+    assert_eq!(rule_counts(&app), vec![(7, "24 USD billed".to_owned())]);
+    assert_eq!(
+        unattributed_groups(&app),
+        vec![
+            ("rg-route-opt".to_owned(), 9, "22405.797981".to_owned()),
+            ("rg-claims-triage".to_owned(), 9, "11711.365098".to_owned()),
+        ],
+        "the 18 lines other than vm-ingest-01 are unattributed again"
+    );
+
+    // A rule edited to match nothing releases all it had.
+    let emptied = app
+        .attribution_rule_update(first.rule_id, &rule("azure-ea-cost", "CostCenter", "9999", claims))
+        .expect("update");
+    assert_eq!((emptied.lines, emptied.released), (0, 7));
+    let bare: u64 = unattributed_groups(&app).iter().map(|g| g.1).sum();
+    assert_eq!(bare, 25, "no line keeps an AI system no rule gives it");
+
+    let gone = app.attribution_rule_delete(second.rule_id).expect_err("already deleted");
+    assert_eq!(gone.code, ErrorCode::NotFound);
+    let wrong_field = app
+        .attribution_rule_update(first.rule_id, &rule("azure-ea-cost", "project_name", "x", claims))
+        .expect_err("an OpenAI column on an Azure rule");
+    assert_eq!(wrong_field.fields.iter().map(|f| f.field.as_str()).collect::<Vec<_>>(), vec!["field"]);
+
+    let mut trail: Vec<(String, Option<String>)> = Vec::new();
+    for id in [first.rule_id.0, second.rule_id.0] {
+        for event in app.audit_list(Some(("attribution_rule", id)), 100).expect("audit") {
+            trail.push((event.action, event.field));
+        }
+    }
+    trail.sort();
+    let owned = |a: &str, f: Option<&str>| (a.to_owned(), f.map(str::to_owned));
+    assert_eq!(
+        trail,
+        vec![
+            owned("create", None),
+            owned("create", None),
+            owned("delete", None),
+            owned("update", Some("field")),
+            owned("update", Some("field")),
+            owned("update", Some("match_value")),
+            owned("update", Some("match_value")),
+        ],
+        "two adds, two edits of field and value, one delete: each in the audit trail"
+    );
+    assert!(app.audit_verify().expect("verify").intact, "the chain still verifies");
+}
+
+/// Re-applying edited rules leaves the lines as importing under those rules would.
+#[test]
+fn re_applied_rules_agree_with_rules_applied_at_import() {
+    let file = imports_dir().join("Northwind_EA_ActualCost_202510.csv");
+    let mut edited = app();
+    commit(&mut edited, &file);
+    let claims = edited.system_create(&crate::util::system("AIS-901", "Claims triage")).expect("system").id;
+    let route = edited.system_create(&crate::util::system("AIS-902", "Route optimizer")).expect("system").id;
+    let first =
+        edited.attribution_rule_add(&rule("azure-ea-cost", "ResourceGroup", "rg-route-opt", claims)).expect("add");
+    edited.attribution_rule_add(&rule("azure-ea-cost", "*", "", route)).expect("add");
+    edited
+        .attribution_rule_update(first.rule_id, &rule("azure-ea-cost", "ResourceName", "vm-ingest-01", claims))
+        .expect("update");
+
+    let mut fresh = app();
+    let claims = fresh.system_create(&crate::util::system("AIS-901", "Claims triage")).expect("system").id;
+    let route = fresh.system_create(&crate::util::system("AIS-902", "Route optimizer")).expect("system").id;
+    fresh.attribution_rule_add(&rule("azure-ea-cost", "ResourceName", "vm-ingest-01", claims)).expect("add");
+    fresh.attribution_rule_add(&rule("azure-ea-cost", "*", "", route)).expect("add");
+    let report = commit(&mut fresh, &file);
+    assert!(report.unattributed.is_empty(), "the catch-all rule leaves nothing unattributed");
+    assert_eq!(rule_counts(&edited), rule_counts(&fresh), "same rules, same attribution");
+    assert_eq!(rule_counts(&fresh).iter().map(|c| c.0).collect::<Vec<_>>(), vec![7, 18]);
+}
+
 #[test]
 fn a_file_that_is_not_there_or_a_preset_that_does_not_exist_is_named() {
     let mut app = app();
@@ -448,4 +593,44 @@ fn split_exports_failed_rows_and_dropped_lines_keep_the_money_right() {
     assert_eq!((dropped.rows_imported, dropped.rows_replaced), (0, 1));
     app.import_undo(dropped.batch_id.expect("a batch that retired a line")).expect("undo");
     assert_eq!(app.cost_totals().expect("totals"), whole);
+}
+
+#[test]
+fn an_exchange_rate_sheet_is_recognised_imported_re_imported_and_undone() {
+    let mut app = app();
+    app.fx_rate_set(&steward_core::api::FxRateEntry {
+        from: "USD".into(),
+        to: "EUR".into(),
+        valid_from: chrono::NaiveDate::from_ymd_opt(2026, 2, 1).expect("date"),
+        rate: "0.95".into(),
+        source: "typed in".into(),
+    })
+    .expect("a rate typed in");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("ECB rates 2026.csv");
+    std::fs::write(&path, "Currency,To currency,Date,Exchange rate\nUSD,EUR,2026-01-01,0.9215\nUSD,EUR,2026-02-01,0.9301\nGBP,EUR,2026-01-01,1.1702\n")
+        .expect("the sheet is written");
+    let preview = app.import_preview(&request(&path), &mut keep_going).expect("preview");
+    let suggestion = preview.suggestion.expect("a suggestion");
+    assert_eq!(suggestion.mapping.target, MappingTarget::FxRates, "recognised by its headers and contents");
+    let mut with_mapping = request(&path);
+    with_mapping.mapping = Some(suggestion.mapping);
+    let report = app.import_commit(&with_mapping, &mut keep_going).expect("commit");
+    assert_eq!((report.records_created, report.records_updated, report.issue_count), (2, 1, 0), "{:?}", report.issues);
+    let rate_on = |app: &App, day: u32, month: u32| {
+        app.fx_rates()
+            .expect("rates")
+            .into_iter()
+            .find(|r| {
+                r.from == "USD" && r.valid_from == chrono::NaiveDate::from_ymd_opt(2026, month, day).expect("date")
+            })
+            .map(|r| r.rate)
+    };
+    assert_eq!(rate_on(&app, 1, 2).as_deref(), Some("0.9301"), "the sheet's rate replaced the typed one");
+    let again = app.import_commit(&with_mapping, &mut keep_going).expect("re-import");
+    assert_eq!((again.records_created, again.records_updated), (0, 0), "re-importing the same sheet changes nothing");
+
+    app.import_undo(report.batch_id.expect("a batch")).expect("undo");
+    assert_eq!(rate_on(&app, 1, 2).as_deref(), Some("0.95"), "undo puts the typed rate back");
+    assert_eq!(rate_on(&app, 1, 1), None, "and removes the rates the sheet added");
 }

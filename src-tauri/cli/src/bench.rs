@@ -12,7 +12,8 @@ use std::time::Instant;
 use chrono::NaiveDate;
 use serde_json::{Value, json};
 use steward_core::analytics::period::PeriodKind;
-use steward_core::api::{AnalyticsRequest, ApiError, App};
+use steward_core::api::{AnalyticsRequest, ApiError, App, ChartKind, ChartRequest, ChartTheme};
+use steward_core::charts::{self, ChartSize, Theme};
 
 /// How long each run of one task took, in milliseconds.
 struct Timing {
@@ -30,13 +31,30 @@ impl Timing {
     }
 }
 
+/// Every chart, by the name the table shows.
+const CHARTS: [(ChartKind, &str); 9] = [
+    (ChartKind::SpendByVendor, "spend_by_vendor"),
+    (ChartKind::SpendVsCommitment, "spend_vs_commitment"),
+    (ChartKind::PipelineFunnel, "pipeline_funnel"),
+    (ChartKind::AdoptionTrend, "adoption_trend"),
+    (ChartKind::SeatUtilisation, "seat_utilisation"),
+    (ChartKind::ValueVsCost, "value_vs_cost"),
+    (ChartKind::CumulativeValue, "cumulative_value"),
+    (ChartKind::RenewalsTimeline, "renewals_timeline"),
+    (ChartKind::RiskHeatmap, "risk_heatmap"),
+];
+
 /// Runs `work` `runs` times, keeping its last answer.
 fn time<T>(task: &str, runs: usize, mut work: impl FnMut() -> Result<T, ApiError>) -> Result<(Timing, T), String> {
+    time_any(task, runs, || work().map_err(|e| e.message))
+}
+
+fn time_any<T>(task: &str, runs: usize, mut work: impl FnMut() -> Result<T, String>) -> Result<(Timing, T), String> {
     let mut timing = Timing { task: task.to_owned(), runs: Vec::with_capacity(runs) };
     let mut last = None;
     for _ in 0..runs.max(1) {
         let started = Instant::now();
-        let answer = work().map_err(|e| format!("{task}: {}", e.message))?;
+        let answer = work().map_err(|e| format!("{task}: {e}"))?;
         timing.runs.push(started.elapsed().as_secs_f64() * 1000.0);
         last = Some(answer);
     }
@@ -48,7 +66,7 @@ fn to_value(value: &impl serde::Serialize) -> Result<Value, String> {
     serde_json::to_value(value).map_err(|e| format!("cannot write JSON: {e}"))
 }
 
-/// Times opening the portfolio and every analytics answer; returns one JSON object.
+/// Times opening the portfolio, every analytics answer and every chart; returns one JSON object.
 pub fn run(db: &Path, today: NaiveDate, runs: usize) -> Result<String, String> {
     let fail = |e: ApiError| e.message;
     let mut timings = Vec::new();
@@ -86,6 +104,30 @@ pub fn run(db: &Path, today: NaiveDate, runs: usize) -> Result<String, String> {
         initiative = to_value(&value)?;
     }
 
+    // Each chart as the screens ask for it (this month, light), then its drawing alone from the
+    // same numbers, so the table can tell reading and computing from drawing.
+    let mut svg_bytes = serde_json::Map::new();
+    for (kind, name) in CHARTS {
+        let request = ChartRequest {
+            kind,
+            period: PeriodKind::Month,
+            anchor: None,
+            basis: None,
+            initiative_id: modelled,
+            theme: ChartTheme::Light,
+            width: None,
+            height: None,
+        };
+        let (timing, svg) = time(&format!("chart {name}: data + SVG"), runs, || app.chart_svg(&request, today))?;
+        timings.push(timing);
+        svg_bytes.insert(name.to_owned(), json!(svg.len()));
+        let chart = app.chart_data(&request, today).map_err(fail)?;
+        let (timing, _) = time_any(&format!("chart {name}: drawing only"), runs, || {
+            charts::svg(&chart, ChartSize::SLIDE, Theme::Light).map_err(|e| e.to_string())
+        })?;
+        timings.push(timing);
+    }
+
     let adoption_figures = json!({
         "period": to_value(&adoption.period)?,
         "systems": adoption.systems.len(),
@@ -102,6 +144,7 @@ pub fn run(db: &Path, today: NaiveDate, runs: usize) -> Result<String, String> {
         "adoption": adoption_figures,
         "value": { "portfolio": to_value(&overview.portfolio)?, "initiatives": overview.initiatives.len() },
         "initiative": initiative,
+        "svg_bytes": svg_bytes,
     });
     serde_json::to_string_pretty(&out).map(|text| text + "\n").map_err(|e| format!("cannot write JSON: {e}"))
 }

@@ -3,12 +3,19 @@
 // This folder is the only place that imports `@tauri-apps/*`; screens call these functions and
 // never `invoke` directly. Every function rejects with an `ApiError`, whatever went wrong.
 import { Channel, invoke, type InvokeArgs } from "@tauri-apps/api/core";
+import { getCurrentWebview } from "@tauri-apps/api/webview";
 
 import { shellMissingError, toApiError } from "./api-error";
 import type { AdoptionView } from "./bindings/AdoptionView";
 import type { AnalyticsRequest } from "./bindings/AnalyticsRequest";
 import type { AssumptionDraft } from "./bindings/AssumptionDraft";
+import type { AttributionApplied } from "./bindings/AttributionApplied";
+import type { AttributionRule } from "./bindings/AttributionRule";
+import type { AttributionRuleDraft } from "./bindings/AttributionRuleDraft";
+import type { AttributionRuleId } from "./bindings/AttributionRuleId";
+import type { AttributionSource } from "./bindings/AttributionSource";
 import type { AuditEvent } from "./bindings/AuditEvent";
+import type { BudgetEntry } from "./bindings/BudgetEntry";
 import type { Catalog } from "./bindings/Catalog";
 import type { ChartFormat } from "./bindings/ChartFormat";
 import type { ChartRequest } from "./bindings/ChartRequest";
@@ -17,6 +24,7 @@ import type { ContractDraft } from "./bindings/ContractDraft";
 import type { ContractId } from "./bindings/ContractId";
 import type { Dashboard } from "./bindings/Dashboard";
 import type { DemoLoadReport } from "./bindings/DemoLoadReport";
+import type { FxRateEntry } from "./bindings/FxRateEntry";
 import type { ImportBatch } from "./bindings/ImportBatch";
 import type { ImportProgress } from "./bindings/ImportProgress";
 import type { ImportReport } from "./bindings/ImportReport";
@@ -34,6 +42,7 @@ import type { SessionState } from "./bindings/SessionState";
 import type { System } from "./bindings/System";
 import type { SystemDraft } from "./bindings/SystemDraft";
 import type { SystemId } from "./bindings/SystemId";
+import type { UnattributedValue } from "./bindings/UnattributedValue";
 import type { UndoReport } from "./bindings/UndoReport";
 import type { ValueOverview } from "./bindings/ValueOverview";
 import type { Vendor } from "./bindings/Vendor";
@@ -145,3 +154,48 @@ export const valueModelSave = (id: InitiativeId, assumptions: AssumptionDraft[])
 export const chartSvg = (request: ChartRequest) => call<string>("chart_svg", { request });
 export const chartExport = (request: ChartRequest, format: ChartFormat) =>
   call<string | null>("chart_export", { request, format });
+
+// Settings the figures depend on: the reporting currency, the exchange-rate table and budgets.
+// Rates and amounts travel as decimal text and are checked in Rust; days are "YYYY-MM-DD".
+export const reportingCurrencySet = (code: string) => call<string>("reporting_currency_set", { code });
+export const fxRates = () => call<FxRateEntry[]>("fx_rates");
+/** Adds the rate, or replaces the one for the same pair and day. */
+export const fxRateSet = (entry: FxRateEntry) => call<FxRateEntry>("fx_rate_set", { entry });
+export const fxRateDelete = (from: string, to: string, validFrom: string) =>
+  call<null>("fx_rate_delete", { from, to, validFrom });
+export const budgets = () => call<BudgetEntry[]>("budgets");
+/** Adds the budget, or replaces the one for the same scope and dates (its `id` is ignored). */
+export const budgetSet = (entry: BudgetEntry) => call<BudgetEntry>("budget_set", { entry });
+export const budgetDelete = (id: number) => call<null>("budget_delete", { id });
+
+// Attribution rules: which imported lines belong to which AI system. Saving, changing or
+// deleting one re-applies the rules to what is stored and says how many lines moved.
+export const attributionSourceList = () => call<AttributionSource[]>("attribution_source_list");
+export const attributionRuleList = () => call<AttributionRule[]>("attribution_rule_list");
+export const attributionValueList = () => call<UnattributedValue[]>("attribution_value_list");
+export const attributionRuleAdd = (draft: AttributionRuleDraft) =>
+  call<AttributionApplied>("attribution_rule_add", { draft });
+export const attributionRuleUpdate = (id: AttributionRuleId, draft: AttributionRuleDraft) =>
+  call<AttributionApplied>("attribution_rule_update", { id, draft });
+export const attributionRuleDelete = (id: AttributionRuleId) => call<AttributionApplied>("attribution_rule_delete", { id });
+
+/** A file dragged over the window, as the webview's drag-drop event reports it (paths only). */
+export type FileDrag = { type: "enter"; paths: string[] } | { type: "over" } | { type: "drop"; paths: string[] } | { type: "leave" };
+
+/**
+ * Calls `handler` while files are dragged over and dropped on the window; returns the function
+ * that stops listening. Outside the desktop shell nothing can be dropped, and nothing listens.
+ */
+export async function onFileDrag(handler: (drag: FileDrag) => void): Promise<() => void> {
+  if (!shellAvailable()) return () => undefined;
+  const unlisten = await getCurrentWebview().onDragDropEvent(({ payload }) => {
+    if (payload.type === "enter" || payload.type === "drop") handler({ type: payload.type, paths: payload.paths });
+    else handler({ type: payload.type });
+  });
+  return () => {
+    unlisten();
+  };
+}
+
+/** The one file to import among dropped paths; rejects, saying why, for several or a folder. */
+export const importDroppedFile = (paths: string[]) => call<string>("import_dropped_file", { paths });

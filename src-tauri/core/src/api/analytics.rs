@@ -325,16 +325,7 @@ impl App {
 
         let values = self.initiative_values(&facts)?;
         let roi_tile = super::value::portfolio_roi(&values);
-        let items: Vec<pipeline::PipelineItem> = facts
-            .initiatives
-            .iter()
-            .map(|i| pipeline::PipelineItem {
-                initiative_id: i.id,
-                stage: i.stage.clone(),
-                stage_entered_on: i.stage_entered_on,
-                annual_value_micros: values.get(&i.id).map(|v| v.outcome.monthly_benefit.likely.saturating_mul(12)),
-            })
-            .collect();
+        let items = super::value::pipeline_items(&facts, &values);
         let history: Vec<pipeline::StageChange> = read.stage_changes()?.into_iter().map(|c| c.change).collect();
         let conversion = pipeline::pilot_to_production(&items, &history);
         let count_stage = |stages: &[&str]| items.iter().filter(|i| stages.contains(&i.stage.as_str())).count() as u32;

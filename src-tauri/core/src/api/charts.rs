@@ -149,19 +149,7 @@ impl App {
             }
             ChartKind::PipelineFunnel => {
                 let values = self.initiative_values(&facts)?;
-                let items: Vec<pipeline::PipelineItem> = facts
-                    .initiatives
-                    .iter()
-                    .map(|i| pipeline::PipelineItem {
-                        initiative_id: i.id,
-                        stage: i.stage.clone(),
-                        stage_entered_on: i.stage_entered_on,
-                        annual_value_micros: values
-                            .get(&i.id)
-                            .filter(|v| !v.model.is_empty())
-                            .map(|v| v.outcome.monthly_benefit.likely.saturating_mul(12)),
-                    })
-                    .collect();
+                let items = super::value::pipeline_items(&facts, &values);
                 let history: Vec<pipeline::StageChange> =
                     self.store.read().stage_changes()?.into_iter().map(|c| c.change).collect();
                 Chart::PipelineFunnel(charts::Funnel {

@@ -303,9 +303,18 @@ impl App {
                         "initiative" => {
                             undo_record_change::<Initiative>(tx, change.entity_id, before, at, &actor, &now)?
                         }
-                        FX_RATE_ENTITY => {
-                            tx.remove_fx_rate(change.entity_id)?;
-                        }
+                        FX_RATE_ENTITY => match before {
+                            // The import replaced a rate: put the old one back.
+                            Some(before) => {
+                                let old: serde_json::Value = serde_json::from_str(before).unwrap_or_default();
+                                let field =
+                                    |k: &str| old.get(k).and_then(serde_json::Value::as_str).unwrap_or_default();
+                                tx.restore_fx_rate(change.entity_id, field("rate"), field("source"))?;
+                            }
+                            None => {
+                                tx.remove_fx_rate(change.entity_id)?;
+                            }
+                        },
                         entity if is_governance_entity(entity) => {
                             undo_governance_row(tx, entity, change.entity_id, before, at, &actor, &now)?
                         }
@@ -991,6 +1000,12 @@ fn batch_to_api(b: crate::store::BatchRecord) -> ImportBatch {
     }
 }
 
+/// Identifies a saved attribution rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
+#[serde(transparent)]
+#[ts(export, type = "number")]
+pub struct AttributionRuleId(pub i64);
+
 /// "Azure resource group rg-support-bot → Support chatbot": links lines of one source (a preset
 /// id, or `*` for every source) whose `field` equals `match_value` to an AI system.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -1004,40 +1019,168 @@ pub struct AttributionRuleDraft {
     pub system_id: crate::domain::SystemId,
 }
 
+/// What saving or deleting a rule did to the stored lines once the rules were applied again.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[ts(export)]
 pub struct AttributionApplied {
-    #[ts(type = "number")]
-    pub rule_id: i64,
-    /// Stored lines the new rule attributed.
+    pub rule_id: AttributionRuleId,
+    /// Stored, live lines the rule attributes now (0 once deleted).
     #[ts(type = "number")]
     pub lines: u64,
+    /// Live lines that had an AI system before the change and have none now.
+    #[ts(type = "number")]
+    pub released: u64,
+}
+
+/// A saved rule as the Attribution rules screen lists it, in priority order: when several rules
+/// match a line, the first one wins.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct AttributionRule {
+    pub id: AttributionRuleId,
+    /// 1 for the rule tried first.
+    pub priority: u32,
+    pub source: String,
+    /// The export layout's name, or "Every source".
+    pub source_label: String,
+    pub field: String,
+    pub match_value: String,
+    pub system_id: crate::domain::SystemId,
+    pub system_name: String,
+    /// The AI system was deleted: the rule is kept but attributes nothing until it is restored.
+    pub system_deleted: bool,
+    /// Live imported lines this rule attributes today.
+    #[ts(type = "number")]
+    pub lines: u64,
+    /// Their money per currency and basis (never added across either).
+    pub spend: Vec<MoneyTotal>,
+}
+
+/// An export layout rules can be written for, with the columns they may match.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct AttributionSource {
+    /// The preset id rules store as their source.
+    pub id: String,
+    pub name: String,
+    pub provider: String,
+    pub fields: Vec<String>,
+}
+
+/// A value of an attribution column that stored lines carry while no rule attributes them, e.g.
+/// `ResourceGroup` = `rg-support-bot` on 12 lines worth 12,340.00 EUR.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct UnattributedValue {
+    pub source: String,
+    pub field: String,
+    pub value: String,
+    #[ts(type = "number")]
+    pub lines: u64,
+    /// Per currency and basis, largest first.
+    pub spend: Vec<MoneyTotal>,
+}
+
+/// How many values of one source's column [`App::attribution_unattributed_values`] lists at most,
+/// largest spend first: a picker, not a report (any other value can still be typed).
+pub const UNATTRIBUTED_VALUES_PER_FIELD: usize = 200;
+
+/// The cost layouts with attribution columns, by name: what a rule's source can be.
+pub fn attribution_sources() -> Vec<AttributionSource> {
+    let mut sources: Vec<AttributionSource> = crate::import::presets()
+        .iter()
+        .filter(|p| p.kind == crate::import::PresetKind::Cost && !p.attribution.is_empty())
+        .map(|p| AttributionSource {
+            id: p.id.clone(),
+            name: p.name.clone(),
+            provider: p.provider.clone(),
+            fields: p.attribution.clone(),
+        })
+        .collect();
+    sources.sort_by(|a, b| a.name.cmp(&b.name));
+    sources
+}
+
+fn source_label(source: &str) -> String {
+    if source == "*" {
+        return "Every source".into();
+    }
+    crate::import::presets().iter().find(|p| p.id == source).map_or_else(|| source.to_owned(), |p| p.name.clone())
+}
+
+/// "azure-ea-cost ResourceGroup = rg-support-bot → Support chatbot", for the audit trail.
+fn rule_text(source: &str, field: &str, value: &str, system: &str) -> String {
+    if field == "*" {
+        format!("{source} every line → {system}")
+    } else {
+        format!("{source} {field} = {value} → {system}")
+    }
+}
+
+/// Lines and the (currency, basis, micro-units) groups of their money, gathered before summing.
+type Gathered = (u64, Vec<(String, String, i64)>);
+
+/// Micro-unit sums per currency and basis as exact decimal text, largest first.
+fn spend_of(groups: impl IntoIterator<Item = (String, String, i64)>) -> Vec<MoneyTotal> {
+    let mut sums: BTreeMap<(String, String), i64> = BTreeMap::new();
+    for (currency, basis, micros) in groups {
+        *sums.entry((currency, basis)).or_default() += micros;
+    }
+    let mut spend: Vec<(i64, MoneyTotal)> = sums
+        .into_iter()
+        .map(|((currency, basis), micros)| {
+            (micros, MoneyTotal { currency, basis, amount: Decimal::new(micros, 6).normalize().to_string() })
+        })
+        .collect();
+    spend.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| (&a.1.currency, &a.1.basis).cmp(&(&b.1.currency, &b.1.basis))));
+    spend.into_iter().map(|(_, total)| total).collect()
 }
 
 impl App {
-    /// Saves an attribution rule and re-applies it to what is already imported.
-    pub fn attribution_rule_add(&mut self, draft: &AttributionRuleDraft) -> ApiResult<AttributionApplied> {
-        let system = self.system_get(draft.system_id)?;
-        let known_source = draft.source == "*" || crate::import::presets().iter().any(|p| p.id == draft.source);
+    /// Checks a rule before it is saved: a known source, a column that source has (or `*`), a
+    /// value unless the rule takes every line, and a live AI system. Returns the system's name.
+    fn check_rule(&self, draft: &AttributionRuleDraft) -> ApiResult<String> {
         let mut check = crate::domain::Validation::default();
-        if !known_source {
+        let preset = crate::import::presets().iter().find(|p| p.id == draft.source);
+        if draft.source != "*" && preset.is_none() {
             check.error("source", "choose a known export format, or every source");
         }
         check.required("field", "Field", &draft.field);
-        if draft.field != "*" {
+        let field = draft.field.trim();
+        if let Some(preset) = preset
+            && !field.is_empty()
+            && field != "*"
+            && !preset.attribution.iter().any(|f| f.eq_ignore_ascii_case(field))
+        {
+            check.error("field", format!("{} has no column {field} to match; choose one of the list", preset.name));
+        }
+        if field != "*" {
             check.required("match_value", "Value", &draft.match_value);
         }
+        let system = match self.system_get(draft.system_id) {
+            Ok(system) => Some(system),
+            Err(e) if e.code == ErrorCode::NotFound => {
+                check.error("system_id", "choose an AI system of the inventory");
+                None
+            }
+            Err(e) => return Err(e),
+        };
         check.finish().map_err(ApiError::validation)?;
+        Ok(system.map(|s| s.fields.name).unwrap_or_default())
+    }
+
+    /// Saves an attribution rule after the existing ones and re-applies the rules to what is
+    /// already imported, in the same transaction as its audit event. Errors: `validation` (per
+    /// field), `read_only`.
+    pub fn attribution_rule_add(&mut self, draft: &AttributionRuleDraft) -> ApiResult<AttributionApplied> {
+        let system_name = self.check_rule(draft)?;
         let (actor, now) = (self.actor.clone(), now_text());
+        let (field, value) =
+            (draft.field.trim(), if draft.field.trim() == "*" { "" } else { draft.match_value.trim() });
         self.store
             .write(|tx| {
-                let (rule_id, lines) = tx.add_attribution_rule(
-                    &draft.source,
-                    draft.field.trim(),
-                    draft.match_value.trim(),
-                    system.id.0,
-                    &now,
-                )?;
+                let (rule_id, applied) =
+                    tx.add_attribution_rule(&draft.source, field, value, draft.system_id.0, &now)?;
                 tx.append_audit(
                     &now,
                     AuditChange {
@@ -1047,15 +1190,159 @@ impl App {
                         action: "create",
                         field: None,
                         old_value: None,
-                        new_value: Some(format!(
-                            "{} {} = {} → {}",
-                            draft.source, draft.field, draft.match_value, system.fields.name
-                        )),
+                        new_value: Some(rule_text(&draft.source, field, value, &system_name)),
                     },
                 )?;
-                Ok(AttributionApplied { rule_id, lines })
+                Ok(AttributionApplied {
+                    rule_id: AttributionRuleId(rule_id),
+                    lines: applied.lines,
+                    released: applied.released,
+                })
             })
             .map_err(store_to_api)
+    }
+
+    /// Changes a rule (it keeps its place in the order) and re-applies the rules to the lines its
+    /// old or new definition matches: lines it no longer matches go to the next rule that
+    /// matches them, or back to unattributed. One audit event per changed part, in the same
+    /// transaction. Errors: `not_found`, `validation`, `read_only`.
+    pub fn attribution_rule_update(
+        &mut self,
+        id: AttributionRuleId,
+        draft: &AttributionRuleDraft,
+    ) -> ApiResult<AttributionApplied> {
+        let system_name = self.check_rule(draft)?;
+        let (actor, now) = (self.actor.clone(), now_text());
+        let (field, value) =
+            (draft.field.trim(), if draft.field.trim() == "*" { "" } else { draft.match_value.trim() });
+        self.store
+            .write(|tx| {
+                let Some((before, applied)) =
+                    tx.update_attribution_rule(id.0, &draft.source, field, value, draft.system_id.0)?
+                else {
+                    return Err(StoreError::NotFound { entity: "attribution rule", id: id.0 });
+                };
+                let changes = [
+                    ("source", before.source.clone(), draft.source.clone()),
+                    ("field", before.field.clone(), field.to_owned()),
+                    ("match_value", before.value.clone(), value.to_owned()),
+                    ("system", before.system_name.clone(), system_name.clone()),
+                ];
+                let system_changed = before.system_id != draft.system_id.0;
+                for (name, old, new) in changes {
+                    if old == new && !(name == "system" && system_changed) {
+                        continue;
+                    }
+                    tx.append_audit(
+                        &now,
+                        AuditChange {
+                            actor: &actor,
+                            entity_type: "attribution_rule",
+                            entity_id: id.0,
+                            action: "update",
+                            field: Some(name),
+                            old_value: Some(old),
+                            new_value: Some(new),
+                        },
+                    )?;
+                }
+                Ok(AttributionApplied { rule_id: id, lines: applied.lines, released: applied.released })
+            })
+            .map_err(store_to_api)
+    }
+
+    /// Deletes a rule and re-applies the others to the lines it matched, with its audit event in
+    /// the same transaction. Errors: `not_found`, `read_only`.
+    pub fn attribution_rule_delete(&mut self, id: AttributionRuleId) -> ApiResult<AttributionApplied> {
+        let (actor, now) = (self.actor.clone(), now_text());
+        self.store
+            .write(|tx| {
+                let Some((before, applied)) = tx.delete_attribution_rule(id.0)? else {
+                    return Err(StoreError::NotFound { entity: "attribution rule", id: id.0 });
+                };
+                tx.append_audit(
+                    &now,
+                    AuditChange {
+                        actor: &actor,
+                        entity_type: "attribution_rule",
+                        entity_id: id.0,
+                        action: "delete",
+                        field: None,
+                        old_value: Some(rule_text(&before.source, &before.field, &before.value, &before.system_name)),
+                        new_value: None,
+                    },
+                )?;
+                Ok(AttributionApplied { rule_id: id, lines: 0, released: applied.released })
+            })
+            .map_err(store_to_api)
+    }
+
+    /// Every saved rule in priority order, with its AI system, its source's name, and the live
+    /// lines and money it attributes today.
+    pub fn attribution_rules(&self) -> ApiResult<Vec<AttributionRule>> {
+        let reader = self.store.read();
+        let mut attributed: BTreeMap<i64, Gathered> = BTreeMap::new();
+        for (rule, spend) in reader.attributed_by_rule()? {
+            let entry = attributed.entry(rule).or_default();
+            entry.0 += spend.lines;
+            entry.1.push((spend.currency, spend.basis, spend.micros));
+        }
+        Ok(reader
+            .attribution_rule_list()?
+            .into_iter()
+            .enumerate()
+            .map(|(i, rule)| {
+                let (lines, spend) = attributed.remove(&rule.id).unwrap_or_default();
+                AttributionRule {
+                    id: AttributionRuleId(rule.id),
+                    priority: u32::try_from(i + 1).unwrap_or(u32::MAX),
+                    source_label: source_label(&rule.source),
+                    source: rule.source,
+                    field: rule.field,
+                    match_value: rule.value,
+                    system_id: crate::domain::SystemId(rule.system_id),
+                    system_name: rule.system_name,
+                    system_deleted: rule.system_deleted,
+                    lines,
+                    spend: spend_of(spend),
+                }
+            })
+            .collect())
+    }
+
+    /// The values of attribution columns that live imported lines no rule attributes carry, per
+    /// source and column, largest spend first (at most [`UNATTRIBUTED_VALUES_PER_FIELD`] per
+    /// column), so a rule can be picked rather than typed.
+    pub fn attribution_unattributed_values(&self) -> ApiResult<Vec<UnattributedValue>> {
+        let mut grouped: BTreeMap<(String, String, String), Gathered> = BTreeMap::new();
+        for group in self.store.read().unattributed_values()? {
+            let entry = grouped.entry((group.source, group.field, group.value)).or_default();
+            entry.0 += group.spend.lines;
+            entry.1.push((group.spend.currency, group.spend.basis, group.spend.micros));
+        }
+        let mut values: Vec<(i64, UnattributedValue)> = grouped
+            .into_iter()
+            .map(|((source, field, value), (lines, spend))| {
+                let largest = spend.iter().map(|s| s.2).max().unwrap_or_default();
+                (largest, UnattributedValue { source, field, value, lines, spend: spend_of(spend) })
+            })
+            .collect();
+        values.sort_by(|a, b| {
+            (&a.1.source, &a.1.field)
+                .cmp(&(&b.1.source, &b.1.field))
+                .then_with(|| b.0.cmp(&a.0))
+                .then_with(|| a.1.value.cmp(&b.1.value))
+        });
+        let mut kept: Vec<UnattributedValue> = Vec::with_capacity(values.len());
+        let mut in_field = 0;
+        for (_, value) in values {
+            let same_field = kept.last().is_some_and(|last| last.source == value.source && last.field == value.field);
+            in_field = if same_field { in_field + 1 } else { 1 };
+            if in_field <= UNATTRIBUTED_VALUES_PER_FIELD {
+                kept.push(value);
+            }
+        }
+        Ok(kept)
     }
 
     /// Live imported and entered money per currency and basis, summed exactly.
@@ -1244,6 +1531,7 @@ impl StoreSink<'_, '_> {
                 self.upsert::<Initiative>("initiatives", Some("INI"), &["code", "name"], values)
             }
             MappingTarget::Kpis => self.kpi(values, typed.period, part, row),
+            MappingTarget::FxRates => self.fx_rate(&values),
         }?;
         Ok(outcome
             .into_iter()
@@ -1402,6 +1690,56 @@ impl StoreSink<'_, '_> {
             self.tx.insert_keyed_observation(&keyed, &from, &self.now)?;
         } else {
             self.records_unchanged += 1;
+        }
+        Ok(Vec::new())
+    }
+}
+
+impl StoreSink<'_, '_> {
+    /// One exchange rate: added, or replacing the rate stored for the same pair and day (the
+    /// old rate is kept for undo).
+    fn fx_rate(
+        &mut self,
+        values: &serde_json::Map<String, serde_json::Value>,
+    ) -> Result<Vec<(String, String)>, StoreError> {
+        let text =
+            |key: &str| values.get(key).and_then(serde_json::Value::as_str).unwrap_or_default().trim().to_owned();
+        let (from, to, day, rate, source) =
+            (text("from_currency"), text("to_currency"), text("valid_from"), text("rate"), text("source"));
+        let mut problems = Vec::new();
+        if from.is_empty() || to.is_empty() {
+            problems.push(("from_currency".to_owned(), "both currencies are needed".to_owned()));
+        } else if from == to {
+            problems.push((
+                "to_currency".to_owned(),
+                format!("a rate converts between two currencies, not {from} to {to}"),
+            ));
+        }
+        if day.is_empty() {
+            problems.push(("valid_from".to_owned(), "the date the rate is valid from is missing".to_owned()));
+        }
+        match rate.parse::<Decimal>() {
+            Ok(r) if r > Decimal::ZERO => {}
+            _ => problems.push(("rate".to_owned(), format!("\"{rate}\" is not a positive rate such as 0.92"))),
+        }
+        if !problems.is_empty() {
+            return Ok(problems);
+        }
+        let before = self.tx.fx_rate(&from, &to, &day)?;
+        if before.as_ref().is_some_and(|(old, _)| old.parse::<Decimal>().ok() == rate.parse::<Decimal>().ok()) {
+            self.records_unchanged += 1;
+            return Ok(Vec::new());
+        }
+        let source = if source.is_empty() { format!("Imported from {}", self.file) } else { source };
+        self.tx.upsert_fx_rate(&from, &to, &day, &rate, &source)?;
+        let before_json =
+            before.as_ref().map(|(rate, source)| serde_json::json!({ "rate": rate, "source": source }).to_string());
+        let token = crate::store::fx_rate_token(&from, &to, &day);
+        self.tx.add_record_change(self.batch, FX_RATE_ENTITY, token, before_json.as_deref())?;
+        if before.is_some() {
+            self.records_updated += 1;
+        } else {
+            self.records_created += 1;
         }
         Ok(Vec::new())
     }

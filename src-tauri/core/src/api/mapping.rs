@@ -24,15 +24,17 @@ pub enum MappingTarget {
     Contracts,
     Initiatives,
     Kpis,
+    FxRates,
 }
 
 impl MappingTarget {
-    pub const ALL: [MappingTarget; 5] = [
+    pub const ALL: [MappingTarget; 6] = [
         MappingTarget::Systems,
         MappingTarget::Vendors,
         MappingTarget::Contracts,
         MappingTarget::Initiatives,
         MappingTarget::Kpis,
+        MappingTarget::FxRates,
     ];
 
     pub fn label(self) -> &'static str {
@@ -42,6 +44,7 @@ impl MappingTarget {
             MappingTarget::Contracts => "Contracts",
             MappingTarget::Initiatives => "Initiatives",
             MappingTarget::Kpis => "KPI values",
+            MappingTarget::FxRates => "Exchange rates",
         }
     }
 
@@ -52,6 +55,7 @@ impl MappingTarget {
             MappingTarget::Contracts => "contracts",
             MappingTarget::Initiatives => "initiatives",
             MappingTarget::Kpis => "kpis",
+            MappingTarget::FxRates => "fx_rates",
         }
     }
 }
@@ -257,6 +261,32 @@ const KPI_FIELDS: &[Field] = &[
     f("unit", "Unit", false, Kind::Text, &["unit", "units"]),
 ];
 
+const FX_FIELDS: &[Field] = &[
+    f(
+        "from_currency",
+        "From currency",
+        true,
+        Kind::Currency,
+        &["from", "from currency", "currency", "source currency", "base currency", "ccy"],
+    ),
+    f(
+        "to_currency",
+        "To currency",
+        true,
+        Kind::Currency,
+        &["to", "to currency", "target currency", "quote currency", "reporting currency"],
+    ),
+    f(
+        "valid_from",
+        "Valid from",
+        true,
+        Kind::Date,
+        &["date", "valid from", "effective date", "month", "as of", "rate date"],
+    ),
+    f("rate", "Rate", true, Kind::Number, &["rate", "exchange rate", "fx rate", "conversion rate", "value"]),
+    f("source", "Source", false, Kind::Text, &["source", "provider", "reference"]),
+];
+
 fn fields_of(target: MappingTarget) -> &'static [Field] {
     match target {
         MappingTarget::Systems => SYSTEM_FIELDS,
@@ -264,6 +294,7 @@ fn fields_of(target: MappingTarget) -> &'static [Field] {
         MappingTarget::Contracts => CONTRACT_FIELDS,
         MappingTarget::Initiatives => INITIATIVE_FIELDS,
         MappingTarget::Kpis => KPI_FIELDS,
+        MappingTarget::FxRates => FX_FIELDS,
     }
 }
 

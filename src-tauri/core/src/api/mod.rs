@@ -28,8 +28,9 @@ pub use catalog::Catalog;
 pub use charts::{ChartFormat, ChartKind, ChartRequest, ChartTheme};
 pub use error::{ApiError, ApiResult, ErrorCode};
 pub use imports::{
-    AttributionApplied, AttributionRuleDraft, ImportBatch, ImportIssue, ImportProgress, ImportReport, ImportRequest,
-    MoneyTotal, ObservationTotal, PresetInfo, PreviewLine, SkipReason, UndoReport, import_presets,
+    AttributionApplied, AttributionRule, AttributionRuleDraft, AttributionRuleId, AttributionSource, ImportBatch,
+    ImportIssue, ImportProgress, ImportReport, ImportRequest, MoneyTotal, ObservationTotal, PresetInfo, PreviewLine,
+    SkipReason, UnattributedValue, UndoReport, attribution_sources, import_presets,
 };
 pub use lists::{ListFilter, ListRequest, Page};
 pub use mapping::{

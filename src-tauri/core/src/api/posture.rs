@@ -122,19 +122,7 @@ impl App {
     pub fn pipeline_view(&self, today: NaiveDate) -> ApiResult<PipelineView> {
         let facts = self.analytics_facts(&trailing_year(), today)?;
         let values = self.initiative_values(&facts)?;
-        let items: Vec<pipeline::PipelineItem> = facts
-            .initiatives
-            .iter()
-            .map(|i| pipeline::PipelineItem {
-                initiative_id: i.id,
-                stage: i.stage.clone(),
-                stage_entered_on: i.stage_entered_on,
-                annual_value_micros: values
-                    .get(&i.id)
-                    .filter(|v| !v.model.is_empty())
-                    .map(|v| v.outcome.monthly_benefit.likely.saturating_mul(12)),
-            })
-            .collect();
+        let items = super::value::pipeline_items(&facts, &values);
         let changes = self.store.read().stage_changes()?;
         let history: Vec<pipeline::StageChange> = changes.iter().map(|c| c.change.clone()).collect();
         let conversion = pipeline::pilot_to_production(&items, &history);

@@ -49,10 +49,12 @@ impl App {
         let currency = |field: &str, code: &str, errors: &mut Vec<FieldError>| {
             let parsed = Currency::parse(code);
             if parsed.is_none() {
-                errors.push(FieldError {
-                    field: field.into(),
-                    message: format!("\"{code}\" is not an ISO 4217 currency code such as USD or EUR"),
-                });
+                let message = match (code.trim().is_empty(), field) {
+                    (true, "from") => "Enter the currency to convert from, such as USD".to_owned(),
+                    (true, _) => "Enter the currency to convert into, such as EUR".to_owned(),
+                    (false, _) => format!("\"{}\" is not an ISO 4217 currency code such as USD or EUR", code.trim()),
+                };
+                errors.push(FieldError { field: field.into(), message });
             }
             parsed
         };
@@ -69,10 +71,12 @@ impl App {
         let rate = match entry.rate.trim().parse::<Decimal>() {
             Ok(rate) if rate > Decimal::ZERO => Some(rate.normalize().to_string()),
             _ => {
-                errors.push(FieldError {
-                    field: "rate".into(),
-                    message: format!("\"{}\" is not a positive number such as 0.92", entry.rate.trim()),
-                });
+                let message = if entry.rate.trim().is_empty() {
+                    "Enter the rate: how many units of the second currency one unit of the first buys".to_owned()
+                } else {
+                    format!("\"{}\" is not a positive number such as 0.92", entry.rate.trim())
+                };
+                errors.push(FieldError { field: "rate".into(), message });
                 None
             }
         };
@@ -83,7 +87,7 @@ impl App {
         let (actor, now) = (self.actor.clone(), now_text());
         let source = entry.source.trim().to_owned();
         self.store.write(|tx| {
-            let before = tx.fx_rate(from.as_str(), to.as_str(), &day)?;
+            let before = tx.fx_rate(from.as_str(), to.as_str(), &day)?.map(|(rate, _)| rate);
             tx.upsert_fx_rate(from.as_str(), to.as_str(), &day, &rate, &source)?;
             if before.as_deref() != Some(rate.as_str()) {
                 let field = format!("{} → {} from {day}", from.as_str(), to.as_str());
@@ -116,7 +120,7 @@ impl App {
         let day = valid_from.format("%Y-%m-%d").to_string();
         let (actor, now) = (self.actor.clone(), now_text());
         let found = self.store.write(|tx| {
-            let before = tx.fx_rate(&from, &to, &day)?;
+            let before = tx.fx_rate(&from, &to, &day)?.map(|(rate, _)| rate);
             if tx.delete_fx_rate(&from, &to, &day)? {
                 let field = format!("{from} → {to} from {day}");
                 tx.append_audit(
@@ -144,10 +148,12 @@ impl App {
     /// The currency every converted total is in.
     pub fn reporting_currency_set(&mut self, code: &str) -> ApiResult<String> {
         let currency = Currency::parse(code).ok_or_else(|| {
-            ApiError::validation(vec![FieldError {
-                field: "reporting_currency".into(),
-                message: format!("\"{}\" is not an ISO 4217 currency code such as USD or EUR", code.trim()),
-            }])
+            let message = if code.trim().is_empty() {
+                "Enter the currency totals are reported in, such as EUR".to_owned()
+            } else {
+                format!("\"{}\" is not an ISO 4217 currency code such as USD or EUR", code.trim())
+            };
+            ApiError::validation(vec![FieldError { field: "reporting_currency".into(), message }])
         })?;
         let before = self.store.meta("reporting_currency")?;
         let (actor, now) = (self.actor.clone(), now_text());
@@ -215,7 +221,8 @@ impl App {
             .collect())
     }
 
-    /// Adds a budget, or replaces the one for the same scope and dates.
+    /// Adds a budget, or replaces the one for the same scope and dates; with an `id`, changes
+    /// that budget (scope, dates and amount alike) in one step.
     pub fn budget_set(&mut self, entry: &BudgetEntry) -> ApiResult<BudgetEntry> {
         let mut v = Validation::default();
         let scope_type = entry.scope_type.trim().to_ascii_lowercase();
@@ -229,6 +236,10 @@ impl App {
         v.dates_in_order("period_end", "The end", "start", Some(entry.period_start), Some(entry.period_end));
         let micros = match parse_decimal_micros(&entry.amount) {
             Ok(micros) if micros >= 0 => Some(micros),
+            _ if entry.amount.trim().is_empty() => {
+                v.error("amount", "Enter the budget amount, such as 250000");
+                None
+            }
             _ => {
                 v.error("amount", format!("\"{}\" is not an amount such as 250000.00", entry.amount.trim()));
                 None
@@ -236,7 +247,13 @@ impl App {
         };
         let currency = Currency::parse(&entry.currency);
         if currency.is_none() {
-            v.error("currency", format!("\"{}\" is not an ISO 4217 currency code such as EUR", entry.currency.trim()));
+            v.error(
+                "currency",
+                match entry.currency.trim() {
+                    "" => "Enter the budget's currency, such as EUR".to_owned(),
+                    code => format!("\"{code}\" is not an ISO 4217 currency code such as EUR"),
+                },
+            );
         }
         v.finish().map_err(ApiError::validation)?;
         let (Some(micros), Some(currency)) = (micros, currency) else {
@@ -251,25 +268,41 @@ impl App {
             currency: currency.as_str().to_owned(),
         };
         let (actor, now, note) = (self.actor.clone(), now_text(), entry.note.trim().to_owned());
-        let id = self.store.write(|tx| {
-            let (id, before) = tx.upsert_budget(&budget, &note)?;
-            let after = format!("{} {}", format_micros(budget.micros), budget.currency);
-            if before.as_deref() != Some(after.as_str()) {
-                tx.append_audit(
-                    &now,
-                    AuditChange {
-                        actor: &actor,
-                        entity_type: "budget",
-                        entity_id: id,
-                        action: if before.is_some() { "update" } else { "create" },
-                        field: Some("amount"),
-                        old_value: before,
-                        new_value: Some(after),
-                    },
-                )?;
-            }
-            Ok(id)
-        })?;
+        let id = self
+            .store
+            .write(|tx| {
+                let (id, before) = match entry.id {
+                    Some(id) => {
+                        if tx.budget_for(&budget)?.is_some_and(|other| other != id) {
+                            return Ok(Err(()));
+                        }
+                        (id, Some(tx.update_budget(id, &budget, &note)?))
+                    }
+                    None => tx.upsert_budget(&budget, &note)?,
+                };
+                let (before, after) = (before.as_ref().map(describe_budget), describe_budget(&budget));
+                if before.as_deref() != Some(after.as_str()) {
+                    tx.append_audit(
+                        &now,
+                        AuditChange {
+                            actor: &actor,
+                            entity_type: "budget",
+                            entity_id: id,
+                            action: if before.is_some() { "update" } else { "create" },
+                            field: Some("budget"),
+                            old_value: before,
+                            new_value: Some(after),
+                        },
+                    )?;
+                }
+                Ok(Ok(id))
+            })?
+            .map_err(|()| {
+                ApiError::validation(vec![FieldError {
+                    field: "period_start".into(),
+                    message: "Another budget has this scope and these dates: change that one instead".into(),
+                }])
+            })?;
         self.budgets()?
             .into_iter()
             .find(|b| b.id == Some(id))
@@ -301,4 +334,16 @@ impl App {
         }
         Ok(())
     }
+}
+
+/// "Finance 1 Jan 2026 – 31 Dec 2026: 400000.00 EUR", for the audit trail.
+fn describe_budget(budget: &Budget) -> String {
+    let scope = if budget.scope_type == "portfolio" { "Whole portfolio" } else { budget.scope_value.as_str() };
+    format!(
+        "{scope} {} – {}: {} {}",
+        budget.start.format("%-d %b %Y"),
+        budget.end.format("%-d %b %Y"),
+        format_micros(budget.micros),
+        budget.currency
+    )
 }

@@ -20,7 +20,7 @@ use crate::analytics::period::{PeriodKind, add_months, month_start, months_betwe
 use crate::analytics::spend::{self, commitment_in};
 use crate::analytics::value::{self, Assumption, ValueInputs, ValueOutcome};
 use crate::domain::{FieldError, InitiativeId, Stage, Validation, format_micros};
-use crate::store::{AssumptionRow, AuditChange, InitiativeFact};
+use crate::store::{AuditChange, InitiativeFact, ValueAssumptionRow};
 
 /// Months of value counted from go-live.
 pub const VALUE_HORIZON_MONTHS: i32 = 36;
@@ -201,17 +201,20 @@ impl App {
         self.initiative_get(id)?;
         let actor = self.actor.clone();
         let now = now_text();
-        let rows: Vec<AssumptionRow<'_>> = drafts
+        let rows: Vec<ValueAssumptionRow<'_>> = drafts
             .iter()
-            .map(|d| AssumptionRow {
+            .enumerate()
+            .map(|(position, d)| ValueAssumptionRow {
+                initiative_id: id.0,
                 method: d.method.trim(),
                 name: d.name.trim(),
                 unit: d.unit.trim(),
-                low: non_empty(&d.low),
-                likely: non_empty(&d.likely),
-                high: non_empty(&d.high),
+                low: d.low.trim(),
+                likely: d.likely.trim(),
+                high: d.high.trim(),
                 confidence: d.confidence.trim(),
                 note: d.note.trim(),
+                position: position as i64,
             })
             .collect();
         self.store.write(|tx| {
@@ -418,6 +421,26 @@ fn go_live(initiative: &InitiativeFact, history: &[crate::store::DatedStageChang
     })
 }
 
+/// Initiatives as the pipeline counts them, valued at their model's likely annual benefit.
+pub(crate) fn pipeline_items(
+    facts: &Facts,
+    values: &HashMap<i64, Evaluated>,
+) -> Vec<crate::analytics::pipeline::PipelineItem> {
+    facts
+        .initiatives
+        .iter()
+        .map(|i| crate::analytics::pipeline::PipelineItem {
+            initiative_id: i.id,
+            stage: i.stage.clone(),
+            stage_entered_on: i.stage_entered_on,
+            annual_value_micros: values
+                .get(&i.id)
+                .filter(|v| !v.model.is_empty())
+                .map(|v| v.outcome.monthly_benefit.likely.saturating_mul(12)),
+        })
+        .collect()
+}
+
 pub(crate) fn portfolio_roi(values: &HashMap<i64, Evaluated>) -> RoiTile {
     let modelled: Vec<&Evaluated> = values.values().filter(|v| !v.model.is_empty()).collect();
     let cost: i64 = modelled.iter().map(|v| v.outcome.total_cost).sum();
@@ -592,11 +615,6 @@ fn money_range(range: &value::Range<i64>) -> MoneyRange {
 
 fn stage_label(stage: &str) -> String {
     Stage::parse(stage).map(Stage::label).unwrap_or(stage).to_owned()
-}
-
-fn non_empty(text: &str) -> Option<&str> {
-    let text = text.trim();
-    (!text.is_empty()).then_some(text)
 }
 
 fn decimal(text: &str) -> Decimal {

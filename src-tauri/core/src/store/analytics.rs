@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use rusqlite::{Row, params};
 
-use super::{Reader, StoreResult, Tx};
+use super::{Reader, StoreResult, Tx, ValueAssumptionRow};
 use crate::analytics::adoption::{AdoptionFact, AdoptionMetric};
 use crate::analytics::fx::FxRate;
 use crate::analytics::pipeline::StageChange;
@@ -320,39 +320,12 @@ impl Reader<'_> {
     }
 }
 
-/// One assumption of a value model as stored (decimal text kept as entered).
-pub struct AssumptionRow<'a> {
-    pub method: &'a str,
-    pub name: &'a str,
-    pub unit: &'a str,
-    pub low: Option<&'a str>,
-    pub likely: Option<&'a str>,
-    pub high: Option<&'a str>,
-    pub confidence: &'a str,
-    pub note: &'a str,
-}
-
 impl Tx<'_> {
     /// Replaces an initiative's value model with `rows`, in their order.
-    pub fn replace_value_model(&self, initiative_id: i64, rows: &[AssumptionRow<'_>]) -> StoreResult<()> {
+    pub fn replace_value_model(&self, initiative_id: i64, rows: &[ValueAssumptionRow<'_>]) -> StoreResult<()> {
         self.conn().execute("DELETE FROM value_assumptions WHERE initiative_id = ?1", [initiative_id])?;
-        let mut stmt = self.conn().prepare_cached(
-            "INSERT INTO value_assumptions (initiative_id, method, name, unit, low, likely, high, confidence, note, position)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-        )?;
-        for (position, row) in rows.iter().enumerate() {
-            stmt.execute(params![
-                initiative_id,
-                row.method,
-                row.name,
-                row.unit,
-                row.low,
-                row.likely,
-                row.high,
-                row.confidence,
-                row.note,
-                position as i64
-            ])?;
+        for row in rows {
+            self.insert_value_assumption(&ValueAssumptionRow { initiative_id, ..*row })?;
         }
         Ok(())
     }
@@ -367,6 +340,10 @@ impl Tx<'_> {
             |r| r.get(0),
         )?)
     }
+}
+
+fn iso(date: NaiveDate) -> String {
+    date.format("%Y-%m-%d").to_string()
 }
 
 /// 15 March 2026 → "2026-03", the rollups' month key.
@@ -389,14 +366,14 @@ fn opt_day(row: &Row<'_>, index: usize) -> rusqlite::Result<Option<NaiveDate>> {
 }
 
 impl Tx<'_> {
-    /// The rate stored for the pair and day, if any.
-    pub fn fx_rate(&self, from: &str, to: &str, valid_from: &str) -> StoreResult<Option<String>> {
+    /// The rate and source stored for the pair and day, if any.
+    pub fn fx_rate(&self, from: &str, to: &str, valid_from: &str) -> StoreResult<Option<(String, String)>> {
         let mut stmt = self.conn().prepare_cached(
-            "SELECT rate FROM fx_rates WHERE from_currency = ?1 AND to_currency = ?2 AND valid_from = ?3",
+            "SELECT rate, source FROM fx_rates WHERE from_currency = ?1 AND to_currency = ?2 AND valid_from = ?3",
         )?;
         let mut rows = stmt.query(params![from, to, valid_from])?;
         Ok(match rows.next()? {
-            Some(row) => Some(row.get(0)?),
+            Some(row) => Some((row.get(0)?, row.get(1)?)),
             None => None,
         })
     }
@@ -484,36 +461,71 @@ impl Reader<'_> {
 
 impl Tx<'_> {
     /// Adds a budget, or replaces the one for the same scope and dates; returns its id and
-    /// what it was before (amount and currency), if anything.
-    pub fn upsert_budget(&self, budget: &Budget, note: &str) -> StoreResult<(i64, Option<String>)> {
-        let day = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
-        let existing: Option<(i64, i64, String)> = self
-            .conn()
-            .query_row(
-                "SELECT id, amount_micros, currency FROM budgets
-                 WHERE scope_type = ?1 AND scope_value = ?2 AND period_start = ?3 AND period_end = ?4",
-                params![budget.scope_type, budget.scope_value, day(budget.start), day(budget.end)],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-            )
-            .map(Some)
-            .or_else(|e| if e == rusqlite::Error::QueryReturnedNoRows { Ok(None) } else { Err(e) })?;
-        match existing {
-            Some((id, micros, currency)) => {
-                self.conn().execute(
-                    "UPDATE budgets SET amount_micros = ?2, currency = ?3, note = ?4 WHERE id = ?1",
-                    params![id, budget.micros, budget.currency, note],
-                )?;
-                Ok((id, Some(format!("{} {currency}", crate::domain::format_micros(micros)))))
-            }
+    /// what it was before, if anything.
+    pub fn upsert_budget(&self, budget: &Budget, note: &str) -> StoreResult<(i64, Option<Budget>)> {
+        match self.budget_for(budget)? {
+            Some(id) => Ok((id, Some(self.update_budget(id, budget, note)?))),
             None => {
                 self.conn().execute(
                     "INSERT INTO budgets (scope_type, scope_value, period_start, period_end, amount_micros, currency, note)
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                    params![budget.scope_type, budget.scope_value, day(budget.start), day(budget.end), budget.micros, budget.currency, note],
+                    params![budget.scope_type, budget.scope_value, iso(budget.start), iso(budget.end), budget.micros, budget.currency, note],
                 )?;
                 Ok((self.conn().last_insert_rowid(), None))
             }
         }
+    }
+
+    /// The budget stored for the same scope and dates, if any.
+    pub fn budget_for(&self, budget: &Budget) -> StoreResult<Option<i64>> {
+        Ok(self
+            .conn()
+            .query_row(
+                "SELECT id FROM budgets
+                 WHERE scope_type = ?1 AND scope_value = ?2 AND period_start = ?3 AND period_end = ?4",
+                params![budget.scope_type, budget.scope_value, iso(budget.start), iso(budget.end)],
+                |r| r.get(0),
+            )
+            .map(Some)
+            .or_else(|e| if e == rusqlite::Error::QueryReturnedNoRows { Ok(None) } else { Err(e) })?)
+    }
+
+    /// Changes budget `id` in place (scope, dates and amount alike); returns what it was.
+    pub fn update_budget(&self, id: i64, budget: &Budget, note: &str) -> StoreResult<Budget> {
+        let before = self
+            .conn()
+            .query_row(
+                "SELECT scope_type, scope_value, period_start, period_end, amount_micros, currency FROM budgets WHERE id = ?1",
+                [id],
+                |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, opt_day(r, 2)?, opt_day(r, 3)?, r.get(4)?, r.get(5)?)),
+            )
+            .map_err(|e| match e {
+                rusqlite::Error::QueryReturnedNoRows => super::StoreError::NotFound { entity: "budget", id },
+                other => other.into(),
+            })?;
+        let (scope_type, scope_value, start, end, micros, currency) = before;
+        self.conn().execute(
+            "UPDATE budgets SET scope_type = ?2, scope_value = ?3, period_start = ?4, period_end = ?5,
+                 amount_micros = ?6, currency = ?7, note = ?8 WHERE id = ?1",
+            params![
+                id,
+                budget.scope_type,
+                budget.scope_value,
+                iso(budget.start),
+                iso(budget.end),
+                budget.micros,
+                budget.currency,
+                note
+            ],
+        )?;
+        Ok(Budget {
+            scope_type,
+            scope_value,
+            start: start.unwrap_or(budget.start),
+            end: end.unwrap_or(budget.end),
+            micros,
+            currency,
+        })
     }
 
     pub fn delete_budget(&self, id: i64) -> StoreResult<bool> {

@@ -311,20 +311,29 @@ impl Tx<'_> {
 
     /// Deletes the FX rate named by `token`; `false` when no stored rate has it any more.
     pub fn remove_fx_rate(&self, token: i64) -> StoreResult<bool> {
+        let Some((from, to, valid_from)) = self.fx_rate_key(token)? else { return Ok(false) };
+        self.delete_fx_rate(&from, &to, &valid_from)
+    }
+
+    /// Puts back the rate an import replaced.
+    pub fn restore_fx_rate(&self, token: i64, rate: &str, source: &str) -> StoreResult<bool> {
+        let Some((from, to, valid_from)) = self.fx_rate_key(token)? else { return Ok(false) };
+        self.upsert_fx_rate(&from, &to, &valid_from, rate, source)?;
+        Ok(true)
+    }
+
+    /// The pair and day a token names, found among the stored rates.
+    fn fx_rate_key(&self, token: i64) -> StoreResult<Option<(String, String, String)>> {
         let mut stmt = self.conn().prepare("SELECT from_currency, to_currency, valid_from FROM fx_rates")?;
         let keys =
             stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?)))?;
         for key in keys {
-            let (from, to, valid_from) = key?;
-            if fx_rate_token(&from, &to, &valid_from) == token {
-                self.conn().execute(
-                    "DELETE FROM fx_rates WHERE from_currency = ?1 AND to_currency = ?2 AND valid_from = ?3",
-                    params![from, to, valid_from],
-                )?;
-                return Ok(true);
+            let key = key?;
+            if fx_rate_token(&key.0, &key.1, &key.2) == token {
+                return Ok(Some(key));
             }
         }
-        Ok(false)
+        Ok(None)
     }
 }
 

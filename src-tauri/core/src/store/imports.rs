@@ -405,8 +405,8 @@ impl Tx<'_> {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
-    /// Saves a rule and applies it to the stored lines it matches that no rule attributed yet;
-    /// returns the rule's id and how many lines it attributed.
+    /// Saves a rule at the end of the priority order and re-applies the rule set to the stored
+    /// lines it matches; returns the rule's id.
     pub fn add_attribution_rule(
         &self,
         source: &str,
@@ -414,7 +414,7 @@ impl Tx<'_> {
         value: &str,
         system: i64,
         now: &str,
-    ) -> StoreResult<(i64, u64)> {
+    ) -> StoreResult<(i64, Reapplied)> {
         let conn = self.conn();
         conn.execute(
             "INSERT INTO attribution_rules (source, field, match_value, system_id, position, created_at)
@@ -422,15 +422,90 @@ impl Tx<'_> {
             params![source, field, value, system, now],
         )?;
         let id = conn.last_insert_rowid();
-        let applied = conn.execute(
-            "UPDATE cost_lines SET system_id = ?4
-             WHERE system_id IS NULL AND replaced_by_batch IS NULL
-               AND import_batch_id IN (SELECT id FROM import_batches WHERE ?1 = '*' OR preset = ?1)
-               AND (?2 = '*' OR EXISTS (SELECT 1 FROM json_each(cost_lines.attributes_json) a
-                                        WHERE a.key = ?2 COLLATE NOCASE AND a.value = ?3 COLLATE NOCASE))",
-            params![source, field, value, system],
+        let rule = RuleDefinition { source, field, value };
+        Ok((id, self.reapply_attribution(id, &[rule])?))
+    }
+
+    /// One saved rule as it is stored (its system may since have been deleted).
+    pub fn attribution_rule(&self, id: i64) -> StoreResult<Option<StoredRule>> {
+        Ok(self.conn().query_row(&format!("{RULE_COLUMNS} WHERE r.id = ?1"), [id], stored_rule).optional()?)
+    }
+
+    /// Changes a rule in place (it keeps its priority) and re-applies the rule set to the lines
+    /// its old or new definition matches: a line it no longer matches goes to the next rule
+    /// that matches it, or back to unattributed. `None` when there is no such rule.
+    pub fn update_attribution_rule(
+        &self,
+        id: i64,
+        source: &str,
+        field: &str,
+        value: &str,
+        system: i64,
+    ) -> StoreResult<Option<(StoredRule, Reapplied)>> {
+        let Some(before) = self.attribution_rule(id)? else { return Ok(None) };
+        self.conn().execute(
+            "UPDATE attribution_rules SET source = ?2, field = ?3, match_value = ?4, system_id = ?5 WHERE id = ?1",
+            params![id, source, field, value, system],
         )?;
-        Ok((id, applied as u64))
+        let old = RuleDefinition { source: &before.source, field: &before.field, value: &before.value };
+        let reapplied = self.reapply_attribution(id, &[old, RuleDefinition { source, field, value }])?;
+        Ok(Some((before, reapplied)))
+    }
+
+    /// Deletes a rule and re-applies the rule set to the lines it matched. `None` when there is
+    /// no such rule.
+    pub fn delete_attribution_rule(&self, id: i64) -> StoreResult<Option<(StoredRule, Reapplied)>> {
+        let Some(before) = self.attribution_rule(id)? else { return Ok(None) };
+        self.conn().execute("DELETE FROM attribution_rules WHERE id = ?1", [id])?;
+        let old = RuleDefinition { source: &before.source, field: &before.field, value: &before.value };
+        let reapplied = self.reapply_attribution(id, &[old])?;
+        Ok(Some((before, reapplied)))
+    }
+
+    /// Sets each imported line that one of `definitions` matches to the AI system of the first
+    /// rule (by `position`) that matches it now, as an import would. Lines of other sources,
+    /// and lines no rule ever matched, cannot change and are not read. Lines a later import
+    /// replaced are kept in step too, so undoing that import brings them back attributed by
+    /// today's rules.
+    fn reapply_attribution(&self, rule_id: i64, definitions: &[RuleDefinition<'_>]) -> StoreResult<Reapplied> {
+        let conn = self.conn();
+        conn.execute_batch(
+            "CREATE TEMP TABLE IF NOT EXISTS attribution_touched (id INTEGER PRIMARY KEY, before INTEGER);
+             DELETE FROM temp.attribution_touched;",
+        )?;
+        for rule in definitions {
+            conn.execute(
+                &format!(
+                    "INSERT OR IGNORE INTO temp.attribution_touched (id, before)
+                     SELECT c.id, c.system_id FROM cost_lines c JOIN import_batches b ON b.id = c.import_batch_id
+                     WHERE b.preset IS NOT NULL AND (?1 = '*' OR b.preset = ?1) AND {}",
+                    matches("?2", "?3", "c.attributes_json")
+                ),
+                params![rule.source, rule.field, rule.value],
+            )?;
+        }
+        let first = first_rule("r.system_id", "b.preset", "c.attributes_json");
+        conn.execute(
+            &format!(
+                "UPDATE cost_lines AS c SET system_id = ({first})
+                 FROM import_batches b
+                 WHERE b.id = c.import_batch_id AND c.id IN (SELECT id FROM temp.attribution_touched)
+                   AND c.system_id IS NOT ({first})"
+            ),
+            [],
+        )?;
+        let first_id = first_rule("r.id", "b.preset", "c.attributes_json");
+        let (lines, released) = conn.query_row(
+            &format!(
+                "SELECT coalesce(sum(c.replaced_by_batch IS NULL AND ({first_id}) IS ?1), 0),
+                        coalesce(sum(c.replaced_by_batch IS NULL AND t.before IS NOT NULL AND c.system_id IS NULL), 0)
+                 FROM temp.attribution_touched t JOIN cost_lines c ON c.id = t.id
+                 JOIN import_batches b ON b.id = c.import_batch_id"
+            ),
+            [rule_id],
+            |r| Ok((r.get::<_, i64>(0)? as u64, r.get::<_, i64>(1)? as u64)),
+        )?;
+        Ok(Reapplied { lines, released })
     }
 
     /// Which later batch replaced lines of this one, if any: it must be undone first.
@@ -528,6 +603,157 @@ impl Reader<'_> {
         )?;
         let rows = stmt.query_map([], |r| {
             Ok(LiveAmount { currency: r.get(0)?, basis: r.get(1)?, exact: r.get(2)?, micros: r.get(3)? })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+}
+
+/// Which lines a rule matches: those of `source` (a preset id, or `*`) whose `field` equals
+/// `value` (any case), or every line of the source when `field` is `*`.
+#[derive(Debug, Clone, Copy)]
+struct RuleDefinition<'a> {
+    source: &'a str,
+    field: &'a str,
+    value: &'a str,
+}
+
+/// A saved attribution rule with what it attributes today.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredRule {
+    pub id: i64,
+    pub position: i64,
+    pub source: String,
+    pub field: String,
+    pub value: String,
+    pub system_id: i64,
+    pub system_name: String,
+    pub system_deleted: bool,
+}
+
+/// What re-applying the rules did for one rule: the live lines it attributes now, and the
+/// live lines the change left without an AI system.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Reapplied {
+    pub lines: u64,
+    pub released: u64,
+}
+
+/// Live lines and money (micro-units per currency and basis) of one group.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LineSpend {
+    pub currency: String,
+    pub basis: String,
+    pub lines: u64,
+    pub micros: i64,
+}
+
+/// Money of still-unattributed lines that carry one attribution value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnattributedGroup {
+    pub source: String,
+    pub field: String,
+    pub value: String,
+    pub spend: LineSpend,
+}
+
+const RULE_COLUMNS: &str = "SELECT r.id, r.position, r.source, r.field, r.match_value, r.system_id,
+         coalesce(s.name, ''), s.deleted_at IS NOT NULL
+     FROM attribution_rules r LEFT JOIN ai_systems s ON s.id = r.system_id";
+
+fn stored_rule(r: &rusqlite::Row<'_>) -> rusqlite::Result<StoredRule> {
+    Ok(StoredRule {
+        id: r.get(0)?,
+        position: r.get(1)?,
+        source: r.get(2)?,
+        field: r.get(3)?,
+        value: r.get(4)?,
+        system_id: r.get::<_, Option<i64>>(5)?.unwrap_or_default(),
+        system_name: r.get(6)?,
+        system_deleted: r.get(7)?,
+    })
+}
+
+/// SQL: whether the attributes (a JSON object) hold `field` = `value`, any case, or `field` is `*`.
+/// SQLite's NOCASE folds ASCII only, as the importer's `eq_ignore_ascii_case` does.
+fn matches(field: &str, value: &str, attributes: &str) -> String {
+    format!(
+        "({field} = '*' OR EXISTS (SELECT 1 FROM json_each({attributes}) a
+                                  WHERE a.key = {field} COLLATE NOCASE AND a.value = {value} COLLATE NOCASE))"
+    )
+}
+
+/// SQL: `column` of the first rule, by priority, that attributes a line of `preset` with these
+/// attributes, among rules whose AI system is live (the importer's order, `attribution_rules`).
+fn first_rule(column: &str, preset: &str, attributes: &str) -> String {
+    format!(
+        "SELECT {column} FROM attribution_rules r JOIN ai_systems s ON s.id = r.system_id AND s.deleted_at IS NULL
+         WHERE r.source IN ({preset}, '*') AND {}
+         ORDER BY r.position, r.id LIMIT 1",
+        matches("r.field", "r.match_value", attributes)
+    )
+}
+
+impl Reader<'_> {
+    /// Every saved rule in priority order.
+    pub fn attribution_rule_list(&self) -> StoreResult<Vec<StoredRule>> {
+        let mut stmt = self.0.prepare(&format!("{RULE_COLUMNS} ORDER BY r.position, r.id"))?;
+        let rows = stmt.query_map([], stored_rule)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Per rule, the live imported lines it attributes (it is the first rule that matches them
+    /// and they carry its AI system), with their money per currency and basis. Lines are read
+    /// grouped by their attribute set, which repeats far more than lines do.
+    pub fn attributed_by_rule(&self) -> StoreResult<Vec<(i64, LineSpend)>> {
+        let first = first_rule("r.id", "g.preset", "g.attributes_json");
+        let mut stmt = self.0.prepare(&format!(
+            "WITH g AS (
+                 SELECT b.preset, c.attributes_json, c.system_id, c.currency, c.basis,
+                        count(*) AS lines, sum(c.amount_micros) AS micros
+                 FROM cost_lines c JOIN import_batches b ON b.id = c.import_batch_id
+                 WHERE c.replaced_by_batch IS NULL AND c.system_id IS NOT NULL AND b.preset IS NOT NULL
+                 GROUP BY b.preset, c.attributes_json, c.system_id, c.currency, c.basis),
+             w AS (SELECT ({first}) AS rule_id, g.* FROM g)
+             SELECT w.rule_id, w.currency, w.basis, sum(w.lines), sum(w.micros)
+             FROM w JOIN attribution_rules r ON r.id = w.rule_id AND r.system_id = w.system_id
+             GROUP BY w.rule_id, w.currency, w.basis"
+        ))?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                r.get(0)?,
+                LineSpend {
+                    currency: r.get(1)?,
+                    basis: r.get(2)?,
+                    lines: r.get::<_, i64>(3)? as u64,
+                    micros: r.get(4)?,
+                },
+            ))
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Every attribution value the live, still-unattributed imported lines carry, per source and
+    /// field, with their count and money per currency and basis.
+    pub fn unattributed_values(&self) -> StoreResult<Vec<UnattributedGroup>> {
+        let mut stmt = self.0.prepare(
+            "SELECT b.preset, a.key, a.value, c.currency, c.basis, count(*), sum(c.amount_micros)
+             FROM cost_lines c JOIN import_batches b ON b.id = c.import_batch_id, json_each(c.attributes_json) a
+             WHERE c.replaced_by_batch IS NULL AND c.system_id IS NULL AND c.initiative_id IS NULL
+               AND b.preset IS NOT NULL AND a.type = 'text'
+             GROUP BY b.preset, a.key, a.value, c.currency, c.basis",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(UnattributedGroup {
+                source: r.get(0)?,
+                field: r.get(1)?,
+                value: r.get(2)?,
+                spend: LineSpend {
+                    currency: r.get(3)?,
+                    basis: r.get(4)?,
+                    lines: r.get::<_, i64>(5)? as u64,
+                    micros: r.get(6)?,
+                },
+            })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
     }

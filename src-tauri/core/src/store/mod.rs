@@ -18,12 +18,12 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OpenFlags, ffi};
 
-pub(crate) use analytics::{AssumptionRow, ContractFact, DatedStageChange, InitiativeFact, SystemFact};
+pub(crate) use analytics::{ContractFact, DatedStageChange, InitiativeFact, SystemFact};
 pub(crate) use audit::AuditChange;
 pub(crate) use facts::{BatchRow, CostLineRow, ObservationRow, Provenance};
 pub(crate) use governance::{
     BudgetRow, FX_RATE_ENTITY, FxRateRow, IncidentRow, ReviewRow, RiskRow, SubjectIds, ValueAssumptionRow,
-    is_governance_entity,
+    fx_rate_token, is_governance_entity,
 };
 pub(crate) use imports::{BatchFinish, BatchRecord, Existing, KeyedCostLine, KeyedObservation};
 pub(crate) use records::{ListQuery, Record, SpecFor, decode};

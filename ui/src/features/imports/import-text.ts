@@ -29,6 +29,7 @@ export const TARGETS: { value: MappingTarget; label: string; one: string; exampl
   { value: "contracts", label: "Contracts", one: "contract", example: "Finance contract list" },
   { value: "initiatives", label: "Initiatives", one: "initiative", example: "Initiative tracker" },
   { value: "kpis", label: "KPI values", one: "KPI value", example: "Monthly KPI sheet" },
+  { value: "fx_rates", label: "Exchange rates", one: "exchange rate", example: "Finance FX rates" },
 ];
 
 function targetOf(target: MappingTarget | string) {

@@ -42,15 +42,37 @@ import {
 import { MappingFields } from "./mapping-form";
 import { missingRequired, type MappingEdit, type MappingState } from "./mapping-state";
 import { Callout, IssuesTable, MoneyList, PreviewRows, SkipReasons, StatTiles, type StatItem } from "./report-parts";
-import { canClose, INITIAL, requestOf, stepStates, wizardReducer, type ReadOptions, type WizardState } from "./wizard-state";
+import { dropPrompt, type DropState } from "./drop-state";
+import {
+  canClose,
+  INITIAL,
+  requestOf,
+  stepStates,
+  takesDrop,
+  wizardReducer,
+  type ReadOptions,
+  type WizardState,
+} from "./wizard-state";
+
+/** A file dropped on the window; `seq` tells a second drop of the same file from the first. */
+export type DroppedFile = { path: string; seq: number };
 
 export function ImportWizard({
   onClose,
   onCommitted,
+  dropped = null,
+  dragging = { phase: "idle" },
+  onTakesDrop,
 }: {
   /** `newBatchId`: the batch this wizard imported, for the history to point at. */
   onClose: (newBatchId: number | null) => void;
   onCommitted: (report: ImportReport) => void;
+  /** The last file dropped on the screen: read as if it had been chosen. */
+  dropped?: DroppedFile | null;
+  /** Whether something is being dragged over the window now. */
+  dragging?: DropState;
+  /** Tells the screen whether a drop would be taken now (on the first step only). */
+  onTakesDrop?: (takes: boolean) => void;
 }) {
   const [state, dispatch] = useReducer(wizardReducer, INITIAL);
   const [choosing, setChoosing] = useState(false);
@@ -64,6 +86,16 @@ export function ImportWizard({
   runningRef.current = state.running;
   const onCommittedRef = useRef(onCommitted);
   onCommittedRef.current = onCommitted;
+
+  // A dropped file is read exactly as a chosen one; the reducer ignores it once a run started.
+  const droppedSeq = dropped?.seq ?? 0;
+  useEffect(() => {
+    if (dropped) dispatch({ type: "chosen", path: dropped.path });
+    // Only a new drop counts, not a re-render with the same one.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [droppedSeq]);
+  const acceptsDrop = takesDrop(state) && !choosing;
+  useEffect(() => onTakesDrop?.(acceptsDrop), [acceptsDrop, onTakesDrop]);
 
   const closable = canClose(state) && !choosing;
   const close = () => {
@@ -157,6 +189,7 @@ export function ImportWizard({
         error={chooseError}
         notice={state.notice}
         presets={presets.data ?? []}
+        dragging={dragging}
         onChoose={() => void choose()}
       />
     );
@@ -341,25 +374,34 @@ function ChooseStep({
   error,
   notice,
   presets,
+  dragging,
   onChoose,
 }: {
   choosing: boolean;
   error: ApiError | null;
   notice: string | null;
   presets: PresetInfo[];
+  dragging: DropState;
   onChoose: () => void;
 }) {
   const providers = [...new Set(presets.map((p) => p.provider))].sort((a, b) => a.localeCompare(b));
+  const over = dragging.phase === "over";
+  const prompt = dropPrompt(dragging);
+  const classes = ["wizard-choose", over ? "wizard-choose--drop" : "", over && prompt.refused ? "wizard-choose--refused" : ""];
   return (
-    <div className="wizard-choose">
+    <div className={classes.filter(Boolean).join(" ")} data-testid="wizard-drop-target">
       {notice ? <Callout tone="info">{notice}</Callout> : null}
       {error ? <ImportError error={error} /> : null}
       <div className="wizard-choose__icon" aria-hidden="true">
-        <Icon name="imports" size={22} />
+        <Icon name={over && prompt.refused ? "alert" : "imports"} size={22} />
       </div>
-      <h3 className="wizard-choose__title">Choose the export you received</h3>
+      <h3 className="wizard-choose__title" aria-live="polite">
+        {over ? prompt.title : "Choose the export you received"}
+      </h3>
       <p className="wizard-choose__lead">
-        Steward recognises the layout, then shows every figure, row and issue before anything is saved.
+        {over
+          ? prompt.detail
+          : "Drop it here, or choose it. Steward recognises the layout, then shows every figure, row and issue before anything is saved."}
       </p>
       <Button variant="primary" icon="file" busy={choosing} onClick={onChoose} data-testid="import-choose" data-autofocus>
         Choose a file…

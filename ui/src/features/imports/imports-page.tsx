@@ -1,12 +1,15 @@
 // The Imports area: every vendor export brought into the portfolio, newest first, with what
-// each one added, and Undo. "Import a file" opens the wizard.
-import { useEffect, useRef, useState, type KeyboardEvent } from "react";
+// each one added, and Undo; the attribution rules that tie imported spend to AI systems.
+// "Import a file" opens the wizard, and so does a file dropped anywhere on the screen.
+import { useEffect, useReducer, useRef, useState, type KeyboardEvent } from "react";
 
 import { Button } from "../../components/button";
 import { Dialog } from "../../components/dialog";
 import { EmptyState } from "../../components/empty-state";
 import { ErrorPanel } from "../../components/error-panel";
+import { Icon } from "../../components/icon";
 import { PageHeader } from "../../components/page-header";
+import { Tabs } from "../../components/tabs";
 import { useToasts } from "../../components/toast";
 import { Truncate } from "../../components/truncate";
 import { toApiError, type ApiError } from "../../ipc/api-error";
@@ -14,10 +17,12 @@ import { errorAdvice, errorTitle } from "../../lib/error-text";
 import { formatCount, formatDateTime, formatNumber } from "../../lib/format";
 import { useShortcuts } from "../../lib/shortcuts";
 import { useSession } from "../session/session-context";
-import { undoImport, useImportHistory, type ImportBatch } from "./api";
+import { droppedFile, onFileDrag, undoImport, useImportHistory, type ImportBatch } from "./api";
+import { AttributionRules } from "./attribution-rules";
+import { DROP_IDLE, dropOutcome, dropPrompt, dropReducer, type DropState } from "./drop-state";
 import { ImportDetail } from "./import-detail";
 import { formatLabel, sentence, undoneDetail, undoneText, undoQuestion } from "./import-text";
-import { ImportWizard } from "./import-wizard";
+import { ImportWizard, type DroppedFile } from "./import-wizard";
 import { MoneyList } from "./report-parts";
 
 const READ_ONLY_TIP = "Read-only — Save a copy to edit";
@@ -31,6 +36,11 @@ export function ImportsPage({ selectedId, onSelect }: { selectedId: number | nul
   const [confirming, setConfirming] = useState<ImportBatch | null>(null);
   const [undoing, setUndoing] = useState(false);
   const [undoError, setUndoError] = useState<{ batch: ImportBatch; error: ApiError } | null>(null);
+  const [tab, setTab] = useState<"history" | "rules">("history");
+  const [drag, dispatchDrag] = useReducer(dropReducer, DROP_IDLE);
+  const [dropped, setDropped] = useState<DroppedFile | null>(null);
+  // Whether the open wizard can take a dropped file now (it can on its first step only).
+  const [wizardTakesDrop, setWizardTakesDrop] = useState(true);
 
   const batches = history.data;
   const selected = batches?.find((b) => b.id === selectedId) ?? null;
@@ -45,8 +55,46 @@ export function ImportsPage({ selectedId, onSelect }: { selectedId: number | nul
 
   const closeWizard = (newBatchId: number | null) => {
     setWizardOpen(false);
+    setDropped(null);
     if (newBatchId !== null) setHighlightId(newBatchId);
   };
+
+  // A file dropped on the window starts its import as choosing it in the dialog does: Rust
+  // says whether it is one file (not a folder), then the wizard reads it.
+  const accepting: boolean | "read-only" = session.readOnly ? "read-only" : !wizardOpen || wizardTakesDrop;
+  const acceptingRef = useRef(accepting);
+  acceptingRef.current = accepting;
+  useEffect(() => {
+    let stop: (() => void) | null = null;
+    let live = true;
+    const onDrop = async (paths: string[]) => {
+      const outcome = dropOutcome(paths, acceptingRef.current);
+      if (outcome.kind === "ignore") return;
+      if (outcome.kind === "refuse") {
+        toasts.show({ message: outcome.message, key: "drop" });
+        return;
+      }
+      try {
+        const path = await droppedFile(outcome.paths);
+        if (!live) return;
+        setDropped((previous) => ({ path, seq: (previous?.seq ?? 0) + 1 }));
+        setWizardOpen(true);
+      } catch (e) {
+        toasts.show({ tone: "danger", message: sentence(toApiError(e).message), key: "drop" });
+      }
+    };
+    void onFileDrag((event) => {
+      dispatchDrag(event);
+      if (event.type === "drop") void onDrop(event.paths);
+    }).then((unlisten) => {
+      if (live) stop = unlisten;
+      else unlisten();
+    });
+    return () => {
+      live = false;
+      stop?.();
+    };
+  }, [toasts]);
 
   const undo = async (batch: ImportBatch) => {
     setUndoing(true);
@@ -78,7 +126,9 @@ export function ImportsPage({ selectedId, onSelect }: { selectedId: number | nul
   );
 
   let body;
-  if (history.error && !batches) {
+  if (tab === "rules") {
+    body = <AttributionRules />;
+  } else if (history.error && !batches) {
     body = (
       <div className="table-frame table-frame--message">
         <ErrorPanel error={history.error} onRetry={history.reload} />
@@ -131,7 +181,7 @@ export function ImportsPage({ selectedId, onSelect }: { selectedId: number | nul
         subtitle="The vendor exports and your own sheets brought into this portfolio, newest first."
         actions={
           <>
-            {batches && batches.length > 0 ? (
+            {tab === "history" && batches && batches.length > 0 ? (
               <span className="page-header__count" aria-live="polite">
                 {formatCount(batches.length, "import")}
               </span>
@@ -149,9 +199,20 @@ export function ImportsPage({ selectedId, onSelect }: { selectedId: number | nul
           </>
         }
       />
+      <div className="imports-tabs">
+        <Tabs
+          label="Imports"
+          active={tab}
+          onChange={(id) => setTab(id === "rules" ? "rules" : "history")}
+          items={[
+            { id: "history", label: "History", testId: "imports-tab-history" },
+            { id: "rules", label: "Attribution rules", testId: "imports-tab-rules" },
+          ]}
+        />
+      </div>
       <div className="workspace__body">
         {body}
-        {selected ? (
+        {selected && tab === "history" ? (
           <ImportDetail
             key={selected.id}
             batch={selected}
@@ -162,7 +223,16 @@ export function ImportsPage({ selectedId, onSelect }: { selectedId: number | nul
           />
         ) : null}
       </div>
-      {wizardOpen ? <ImportWizard onClose={closeWizard} onCommitted={() => session.dataChanged()} /> : null}
+      {wizardOpen ? (
+        <ImportWizard
+          onClose={closeWizard}
+          onCommitted={() => session.dataChanged()}
+          dropped={dropped}
+          dragging={drag}
+          onTakesDrop={setWizardTakesDrop}
+        />
+      ) : null}
+      {!wizardOpen && drag.phase === "over" && accepting === true ? <DropZone state={drag} /> : null}
       {confirming ? (
         <Dialog
           title="Undo this import?"
@@ -198,6 +268,20 @@ export function ImportsPage({ selectedId, onSelect }: { selectedId: number | nul
           {undoError.error.code === "conflict" ? null : <p className="small">{errorAdvice(undoError.error)}</p>}
         </Dialog>
       ) : null}
+    </div>
+  );
+}
+
+/** The calm highlight over the screen while a file is dragged over it. */
+function DropZone({ state }: { state: DropState }) {
+  const prompt = dropPrompt(state);
+  return (
+    <div className={prompt.refused ? "drop-zone drop-zone--refused" : "drop-zone"} data-testid="drop-zone" aria-live="polite">
+      <div className="drop-zone__card">
+        <Icon name={prompt.refused ? "alert" : "imports"} size={22} />
+        <p className="drop-zone__title">{prompt.title}</p>
+        <p className="drop-zone__detail">{prompt.detail}</p>
+      </div>
     </div>
   );
 }

@@ -3,7 +3,16 @@ import { describe, expect, it } from "vitest";
 import type { ApiError } from "../../ipc/api-error";
 import type { ImportReport, MappingSuggestion, MappingTarget } from "./api";
 import { report } from "./report-fixture";
-import { canClose, INITIAL, requestOf, stepStates, wizardReducer, type WizardAction, type WizardState } from "./wizard-state";
+import {
+  canClose,
+  INITIAL,
+  requestOf,
+  stepStates,
+  takesDrop,
+  wizardReducer,
+  type WizardAction,
+  type WizardState,
+} from "./wizard-state";
 
 const PATH = "/home/ops/Downloads/claude_api_cost_2025_10.csv";
 
@@ -309,5 +318,13 @@ describe("mapping a sheet no export layout fits", () => {
     const state = answered(chosen, mappedRows({ mapping_name: "Our inventory" }));
     expect([state.step, state.mapping], "no columns to map").toEqual(["review", null]);
     expect(requestOf(wizardReducer(state, { type: "commit" }))?.mapping, "Rust applies the saved mapping again").toBeNull();
+  });
+});
+
+describe("takesDrop", () => {
+  it("takes a dropped file on the first step only, and never while a run is going", () => {
+    expect(takesDrop(INITIAL), "the choose step reads a dropped file").toBe(true);
+    const reading = wizardReducer(INITIAL, { type: "chosen", path: "/x/cost.csv" });
+    expect(takesDrop(reading), "a preview under way is not replaced by a drop").toBe(false);
   });
 });

@@ -225,3 +225,8 @@ export function stepStates(
 export function canClose(state: WizardState): boolean {
   return state.running === null;
 }
+
+/** Whether a file dropped on the window is read now: on the first step, with nothing running. */
+export function takesDrop(state: WizardState): boolean {
+  return state.step === "choose" && state.running === null;
+}

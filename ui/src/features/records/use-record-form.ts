@@ -46,7 +46,8 @@ export function useRecordForm<V extends Record<string, unknown>, D, T>({
       if (!(key as string in e.byField)) return e;
       const byField = { ...e.byField };
       delete byField[key as string];
-      return { ...e, byField };
+      // Focus moved to the first bad field once, on save; editing must not pull it back there.
+      return { ...e, byField, firstField: null };
     });
   }, []);
 

@@ -8,6 +8,9 @@ import * as api from "../../ipc/commands";
 import { formatNumber } from "../../lib/format";
 import { useQuery } from "../../lib/use-query";
 import { useSession } from "../session/session-context";
+import { BudgetsSection } from "./budgets-section";
+import { FxRatesSection } from "./fx-rates-section";
+import { ReportingCurrencySection } from "./reporting-currency-section";
 
 const SHORTCUTS: [string, string][] = [
   ["N or Ctrl+N", "New record in Inventory or Vendors & Contracts"],
@@ -24,7 +27,7 @@ export function SettingsPage() {
 
   return (
     <div className="page page--narrow">
-      <PageHeader title="Settings" subtitle="The open portfolio file and how Steward behaves." />
+      <PageHeader title="Settings" subtitle="The open portfolio file, the currency and rates its totals use, budgets, and how Steward behaves." />
       {query.error && !info ? (
         <ErrorPanel error={query.error} onRetry={query.reload} />
       ) : !info ? (
@@ -58,10 +61,12 @@ export function SettingsPage() {
                     <Badge tone="success">Editable</Badge>
                   ),
                 },
-                { label: "Reporting currency", value: info.reporting_currency ?? "Not set" },
               ]}
             />
           </Section>
+          <ReportingCurrencySection currency={info.reporting_currency} />
+          <FxRatesSection reporting={info.reporting_currency} />
+          <BudgetsSection reporting={info.reporting_currency} />
           <Section title="What it holds">
             <table className="simple-table simple-table--compact" data-testid="settings-counts">
               <tbody>
