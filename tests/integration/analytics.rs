@@ -300,3 +300,53 @@ fn a_budget_is_set_changed_in_place_and_never_doubled() {
     let trail = app.audit_list(None, 50).expect("audit");
     assert_eq!(trail.iter().filter(|e| e.entity_type == "budget").count(), 4, "two creates, a replacement, a move");
 }
+
+#[test]
+fn an_initiative_without_billed_lines_counts_its_running_contract_not_a_draft_beside_it() {
+    use steward_core::domain::ContractStatus;
+    let mut app = app();
+    app.reporting_currency_set("EUR").expect("currency");
+    // Cost lines elsewhere, so the portfolio has a newest month: October 2025.
+    import_anthropic_october(&mut app);
+    let vendor = app.vendor_create(&vendor("Glean")).expect("vendor");
+    let system = app.system_create(&crate::util::system("AIS-1", "Glean search")).expect("system");
+    let other = app.system_create(&crate::util::system("AIS-2", "Glean assistant")).expect("system");
+    let contract_for = |name: &str, status: ContractStatus, annual: &str, systems| {
+        let mut draft = contract(vendor.id, name);
+        draft.status = Some(status);
+        draft.start_date = Some(date(2025, 1, 1));
+        draft.end_date = Some(date(2025, 12, 31));
+        draft.annual_value = annual.into();
+        draft.currency = "EUR".into();
+        draft.system_ids = systems;
+        draft
+    };
+    // The draft comes first and covers two systems: it commits to nothing, and must not lend
+    // its shape (two systems, half each) to the running contract's money.
+    let draft = contract_for("Renewal draft", ContractStatus::Draft, "999999.00", vec![system.id, other.id]);
+    app.contract_create(&draft).expect("draft");
+    app.contract_create(&contract_for("Glean 2025", ContractStatus::Active, "12000.00", vec![system.id]))
+        .expect("contract");
+    let initiative = app
+        .initiative_create(&InitiativeDraft {
+            code: "INI-1".into(),
+            name: "Enterprise search".into(),
+            stage: Some(Stage::Pilot),
+            planned_go_live: Some(date(2026, 6, 1)),
+            system_ids: vec![system.id],
+            ..InitiativeDraft::default()
+        })
+        .expect("initiative");
+    let today = date(2026, 11, 22);
+    let rate = FxRateEntry {
+        from: "USD".into(),
+        to: "EUR".into(),
+        valid_from: date(2020, 1, 1),
+        rate: "1".into(),
+        source: String::new(),
+    };
+    app.fx_rate_set(&rate).expect("rate");
+    let value = app.initiative_value(initiative.id, today).expect("value");
+    // January–October 2025, up to the newest month with cost: ten months of 1,000.
+    assert_eq!(value.cost_contract_share, "10000.00", "the running contract's 1,000 a month, not the draft's");
+}

@@ -242,14 +242,14 @@ impl App {
 
     pub(crate) fn initiative_values(&self, facts: &Facts) -> ApiResult<HashMap<i64, Evaluated>> {
         let mut models = self.store.read().value_assumptions()?;
-        let costs = CostBasis::new(facts);
         let history = self.store.read().stage_changes()?;
+        let costs = CostBasis::new(facts, &history);
         Ok(facts
             .initiatives
             .iter()
             .filter_map(|i| {
                 let model = models.remove(&i.id).unwrap_or_default();
-                evaluate(facts, &costs, &history, i, model).map(|e| (i.id, e))
+                evaluate(facts, &costs, i, model).map(|e| (i.id, e))
             })
             .collect())
     }
@@ -261,8 +261,8 @@ impl App {
             .find(|i| i.id == id.0)
             .ok_or_else(|| ApiError::new(ErrorCode::NotFound, format!("Initiative {} does not exist", id.0)))?;
         let history = self.store.read().stage_changes()?;
-        let costs = CostBasis::new(facts);
-        Ok(evaluate(facts, &costs, &history, initiative, model.clone()).unwrap_or_else(|| Evaluated {
+        let costs = CostBasis::new(facts, &history);
+        Ok(evaluate(facts, &costs, initiative, model.clone()).unwrap_or_else(|| Evaluated {
             initiative: initiative.clone(),
             model,
             months: Vec::new(),
@@ -276,16 +276,25 @@ impl App {
 }
 
 /// The cost of every system and initiative per month, converted once per request.
-struct CostBasis {
+struct CostBasis<'f> {
     by_system: HashMap<(i64, NaiveDate), i64>,
     by_initiative: HashMap<(i64, NaiveDate), i64>,
     /// How many live initiatives share each system.
     sharing: HashMap<i64, i64>,
+    /// Active users observed per system and month.
+    users: HashMap<(i64, NaiveDate), f64>,
+    /// The contracts covering each system, with what they commit to (drafts, cancelled and
+    /// undated contracts commit to nothing and are left out).
+    contracts_of: HashMap<i64, Vec<(&'f crate::store::ContractFact, spend::Commitment)>>,
+    /// The first day each initiative reached production or scaled, by its stage history.
+    went_live: HashMap<i64, NaiveDate>,
     last_month: Option<NaiveDate>,
 }
 
-impl CostBasis {
-    fn new(facts: &Facts) -> CostBasis {
+impl<'f> CostBasis<'f> {
+    /// Everything per system, month and initiative indexed once, so valuing each initiative
+    /// touches only its own systems and contracts.
+    fn new(facts: &'f Facts, history: &[crate::store::DatedStageChange]) -> CostBasis<'f> {
         let (mut by_system, mut by_initiative) = (HashMap::new(), HashMap::new());
         for fact in facts.spend.iter().filter(|f| f.basis == facts.basis) {
             let Some(micros) = facts.fx.convert(fact.micros, &fact.currency, fact.month) else { continue };
@@ -302,18 +311,45 @@ impl CostBasis {
                 *sharing.entry(*system).or_default() += 1;
             }
         }
-        CostBasis { by_system, by_initiative, sharing, last_month: facts.last_cost_month }
+        let mut users: HashMap<(i64, NaiveDate), f64> = HashMap::new();
+        for fact in
+            facts.adoption.iter().filter(|f| f.metric == crate::analytics::adoption::AdoptionMetric::ActiveUsers)
+        {
+            *users.entry((fact.system_id, fact.month)).or_default() += fact.value;
+        }
+        let mut contracts_of: HashMap<i64, Vec<_>> = HashMap::new();
+        for contract in &facts.contracts {
+            let Some(commitment) = commitments(std::slice::from_ref(contract)).pop() else { continue };
+            for system in &contract.system_ids {
+                contracts_of.entry(*system).or_default().push((contract, commitment.clone()));
+            }
+        }
+        let mut went_live: HashMap<i64, NaiveDate> = HashMap::new();
+        for change in history.iter().filter(|c| matches!(c.change.to_stage.as_str(), "production" | "scaled")) {
+            if let Some(day) = change.decided_on {
+                let first = went_live.entry(change.change.initiative_id).or_insert(day);
+                *first = (*first).min(day);
+            }
+        }
+        CostBasis {
+            by_system,
+            by_initiative,
+            sharing,
+            users,
+            contracts_of,
+            went_live,
+            last_month: facts.last_cost_month,
+        }
     }
 }
 
 fn evaluate(
     facts: &Facts,
-    costs: &CostBasis,
-    history: &[crate::store::DatedStageChange],
+    costs: &CostBasis<'_>,
     initiative: &InitiativeFact,
     model: Vec<Assumption>,
 ) -> Option<Evaluated> {
-    let value_start = go_live(initiative, history).map(month_start);
+    let value_start = go_live(initiative, costs.went_live.get(&initiative.id).copied()).map(month_start);
     let systems: HashSet<i64> = initiative.system_ids.iter().copied().collect();
     let share = |system: i64| costs.sharing.get(&system).copied().unwrap_or(1).max(1);
     let actual_in = |month: NaiveDate| -> i64 {
@@ -322,28 +358,27 @@ fn evaluate(
             systems.iter().map(|s| costs.by_system.get(&(*s, month)).copied().unwrap_or(0) / share(*s)).sum();
         own + shared
     };
-    let contracts: Vec<_> =
-        facts.contracts.iter().filter(|c| c.system_ids.iter().any(|s| systems.contains(s))).collect();
-    let commitment_list = commitments(
-        &facts.contracts.iter().filter(|c| contracts.iter().any(|k| k.id == c.id)).cloned().collect::<Vec<_>>(),
-    );
+    // Each contract once, even when it covers several of the initiative's systems.
+    let mut contracts: Vec<&(&crate::store::ContractFact, spend::Commitment)> =
+        systems.iter().filter_map(|s| costs.contracts_of.get(s)).flatten().collect();
+    contracts.sort_by_key(|(c, _)| c.id);
+    contracts.dedup_by_key(|(c, _)| c.id);
     let contract_share_in = |month: NaiveDate| -> i64 {
         let mut total = 0_i64;
-        for (contract, commitment) in contracts.iter().zip(&commitment_list) {
+        for (contract, commitment) in &contracts {
             let billed = contract.system_ids.iter().any(|s| costs.by_system.contains_key(&(*s, month)));
-            if billed || contract.system_ids.is_empty() {
+            if billed {
                 continue;
             }
             let Some(monthly) = facts.fx.convert(commitment_in(commitment, month), &commitment.currency, month) else {
                 continue;
             };
-            let per_system = monthly / contract.system_ids.len() as i64;
+            let per_system = monthly / contract.system_ids.len().max(1) as i64;
             total +=
                 contract.system_ids.iter().filter(|s| systems.contains(s)).map(|s| per_system / share(*s)).sum::<i64>();
         }
         total
     };
-
     // With no cost stored at all, the horizon starts at go-live; with neither, only the
     // monthly benefit is known.
     let last = costs.last_month.or(value_start);
@@ -380,10 +415,11 @@ fn evaluate(
         }
     }
     let mut observed_users: HashMap<NaiveDate, f64> = HashMap::new();
-    for fact in facts.adoption.iter().filter(|f| {
-        f.metric == crate::analytics::adoption::AdoptionMetric::ActiveUsers && systems.contains(&f.system_id)
-    }) {
-        *observed_users.entry(fact.month).or_default() += fact.value;
+    for month in &months {
+        let users: Vec<f64> = systems.iter().filter_map(|s| costs.users.get(&(*s, *month)).copied()).collect();
+        if !users.is_empty() {
+            observed_users.insert(*month, users.iter().sum());
+        }
     }
     let outcome = value::evaluate(&ValueInputs {
         assumptions: &model,
@@ -407,14 +443,8 @@ fn evaluate(
 /// When value starts: the day the initiative went to production (by its history, else where
 /// it is now), or its planned go-live while it is still on the way. Killed, retired and
 /// on-hold initiatives that never went live accrue none.
-fn go_live(initiative: &InitiativeFact, history: &[crate::store::DatedStageChange]) -> Option<NaiveDate> {
-    let live = |stage: &str| matches!(stage, "production" | "scaled");
-    let from_history = history
-        .iter()
-        .filter(|c| c.change.initiative_id == initiative.id && live(&c.change.to_stage))
-        .filter_map(|c| c.decided_on)
-        .min();
-    from_history.or(match initiative.stage.as_str() {
+fn go_live(initiative: &InitiativeFact, went_live: Option<NaiveDate>) -> Option<NaiveDate> {
+    went_live.or(match initiative.stage.as_str() {
         "production" | "scaled" => initiative.stage_entered_on.or(initiative.planned_go_live),
         "idea" | "assessment" | "pilot" => initiative.planned_go_live,
         _ => None,
