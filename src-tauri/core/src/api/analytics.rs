@@ -2,6 +2,7 @@
 //! types for the screens. Money crosses as exact decimal text in the reporting currency.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -229,13 +230,30 @@ pub(crate) struct Facts {
     pub vendor_names: HashMap<i64, String>,
 }
 
+/// The facts of one request, with what they were read for: (write generation, period kind,
+/// anchor, basis, today).
+pub(crate) type CachedFacts = ((u64, PeriodKind, Option<NaiveDate>, Option<String>, NaiveDate), Arc<Facts>);
+
 /// How many months of history the facts cover before the period (trend lines, run-rate).
 const HISTORY_MONTHS: i32 = 24;
 
 impl App {
-    /// Reads what every analytics screen needs for the request's period and the two years
-    /// before it.
-    pub(crate) fn analytics_facts(&self, request: &AnalyticsRequest, today: NaiveDate) -> ApiResult<Facts> {
+    /// What every analytics screen needs for the request's period and the two years before it:
+    /// read once per change of the file and shared by the screens and charts that ask again.
+    pub(crate) fn analytics_facts(&self, request: &AnalyticsRequest, today: NaiveDate) -> ApiResult<Arc<Facts>> {
+        let key = (self.store.generation(), request.period, request.anchor, request.basis.clone(), today);
+        let mut cache = self.facts_cache.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some((cached_key, facts)) = cache.as_ref()
+            && *cached_key == key
+        {
+            return Ok(Arc::clone(facts));
+        }
+        let facts = Arc::new(self.read_facts(request, today)?);
+        *cache = Some((key, Arc::clone(&facts)));
+        Ok(facts)
+    }
+
+    fn read_facts(&self, request: &AnalyticsRequest, today: NaiveDate) -> ApiResult<Facts> {
         let read = self.store.read();
         let last_cost_month = read.last_cost_month()?;
         let anchor = request.anchor.or(last_cost_month).unwrap_or(today);

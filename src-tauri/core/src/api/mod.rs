@@ -59,6 +59,9 @@ use crate::store::Store;
 pub struct App {
     store: Store,
     actor: String,
+    /// The facts of the last analytics request: the dashboard and its charts ask for the same
+    /// period several times in a row, and reading them is most of the work.
+    facts_cache: std::sync::Mutex<Option<analytics::CachedFacts>>,
 }
 
 impl App {
@@ -80,7 +83,7 @@ impl App {
     }
 
     fn with_store(store: Store) -> App {
-        App { store, actor: os_user() }
+        App { store, actor: os_user(), facts_cache: std::sync::Mutex::default() }
     }
 
     /// Records changes under `actor` instead of the OS user (tests, imports on behalf of someone).

@@ -69,6 +69,8 @@ pub struct Store {
     conn: Connection,
     path: Option<PathBuf>,
     read_only: bool,
+    /// Counts committed writes, so what was computed from the file can tell it is stale.
+    generation: u64,
 }
 
 impl Store {
@@ -78,7 +80,7 @@ impl Store {
             return Err(StoreError::AlreadyExists { path: path.display().to_string() });
         }
         let conn = Connection::open(path)?;
-        let mut store = Store { conn, path: Some(path.to_owned()), read_only: false };
+        let mut store = Store { conn, path: Some(path.to_owned()), read_only: false, generation: 0 };
         store.configure()?;
         migrations::migrate_new(&mut store.conn, APPLICATION_ID)?;
         Ok(store)
@@ -87,7 +89,7 @@ impl Store {
     /// An empty portfolio in memory: real SQLite, for tests and dry runs.
     pub fn in_memory() -> StoreResult<Store> {
         let conn = Connection::open_in_memory()?;
-        let mut store = Store { conn, path: None, read_only: false };
+        let mut store = Store { conn, path: None, read_only: false, generation: 0 };
         store.configure()?;
         migrations::migrate_new(&mut store.conn, APPLICATION_ID)?;
         Ok(store)
@@ -106,7 +108,7 @@ impl Store {
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX
         };
         let conn = Connection::open_with_flags(path, flags).map_err(|e| classify_open_error(e, &shown))?;
-        let mut store = Store { conn, path: Some(path.to_owned()), read_only };
+        let mut store = Store { conn, path: Some(path.to_owned()), read_only, generation: 0 };
         // Read the header fields before any pragma that could write to the file.
         let (app_id, version) = store.header().map_err(|e| classify_open_error(e, &shown))?;
         // Another program's database may use user_version too: check whose file it is first.
@@ -168,6 +170,11 @@ impl Store {
         self.read_only
     }
 
+    /// Changes with every committed write of this store.
+    pub fn generation(&self) -> u64 {
+        self.generation
+    }
+
     pub fn schema_version(&self) -> StoreResult<i64> {
         Ok(self.conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
     }
@@ -193,6 +200,7 @@ impl Store {
         let out = work(&Tx(&tx))?;
         analytics::refresh_rollups(&tx)?;
         tx.commit()?;
+        self.generation += 1;
         Ok(out)
     }
 
