@@ -45,27 +45,16 @@ enum Command {
     },
     /// The dashboard's figures for a month, quarter or year (default: the newest month with cost).
     Dashboard {
-        /// month, quarter or year.
-        #[arg(long, default_value = "month", value_parser = parse_period)]
-        period: PeriodKind,
-        /// Any day inside the period, YYYY-MM-DD.
-        #[arg(long)]
-        at: Option<chrono::NaiveDate>,
-        /// Cost basis: billed (default), amortized, …
-        #[arg(long)]
-        basis: Option<String>,
+        #[command(flatten)]
+        period: PeriodArgs,
         #[arg(long)]
         json: bool,
     },
     /// Where the money went: spend by vendor, system, department or initiative against the
     /// period before.
     Spend {
-        #[arg(long, default_value = "month", value_parser = parse_period)]
-        period: PeriodKind,
-        #[arg(long)]
-        at: Option<chrono::NaiveDate>,
-        #[arg(long)]
-        basis: Option<String>,
+        #[command(flatten)]
+        period: PeriodArgs,
         /// vendor (default), system, department or initiative.
         #[arg(long, default_value = "vendor")]
         by: String,
@@ -80,12 +69,8 @@ enum Command {
         /// The file to write; .png or .svg.
         #[arg(long)]
         out: PathBuf,
-        #[arg(long, default_value = "month", value_parser = parse_period)]
-        period: PeriodKind,
-        #[arg(long)]
-        at: Option<chrono::NaiveDate>,
-        #[arg(long)]
-        basis: Option<String>,
+        #[command(flatten)]
+        period: PeriodArgs,
         /// For cumulative-value: the initiative's code, e.g. INI-004.
         #[arg(long)]
         initiative: Option<String>,
@@ -302,23 +287,20 @@ fn run(cli: Cli) -> Result<(), String> {
             let summary = App::open(&db).map_err(fail)?.portfolio_summary(today).map_err(fail)?;
             emit(&if json { to_json(&summary)? + "\n" } else { summary_text(&summary) })?;
         }
-        Command::Dashboard { period, at, basis, json } => {
-            let request = AnalyticsRequest { period, anchor: at, basis };
+        Command::Dashboard { period, json } => {
+            let request = period.request();
             let dashboard = App::open(&db).map_err(fail)?.dashboard(&request, today).map_err(fail)?;
             emit(&if json { to_json(&dashboard)? + "\n" } else { analytics::dashboard_text(&dashboard) })?;
         }
-        Command::Spend { period, at, basis, by, json } => {
-            let view = App::open(&db)
-                .map_err(fail)?
-                .spend_view(&AnalyticsRequest { period, anchor: at, basis }, today)
-                .map_err(fail)?;
+        Command::Spend { period, by, json } => {
+            let view = App::open(&db).map_err(fail)?.spend_view(&period.request(), today).map_err(fail)?;
             if json {
                 emit(&(to_json(&view)? + "\n"))?;
             } else {
                 emit(&analytics::spend_text(&view, &by)?)?;
             }
         }
-        Command::Chart { kind, out, period, at, basis, initiative, dark } => {
+        Command::Chart { kind, out, period, initiative, dark } => {
             let app = App::open(&db).map_err(fail)?;
             let kind: ChartKind = serde_json::from_value(serde_json::Value::String(kind.replace('-', "_")))
                 .map_err(|_| format!("\"{kind}\" is not a chart: see `steward chart --help`"))?;
@@ -326,10 +308,11 @@ fn run(cli: Cli) -> Result<(), String> {
                 Some(code) => Some(analytics::initiative_by_code(&app, &code)?),
                 None => None,
             };
+            let AnalyticsRequest { period, anchor, basis } = period.request();
             let request = ChartRequest {
                 kind,
                 period,
-                anchor: at,
+                anchor,
                 basis,
                 initiative_id,
                 theme: if dark { ChartTheme::Dark } else { ChartTheme::Light },
@@ -515,6 +498,26 @@ fn all_systems(app: &App) -> Result<Vec<System>, ApiError> {
 
 fn to_json(value: &impl serde::Serialize) -> Result<String, String> {
     serde_json::to_string_pretty(value).map_err(|e| format!("cannot write JSON: {e}"))
+}
+
+/// Which period an analytics command answers for.
+#[derive(clap::Args)]
+struct PeriodArgs {
+    /// month, quarter or year.
+    #[arg(long, default_value = "month", value_parser = parse_period)]
+    period: PeriodKind,
+    /// Any day inside the period, YYYY-MM-DD (default: the newest month with cost).
+    #[arg(long)]
+    at: Option<chrono::NaiveDate>,
+    /// Cost basis: billed (default), amortized, …
+    #[arg(long)]
+    basis: Option<String>,
+}
+
+impl PeriodArgs {
+    fn request(self) -> AnalyticsRequest {
+        AnalyticsRequest { period: self.period, anchor: self.at, basis: self.basis }
+    }
 }
 
 #[derive(Subcommand)]

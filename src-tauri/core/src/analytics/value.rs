@@ -144,22 +144,13 @@ pub fn evaluate(inputs: &ValueInputs<'_>) -> ValueOutcome {
     });
 
     let live = |month: &NaiveDate| inputs.value_start.is_some_and(|start| *month >= start);
-    let monthly = |factors: &[&Assumption], scenario: Scenario, month: Option<&NaiveDate>, scaled: Option<usize>| {
-        let mut product = Decimal::ONE;
-        for (i, factor) in factors.iter().enumerate() {
-            let observed = factor
-                .counts_users()
-                .then(|| month.and_then(|m| inputs.observed_users.get(m)))
-                .flatten()
-                .and_then(|users| Decimal::from_f64(*users));
-            // A factor replaced by an observation does not move with the assumption.
-            if scaled == Some(i) && observed.is_some() {
-                return Decimal::ZERO;
-            }
-            let raw = observed.or_else(|| factor.raw(scenario)).unwrap_or(Decimal::ZERO);
-            product = product.checked_mul(factor.factor(raw)).unwrap_or(Decimal::MAX);
-        }
-        product
+    // Each method's product is worked out once per scenario; only months with observed users
+    // differ, and only in their "users" factors: O(months × methods), not × factors.
+    let products: Vec<MethodProducts> = methods.values().map(|factors| MethodProducts::of(factors)).collect();
+    let observed = |month: &NaiveDate| inputs.observed_users.get(month).and_then(|u| Decimal::from_f64(*u));
+    let method_in = |p: &MethodProducts, scenario: Scenario, month: &NaiveDate| match observed(month) {
+        Some(users) if p.user_factors > 0 => p.for_users(scenario, users),
+        _ => *p.modelled.get(scenario),
     };
 
     let value_by_month = Range::from_fn(|scenario| {
@@ -170,14 +161,12 @@ pub fn evaluate(inputs: &ValueInputs<'_>) -> ValueOutcome {
                 if !live(month) {
                     return 0;
                 }
-                let benefit: Decimal = methods.values().map(|f| monthly(f, scenario, Some(month), None)).sum();
-                to_micros(benefit)
+                to_micros(products.iter().map(|p| method_in(p, scenario, month)).sum::<Decimal>())
             })
             .collect::<Vec<i64>>()
     });
-    let monthly_benefit = Range::from_fn(|scenario| {
-        to_micros(methods.values().map(|f| monthly(f, scenario, None, None)).sum::<Decimal>())
-    });
+    let monthly_benefit =
+        Range::from_fn(|scenario| to_micros(products.iter().map(|p| *p.modelled.get(scenario)).sum()));
 
     let cumulative_cost = super::spend::cumulative(&inputs.cost);
     let total_cost = cumulative_cost.last().copied().unwrap_or(0);
@@ -195,18 +184,21 @@ pub fn evaluate(inputs: &ValueInputs<'_>) -> ValueOutcome {
 
     // Net value is linear in each factor, so the break-even level is exact:
     // threshold = likely × (cost − value not moved by the factor) / value moved by it.
+    // A "users" factor does not move in months whose users were observed.
     let mut breakevens = Vec::new();
     let likely_total = Decimal::from(total_value.likely);
-    for factors in methods.values() {
-        for (i, factor) in factors.iter().enumerate() {
+    for (factors, p) in methods.values().zip(&products) {
+        let live_months = || inputs.months.iter().filter(|m| live(m));
+        let total: Decimal = live_months().map(|m| method_in(p, Scenario::Likely, m)).sum();
+        let observed_part: Decimal = if p.user_factors > 0 {
+            live_months().filter(|m| observed(m).is_some()).map(|m| method_in(p, Scenario::Likely, m)).sum()
+        } else {
+            Decimal::ZERO
+        };
+        for factor in factors {
             let Some(likely) = factor.likely.filter(|l| !l.is_zero()) else { continue };
-            let moved: Decimal = inputs
-                .months
-                .iter()
-                .filter(|m| live(m))
-                .map(|m| monthly(factors, Scenario::Likely, Some(m), Some(i)))
-                .sum::<Decimal>()
-                * Decimal::from(1_000_000);
+            let moved =
+                (total - if factor.counts_users() { observed_part } else { Decimal::ZERO }) * Decimal::from(1_000_000);
             if moved.is_zero() {
                 continue;
             }
@@ -236,6 +228,37 @@ pub fn evaluate(inputs: &ValueInputs<'_>) -> ValueOutcome {
         payback,
         breakevens,
         problems,
+    }
+}
+
+/// One method's monthly product per scenario, and the same without its "users" factors (to
+/// multiply by observed users instead).
+struct MethodProducts {
+    modelled: Range<Decimal>,
+    without_users: Range<Decimal>,
+    user_factors: usize,
+}
+
+impl MethodProducts {
+    fn of(factors: &[&Assumption]) -> MethodProducts {
+        let product = |scenario: Scenario, skip_users: bool| {
+            factors
+                .iter()
+                .filter(|f| !(skip_users && f.counts_users()))
+                .map(|f| f.factor(f.raw(scenario).unwrap_or(Decimal::ZERO)))
+                .fold(Decimal::ONE, |product, factor| product.checked_mul(factor).unwrap_or(Decimal::MAX))
+        };
+        MethodProducts {
+            modelled: Range::from_fn(|s| product(s, false)),
+            without_users: Range::from_fn(|s| product(s, true)),
+            user_factors: factors.iter().filter(|f| f.counts_users()).count(),
+        }
+    }
+
+    /// The month's product with every "users" factor at the observed number.
+    fn for_users(&self, scenario: Scenario, users: Decimal) -> Decimal {
+        (0..self.user_factors)
+            .fold(*self.without_users.get(scenario), |product, _| product.checked_mul(users).unwrap_or(Decimal::MAX))
     }
 }
 

@@ -228,6 +228,8 @@ pub(crate) struct Facts {
     pub systems: Vec<SystemFact>,
     pub initiatives: Vec<InitiativeFact>,
     pub vendor_names: HashMap<i64, String>,
+    /// Every initiative's value, computed on first use (see `App::initiative_values`).
+    pub values: std::sync::OnceLock<HashMap<i64, super::value::Evaluated>>,
 }
 
 /// The facts of one request, with what they were read for: (write generation, period kind,
@@ -273,6 +275,7 @@ impl App {
             systems: read.system_facts()?,
             initiatives: read.initiative_facts()?,
             vendor_names: read.vendor_names()?,
+            values: std::sync::OnceLock::new(),
             spend,
             bases,
             last_cost_month,
@@ -342,8 +345,8 @@ impl App {
         };
 
         let values = self.initiative_values(&facts)?;
-        let roi_tile = super::value::portfolio_roi(&values);
-        let items = super::value::pipeline_items(&facts, &values);
+        let roi_tile = super::value::portfolio_roi(values);
+        let items = super::value::pipeline_items(&facts, values);
         let history: Vec<pipeline::StageChange> = read.stage_changes()?.into_iter().map(|c| c.change).collect();
         let conversion = pipeline::pilot_to_production(&items, &history);
         let count_stage = |stages: &[&str]| items.iter().filter(|i| stages.contains(&i.stage.as_str())).count() as u32;

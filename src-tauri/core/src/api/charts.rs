@@ -149,7 +149,7 @@ impl App {
             }
             ChartKind::PipelineFunnel => {
                 let values = self.initiative_values(&facts)?;
-                let items = super::value::pipeline_items(&facts, &values);
+                let items = super::value::pipeline_items(&facts, values);
                 let history: Vec<pipeline::StageChange> =
                     self.store.read().stage_changes()?.into_iter().map(|c| c.change).collect();
                 Chart::PipelineFunnel(charts::Funnel {
@@ -206,7 +206,7 @@ impl App {
             ChartKind::ValueVsCost => {
                 let mut items: Vec<charts::ValueRange> = self
                     .initiative_values(&facts)?
-                    .into_values()
+                    .values()
                     .filter(|v| !v.model.is_empty())
                     .map(|v| charts::ValueRange {
                         name: v.initiative.name.clone(),

@@ -122,7 +122,7 @@ impl App {
     pub fn pipeline_view(&self, today: NaiveDate) -> ApiResult<PipelineView> {
         let facts = self.analytics_facts(&trailing_year(), today)?;
         let values = self.initiative_values(&facts)?;
-        let items = super::value::pipeline_items(&facts, &values);
+        let items = super::value::pipeline_items(&facts, values);
         let changes = self.store.read().stage_changes()?;
         let history: Vec<pipeline::StageChange> = changes.iter().map(|c| c.change.clone()).collect();
         let conversion = pipeline::pilot_to_production(&items, &history);

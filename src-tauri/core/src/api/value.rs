@@ -164,7 +164,7 @@ impl App {
         });
         Ok(ValueOverview {
             reporting_currency: facts.fx.reporting().to_owned(),
-            portfolio: portfolio_roi(&values),
+            portfolio: portfolio_roi(values),
             initiatives: rows,
         })
     }
@@ -240,18 +240,24 @@ impl App {
         self.initiative_value(id, today)
     }
 
-    pub(crate) fn initiative_values(&self, facts: &Facts) -> ApiResult<HashMap<i64, Evaluated>> {
+    /// Every initiative valued, once per set of facts: the dashboard, the pipeline funnel and
+    /// the value charts of one request share the work.
+    pub(crate) fn initiative_values<'f>(&self, facts: &'f Facts) -> ApiResult<&'f HashMap<i64, Evaluated>> {
+        if let Some(values) = facts.values.get() {
+            return Ok(values);
+        }
         let mut models = self.store.read().value_assumptions()?;
         let history = self.store.read().stage_changes()?;
         let costs = CostBasis::new(facts, &history);
-        Ok(facts
+        let values = facts
             .initiatives
             .iter()
             .filter_map(|i| {
                 let model = models.remove(&i.id).unwrap_or_default();
                 evaluate(facts, &costs, i, model).map(|e| (i.id, e))
             })
-            .collect())
+            .collect();
+        Ok(facts.values.get_or_init(|| values))
     }
 
     pub(crate) fn evaluate_one(&self, facts: &Facts, id: InitiativeId, model: Vec<Assumption>) -> ApiResult<Evaluated> {
