@@ -34,8 +34,21 @@ impl SpendFact {
 
 /// The facts of one basis inside `[from, to]` (months), converted and summed.
 pub fn total(facts: &[SpendFact], basis: &str, fx: &FxTable, from: NaiveDate, to: NaiveDate) -> Converted {
+    total_where(facts, basis, fx, from, to, |_| true)
+}
+
+/// The facts of one basis inside `[from, to]` that `keep` accepts (unattributed, on a set of
+/// systems, …), converted and summed.
+pub fn total_where(
+    facts: &[SpendFact],
+    basis: &str,
+    fx: &FxTable,
+    from: NaiveDate,
+    to: NaiveDate,
+    keep: impl Fn(&SpendFact) -> bool,
+) -> Converted {
     let mut sum = Converted::default();
-    for fact in in_range(facts, basis, from, to) {
+    for fact in in_range(facts, basis, from, to).filter(|f| keep(f)) {
         sum.add(fx, fact.micros, &fact.currency, fact.month);
     }
     sum

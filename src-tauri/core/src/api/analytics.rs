@@ -294,8 +294,7 @@ impl App {
 
         let current = spend::total(&facts.spend, basis, fx, now.start, now.end);
         let before = spend::total(&facts.spend, basis, fx, then.start, then.end);
-        let in_period: Vec<SpendFact> = facts.spend.iter().filter(|f| f.is_unattributed()).cloned().collect();
-        let unattributed = spend::total(&in_period, basis, fx, now.start, now.end);
+        let unattributed = spend::total_where(&facts.spend, basis, fx, now.start, now.end, SpendFact::is_unattributed);
         let commitments = commitments(&facts.contracts);
         let budgets: Vec<spend::Budget> = read.budgets()?.into_iter().filter(|b| b.scope_type == "portfolio").collect();
         let plan = spend::against_plan(&[], basis, fx, &commitments, &budgets, &months_between(now.start, now.end));
@@ -361,12 +360,7 @@ impl App {
 
         let risks = read.risk_facts()?;
         let high_risk_systems = risk::systems_with_open_high_risk(&risks);
-        let on_high_risk: Vec<SpendFact> = facts
-            .spend
-            .iter()
-            .filter(|f| f.system_id.is_some_and(|s| high_risk_systems.contains(&s)))
-            .cloned()
-            .collect();
+        let on_high_risk = |f: &SpendFact| f.system_id.is_some_and(|s| high_risk_systems.contains(&s));
         let incidents = risk::open_incidents(&read.incident_facts()?);
         let risk_tile = RiskTile {
             overdue_reviews: risk::overdue_reviews(&read.review_facts()?, today),
@@ -377,7 +371,7 @@ impl App {
                 .collect(),
             open_high_risks: risks.iter().filter(|r| r.is_open() && r.is_high()).count() as u32,
             spend_on_high_risk_systems: format_micros(
-                spend::total(&on_high_risk, basis, fx, now.start, now.end).micros,
+                spend::total_where(&facts.spend, basis, fx, now.start, now.end, on_high_risk).micros,
             ),
         };
 

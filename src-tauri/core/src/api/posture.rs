@@ -178,13 +178,10 @@ impl App {
             .into_iter()
             .filter_map(|decision| {
                 let contract = facts.contracts.iter().find(|c| c.id == decision.contract_id)?;
-                let covered: Vec<_> = facts
-                    .spend
-                    .iter()
-                    .filter(|f| f.system_id.is_some_and(|s| contract.system_ids.contains(&s)))
-                    .cloned()
-                    .collect();
-                let spent = spend::total(&covered, &facts.basis, &facts.fx, from, to);
+                let covers = |f: &crate::analytics::spend::SpendFact| {
+                    f.system_id.is_some_and(|s| contract.system_ids.contains(&s))
+                };
+                let spent = spend::total_where(&facts.spend, &facts.basis, &facts.fx, from, to, covers);
                 let active: Option<f64> = contract
                     .system_ids
                     .iter()
@@ -238,13 +235,13 @@ impl App {
             .systems
             .iter()
             .filter(|s| high.contains(&s.id))
-            .map(|s| {
-                let own: Vec<_> = facts.spend.iter().filter(|f| f.system_id == Some(s.id)).cloned().collect();
-                HighRiskSystem {
-                    code: s.code.clone(),
-                    name: s.name.clone(),
-                    spend_last_12_months: format_micros(spend::total(&own, &facts.basis, &facts.fx, from, to).micros),
-                }
+            .map(|s| HighRiskSystem {
+                code: s.code.clone(),
+                name: s.name.clone(),
+                spend_last_12_months: format_micros(
+                    spend::total_where(&facts.spend, &facts.basis, &facts.fx, from, to, |f| f.system_id == Some(s.id))
+                        .micros,
+                ),
             })
             .collect();
         high_risk_systems.sort_by(|a, b| a.code.cmp(&b.code));
