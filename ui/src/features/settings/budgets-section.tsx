@@ -10,7 +10,6 @@ import { ErrorPanel } from "../../components/error-panel";
 import { DateField, SelectField, TextField } from "../../components/form-fields";
 import { SkeletonLines } from "../../components/spinner";
 import { useToasts } from "../../components/toast";
-import { toApiError } from "../../ipc/api-error";
 import { formatCount, formatMoney, todayIso } from "../../lib/format";
 import { useRecordForm } from "../records/use-record-form";
 import { useSession } from "../session/session-context";
@@ -30,6 +29,7 @@ import {
   type BudgetEntry,
 } from "./budget-draft";
 import { currencyName } from "./currency";
+import { toggledKey, useDeleteWithUndo } from "./delete-with-undo";
 import { RowActions } from "./row-actions";
 import { SettingsForm } from "./settings-form";
 
@@ -42,57 +42,25 @@ const budgetName = (b: BudgetEntry) =>
 
 export function BudgetsSection({ reporting }: { reporting: string | null }) {
   const session = useSession();
-  const toasts = useToasts();
   const budgets = useBudgets(session.dataVersion);
   const [editing, setEditing] = useState<Editing>(null);
   // The newest period is open and the others closed, unless the user toggled them.
   const [toggled, setToggled] = useState<ReadonlySet<string>>(new Set());
-  const [confirming, setConfirming] = useState<BudgetEntry | null>(null);
-  const [deleting, setDeleting] = useState(false);
   // The budget just saved stays in view (its period opens) and is marked.
   const [lastSaved, setLastSaved] = useState<number | null>(null);
   const readOnly = session.readOnly;
 
-  const remove = async (entry: BudgetEntry) => {
-    if (entry.id === null) return;
-    setDeleting(true);
-    try {
-      await deleteBudget(entry.id);
-    } catch (e) {
-      toasts.show({ tone: "danger", message: `Couldn't delete ${budgetName(entry)}`, detail: toApiError(e).message });
-      return;
-    } finally {
-      setDeleting(false);
-      setConfirming(null);
-    }
-    if (editing?.kind === "edit" && editing.entry.id === entry.id) setEditing(null);
-    session.dataChanged();
-    toasts.show({
-      key: "undo-delete",
-      message: `Deleted ${budgetName(entry)}`,
-      durationMs: 10_000,
-      action: { label: "Undo", testId: "undo", onClick: () => void undo(entry) },
-    });
-  };
+  const { confirming, setConfirming, deleting, remove } = useDeleteWithUndo({
+    name: budgetName,
+    erase: (entry) => (entry.id === null ? Promise.resolve() : deleteBudget(entry.id)),
+    // The deleted budget is set again as it was (it gets a new id; nothing refers to budget ids).
+    restore: (entry) => setBudget({ ...entry, id: null }),
+    onDeleted: (entry) => {
+      if (editing?.kind === "edit" && editing.entry.id === entry.id) setEditing(null);
+    },
+  });
 
-  // The deleted budget is set again as it was (it gets a new id; nothing refers to budget ids).
-  const undo = async (entry: BudgetEntry) => {
-    try {
-      await setBudget({ ...entry, id: null });
-      session.dataChanged();
-      toasts.show({ tone: "success", message: `Restored ${budgetName(entry)}` });
-    } catch (e) {
-      toasts.show({ tone: "danger", message: `Couldn't restore ${budgetName(entry)}`, detail: toApiError(e).message });
-    }
-  };
-
-  const toggle = (key: string) =>
-    setToggled((set) => {
-      const next = new Set(set);
-      if (next.has(key)) next.delete(key);
-      else next.add(key);
-      return next;
-    });
+  const toggle = (key: string) => setToggled((set) => toggledKey(set, key));
 
   const list = budgets.data;
   let body;

@@ -26,6 +26,7 @@ import {
   type FxRateEntry,
   type RateDraft,
 } from "./fx-rate-draft";
+import { toggledKey, useDeleteWithUndo } from "./delete-with-undo";
 import { RowActions } from "./row-actions";
 import { SettingsForm } from "./settings-form";
 
@@ -38,56 +39,25 @@ const rateName = (r: FxRateEntry) => `the ${pairText(r)} rate from ${formatDate(
 
 export function FxRatesSection({ reporting }: { reporting: string | null }) {
   const session = useSession();
-  const toasts = useToasts();
   const rates = useFxRates(session.dataVersion);
   const [editing, setEditing] = useState<Editing>(null);
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
-  const [confirming, setConfirming] = useState<FxRateEntry | null>(null);
-  const [deleting, setDeleting] = useState(false);
   // The rate just saved stays in view (even an older one the group folds away) and is marked.
   const [lastSaved, setLastSaved] = useState<string | null>(null);
   const readOnly = session.readOnly;
   const [usd, gbp] = otherCurrencies(reporting);
 
-  const remove = async (entry: FxRateEntry) => {
-    setDeleting(true);
-    try {
-      await deleteFxRate(entry.from, entry.to, entry.valid_from);
-    } catch (e) {
-      toasts.show({ tone: "danger", message: `Couldn't delete ${rateName(entry)}`, detail: toApiError(e).message });
-      return;
-    } finally {
-      setDeleting(false);
-      setConfirming(null);
-    }
-    if (editing?.kind === "edit" && rateKey(editing.entry) === rateKey(entry)) setEditing(null);
-    session.dataChanged();
-    toasts.show({
-      key: "undo-delete",
-      message: `Deleted ${rateName(entry)}`,
-      durationMs: 10_000,
-      action: { label: "Undo", testId: "undo", onClick: () => void undo(entry) },
-    });
-  };
+  const { confirming, setConfirming, deleting, remove } = useDeleteWithUndo({
+    name: rateName,
+    erase: (entry) => deleteFxRate(entry.from, entry.to, entry.valid_from),
+    // The deleted row is set again exactly as it was: same pair, day, rate and source.
+    restore: (entry) => setFxRate(entry),
+    onDeleted: (entry) => {
+      if (editing?.kind === "edit" && rateKey(editing.entry) === rateKey(entry)) setEditing(null);
+    },
+  });
 
-  // The deleted row is set again exactly as it was: same pair, day, rate and source.
-  const undo = async (entry: FxRateEntry) => {
-    try {
-      await setFxRate(entry);
-      session.dataChanged();
-      toasts.show({ tone: "success", message: `Restored ${rateName(entry)}` });
-    } catch (e) {
-      toasts.show({ tone: "danger", message: `Couldn't restore ${rateName(entry)}`, detail: toApiError(e).message });
-    }
-  };
-
-  const toggle = (key: string) =>
-    setExpanded((set) => {
-      const next = new Set(set);
-      if (next.has(key)) next.delete(key);
-      else next.add(key);
-      return next;
-    });
+  const toggle = (key: string) => setExpanded((set) => toggledKey(set, key));
 
   const list = rates.data;
   let body;
