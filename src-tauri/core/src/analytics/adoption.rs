@@ -88,35 +88,36 @@ pub fn by_system(
     contract_seats: &HashMap<i64, f64>,
     monthly_cost: &HashMap<i64, i64>,
 ) -> Vec<SystemAdoption> {
-    let mut newest: BTreeMap<i64, NaiveDate> = BTreeMap::new();
-    for fact in facts.iter().filter(|f| from <= f.month && f.month <= to) {
-        let month = newest.entry(fact.system_id).or_insert(fact.month);
-        *month = (*month).max(fact.month);
-    }
-    let mut seats: HashMap<i64, Seats> = HashMap::new();
-    for fact in facts.iter().filter(|f| newest.get(&f.system_id) == Some(&f.month)) {
-        let entry = seats.entry(fact.system_id).or_default();
+    // Newest month first: the first month met for a system is its newest in the period.
+    let mut newest: HashMap<i64, (NaiveDate, Seats)> = HashMap::new();
+    for fact in in_months(facts, from, to).iter().rev() {
+        let (month, seats) = newest.entry(fact.system_id).or_insert((fact.month, Seats::default()));
+        if *month != fact.month {
+            continue;
+        }
         let slot = match fact.metric {
-            AdoptionMetric::SeatsPurchased => &mut entry.purchased,
-            AdoptionMetric::SeatsAssigned => &mut entry.assigned,
-            AdoptionMetric::ActiveUsers => &mut entry.active,
+            AdoptionMetric::SeatsPurchased => &mut seats.purchased,
+            AdoptionMetric::SeatsAssigned => &mut seats.assigned,
+            AdoptionMetric::ActiveUsers => &mut seats.active,
         };
         *slot = Some(slot.unwrap_or(0.0) + fact.value);
     }
-    newest
+    let mut rows: Vec<SystemAdoption> = newest
         .into_iter()
-        .map(|(system_id, month)| {
-            let mut seats = seats.get(&system_id).copied().unwrap_or_default();
+        .map(|(system_id, (month, mut seats))| {
             if seats.purchased.is_none() {
                 seats.purchased = contract_seats.get(&system_id).copied();
             }
             SystemAdoption { system_id, month, seats, monthly_cost_micros: monthly_cost.get(&system_id).copied() }
         })
-        .collect()
+        .collect();
+    rows.sort_by_key(|row| row.system_id);
+    rows
 }
 
 /// The sum over systems of one metric per month (e.g. active users across all tools).
 pub fn monthly_total(facts: &[AdoptionFact], metric: AdoptionMetric, months: &[NaiveDate]) -> Vec<f64> {
+    let facts = in_span(facts, months);
     let index: HashMap<NaiveDate, usize> = months.iter().enumerate().map(|(i, m)| (*m, i)).collect();
     let mut totals = vec![0.0; months.len()];
     for fact in facts.iter().filter(|f| f.metric == metric) {
@@ -134,6 +135,7 @@ pub fn monthly_top_systems(
     months: &[NaiveDate],
     top: usize,
 ) -> Vec<(i64, Vec<f64>)> {
+    let facts = in_span(facts, months);
     let index: HashMap<NaiveDate, usize> = months.iter().enumerate().map(|(i, m)| (*m, i)).collect();
     let mut series: BTreeMap<i64, Vec<f64>> = BTreeMap::new();
     for fact in facts.iter().filter(|f| f.metric == metric) {
@@ -146,6 +148,23 @@ pub fn monthly_top_systems(
     ranked.sort_by(|a, b| latest(&b.1).total_cmp(&latest(&a.1)).then(a.0.cmp(&b.0)));
     ranked.truncate(top);
     ranked
+}
+
+/// The facts of the months `[from, to]`. Facts are in month order (as the store reads them), so
+/// a screen's period is a slice, not a pass over the whole history.
+pub fn in_months(facts: &[AdoptionFact], from: NaiveDate, to: NaiveDate) -> &[AdoptionFact] {
+    debug_assert!(facts.is_sorted_by_key(|f| f.month), "adoption facts in month order");
+    let start = facts.partition_point(|f| f.month < from);
+    let end = facts.partition_point(|f| f.month <= to).max(start);
+    &facts[start..end]
+}
+
+/// The facts of the months listed (ascending).
+fn in_span<'a>(facts: &'a [AdoptionFact], months: &[NaiveDate]) -> &'a [AdoptionFact] {
+    match (months.first(), months.last()) {
+        (Some(first), Some(last)) => in_months(facts, *first, *last),
+        _ => &[],
+    }
 }
 
 fn ratio(part: f64, whole: f64) -> Option<f64> {

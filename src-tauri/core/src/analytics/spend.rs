@@ -2,8 +2,9 @@
 //! and a year-end forecast. Every figure is in the reporting currency of one cost basis; money
 //! with no FX rate is carried as unconverted, never summed in.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::hash::Hash;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 
@@ -18,10 +19,11 @@ pub struct SpendFact {
     pub vendor_id: Option<i64>,
     pub system_id: Option<i64>,
     pub initiative_id: Option<i64>,
-    /// The line's department, else its system's.
-    pub department: String,
-    pub currency: String,
-    pub basis: String,
+    /// The line's department, else its system's. Texts are shared: a portfolio has a handful
+    /// of departments, currencies and bases, and hundreds of thousands of facts.
+    pub department: Arc<str>,
+    pub currency: Arc<str>,
+    pub basis: Arc<str>,
     pub micros: i64,
 }
 
@@ -32,91 +34,155 @@ impl SpendFact {
     }
 }
 
-/// The facts of one basis inside `[from, to]` (months), converted and summed.
-pub fn total(facts: &[SpendFact], basis: &str, fx: &FxTable, from: NaiveDate, to: NaiveDate) -> Converted {
-    total_where(facts, basis, fx, from, to, |_| true)
+/// The spend of one cost basis (billed and amortized are never added together), each fact
+/// converted into the reporting currency once and kept in month order, so that every figure
+/// is a sum over the months it covers rather than a pass that converts the whole history.
+#[derive(Debug, Clone, Default)]
+pub struct SpendLedger {
+    facts: Vec<SpendFact>,
+    /// `facts[i]` in the reporting currency; `None` where no rate is valid in its month.
+    reporting: Vec<Option<i64>>,
 }
 
-/// The facts of one basis inside `[from, to]` that `keep` accepts (unattributed, on a set of
-/// systems, …), converted and summed.
-pub fn total_where(
-    facts: &[SpendFact],
-    basis: &str,
-    fx: &FxTable,
-    from: NaiveDate,
-    to: NaiveDate,
-    keep: impl Fn(&SpendFact) -> bool,
-) -> Converted {
-    let mut sum = Converted::default();
-    for fact in in_range(facts, basis, from, to).filter(|f| keep(f)) {
-        sum.add(fx, fact.micros, &fact.currency, fact.month);
+impl SpendLedger {
+    pub fn new(facts: impl IntoIterator<Item = SpendFact>, basis: &str, fx: &FxTable) -> SpendLedger {
+        let mut facts: Vec<SpendFact> = facts.into_iter().filter(|f| &*f.basis == basis).collect();
+        facts.sort_by_key(|f| f.month);
+        // One rate lookup per currency and month, not per fact.
+        let mut rates: Vec<(Arc<str>, NaiveDate, Option<rust_decimal::Decimal>)> = Vec::new();
+        let reporting = facts
+            .iter()
+            .map(|f| {
+                let rate = match rates.iter().rev().find(|(c, m, _)| *m == f.month && c == &f.currency) {
+                    Some((_, _, rate)) => *rate,
+                    None => {
+                        let rate = fx.rate(&f.currency, f.month);
+                        rates.push((Arc::clone(&f.currency), f.month, rate));
+                        rate
+                    }
+                };
+                rate.and_then(|rate| super::fx::apply_rate(f.micros, rate))
+            })
+            .collect();
+        SpendLedger { facts, reporting }
     }
-    sum
-}
 
-/// One converted sum per month of `months`.
-pub fn by_month(facts: &[SpendFact], basis: &str, fx: &FxTable, months: &[NaiveDate]) -> Vec<Converted> {
-    let index: HashMap<NaiveDate, usize> = months.iter().enumerate().map(|(i, m)| (*m, i)).collect();
-    let mut sums = vec![Converted::default(); months.len()];
-    for fact in facts.iter().filter(|f| f.basis == basis) {
-        if let Some(i) = index.get(&fact.month) {
-            sums[*i].add(fx, fact.micros, &fact.currency, fact.month);
+    /// Every fact of the basis, in month order.
+    pub fn facts(&self) -> &[SpendFact] {
+        &self.facts
+    }
+
+    /// The facts of the months `[from, to]` with their converted amounts.
+    pub fn entries(&self, from: NaiveDate, to: NaiveDate) -> impl Iterator<Item = (&SpendFact, Option<i64>)> {
+        let (from, to) = (month_start(from), month_start(to));
+        let start = self.facts.partition_point(|f| f.month < from);
+        let end = self.facts.partition_point(|f| f.month <= to).max(start);
+        self.facts[start..end].iter().zip(self.reporting[start..end].iter().copied())
+    }
+
+    /// Every fact with its converted amount, in month order.
+    pub fn all_entries(&self) -> impl Iterator<Item = (&SpendFact, Option<i64>)> {
+        self.facts.iter().zip(self.reporting.iter().copied())
+    }
+
+    /// The first month with cost, if any.
+    pub fn first_month(&self) -> Option<NaiveDate> {
+        self.facts.first().map(|f| f.month)
+    }
+
+    /// Spend in the months `[from, to]`.
+    pub fn total(&self, from: NaiveDate, to: NaiveDate) -> Converted {
+        self.total_where(from, to, |_| true)
+    }
+
+    /// Spend in the months `[from, to]` that `keep` accepts (unattributed, on a set of systems, …).
+    pub fn total_where(&self, from: NaiveDate, to: NaiveDate, keep: impl Fn(&SpendFact) -> bool) -> Converted {
+        let mut sum = Converted::default();
+        for (fact, reporting) in self.entries(from, to).filter(|(f, _)| keep(f)) {
+            sum.add_converted(reporting, fact.micros, &fact.currency);
         }
+        sum
     }
-    sums
-}
 
-/// Spend inside `[from, to]` grouped by `key` (vendor, system, department, …), largest first.
-/// A `None` key is the spend that has no value for the dimension (say, unattributed).
-pub fn by_key<K: Eq + Hash + Clone + Ord>(
-    facts: &[SpendFact],
-    basis: &str,
-    fx: &FxTable,
-    from: NaiveDate,
-    to: NaiveDate,
-    key: impl Fn(&SpendFact) -> Option<K>,
-) -> Vec<(Option<K>, Converted)> {
-    let mut groups: BTreeMap<Option<K>, Converted> = BTreeMap::new();
-    for fact in in_range(facts, basis, from, to) {
-        groups.entry(key(fact)).or_default().add(fx, fact.micros, &fact.currency, fact.month);
+    /// One sum per month of `months` (in ascending order).
+    pub fn by_month(&self, months: &[NaiveDate]) -> Vec<Converted> {
+        let mut sums = vec![Converted::default(); months.len()];
+        let (Some(first), Some(last)) = (months.first(), months.last()) else { return sums };
+        for (fact, reporting) in self.entries(*first, *last) {
+            if let Ok(i) = months.binary_search(&fact.month) {
+                sums[i].add_converted(reporting, fact.micros, &fact.currency);
+            }
+        }
+        sums
     }
-    let mut groups: Vec<_> = groups.into_iter().collect();
-    groups.sort_by_key(|group| std::cmp::Reverse(group.1.micros));
-    groups
-}
 
-/// Monthly spend per key for the `top` keys by total, the rest folded into one `None` series
-/// ("Other" on a chart). Only converted money is drawn; the caller states what was not.
-pub fn monthly_top<K: Eq + Hash + Clone + Ord>(
-    facts: &[SpendFact],
-    basis: &str,
-    fx: &FxTable,
-    months: &[NaiveDate],
-    top: usize,
-    key: impl Fn(&SpendFact) -> Option<K>,
-) -> Vec<(Option<K>, Vec<i64>)> {
-    let (Some(first), Some(last)) = (months.first(), months.last()) else { return Vec::new() };
-    let ranked = by_key(facts, basis, fx, *first, *last, &key);
-    let kept: Vec<K> = ranked.iter().filter_map(|(k, _)| k.clone()).take(top).collect();
-    let index: HashMap<NaiveDate, usize> = months.iter().enumerate().map(|(i, m)| (*m, i)).collect();
-    let mut series: Vec<(Option<K>, Vec<i64>)> =
-        kept.iter().map(|k| (Some(k.clone()), vec![0; months.len()])).collect();
-    let mut other = vec![0_i64; months.len()];
-    for fact in in_range(facts, basis, *first, *last) {
-        let (Some(i), Some(micros)) = (index.get(&fact.month), fx.convert(fact.micros, &fact.currency, fact.month))
-        else {
-            continue;
-        };
-        let slot = match key(fact).and_then(|k| kept.iter().position(|kept| *kept == k)) {
-            Some(s) => &mut series[s].1[*i],
-            None => &mut other[*i],
-        };
-        *slot = slot.saturating_add(micros);
+    /// Spend in the months `[from, to]` grouped by `key` (vendor, system, department, …), largest
+    /// first. A `None` key is the spend that has no value for the dimension (say, unattributed).
+    pub fn by_key<K: Eq + Hash + Clone + Ord>(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+        key: impl Fn(&SpendFact) -> Option<K>,
+    ) -> Vec<(Option<K>, Converted)> {
+        let mut groups: BTreeMap<Option<K>, Converted> = BTreeMap::new();
+        for (fact, reporting) in self.entries(from, to) {
+            groups.entry(key(fact)).or_default().add_converted(reporting, fact.micros, &fact.currency);
+        }
+        let mut groups: Vec<_> = groups.into_iter().collect();
+        groups.sort_by_key(|group| std::cmp::Reverse(group.1.micros));
+        groups
     }
-    if other.iter().any(|m| *m != 0) {
-        series.push((None, other));
+
+    /// Monthly spend per key for the `top` keys by total, the rest folded into one `None` series
+    /// ("Other" on a chart). Only converted money is drawn; the caller states what was not.
+    pub fn monthly_top<K: Eq + Hash + Clone + Ord>(
+        &self,
+        months: &[NaiveDate],
+        top: usize,
+        key: impl Fn(&SpendFact) -> Option<K>,
+    ) -> Vec<(Option<K>, Vec<i64>)> {
+        let (Some(first), Some(last)) = (months.first(), months.last()) else { return Vec::new() };
+        let ranked = self.by_key(*first, *last, &key);
+        let kept: Vec<K> = ranked.iter().filter_map(|(k, _)| k.clone()).take(top).collect();
+        let slot_of: std::collections::HashMap<K, usize> =
+            kept.iter().enumerate().map(|(i, k)| (k.clone(), i)).collect();
+        let mut series: Vec<(Option<K>, Vec<i64>)> =
+            kept.iter().map(|k| (Some(k.clone()), vec![0; months.len()])).collect();
+        let mut other = vec![0_i64; months.len()];
+        for (fact, reporting) in self.entries(*first, *last) {
+            let (Ok(i), Some(micros)) = (months.binary_search(&fact.month), reporting) else { continue };
+            let slot = match key(fact).and_then(|k| slot_of.get(&k)) {
+                Some(s) => &mut series[*s].1[i],
+                None => &mut other[i],
+            };
+            *slot = slot.saturating_add(micros);
+        }
+        if other.iter().any(|m| *m != 0) {
+            series.push((None, other));
+        }
+        series
     }
-    series
+
+    /// The (up to) three months up to `last_month` that a run-rate averages: never months before
+    /// the first cost, so one month of data is not diluted by empty months.
+    pub fn recent_months(&self, last_month: NaiveDate) -> Vec<NaiveDate> {
+        let last_month = month_start(last_month);
+        let first = self.first_month().filter(|first| *first <= last_month);
+        let from = add_months(last_month, -2).max(first.unwrap_or(last_month));
+        months_between(from, last_month)
+    }
+
+    /// Spend to the end of the year of `last_month`: the year's actuals so far plus the average
+    /// of the last (up to) three months for every month still to come.
+    pub fn forecast_year_end(&self, last_month: NaiveDate) -> Converted {
+        let last_month = month_start(last_month);
+        let year_start = NaiveDate::from_ymd_opt(chrono::Datelike::year(&last_month), 1, 1).unwrap_or(last_month);
+        let mut forecast = self.total(year_start, last_month);
+        let monthly: Vec<i64> = self.by_month(&self.recent_months(last_month)).iter().map(|c| c.micros).collect();
+        let remaining = 12 - i64::from(chrono::Datelike::month(&last_month));
+        forecast.micros = forecast.micros.saturating_add(run_rate(&monthly) / 12 * remaining);
+        forecast
+    }
 }
 
 /// Annualised run-rate: the average of the last (up to) three months × 12.
@@ -127,28 +193,6 @@ pub fn run_rate(monthly: &[i64]) -> i64 {
     }
     let sum: i128 = recent.iter().map(|m| i128::from(*m)).sum();
     clamp(sum * 12 / recent.len() as i128)
-}
-
-/// The (up to) three months up to `last_month` that a run-rate averages: never months before
-/// the first cost of the basis, so one month of data is not diluted by empty months.
-pub fn recent_months(facts: &[SpendFact], basis: &str, last_month: NaiveDate) -> Vec<NaiveDate> {
-    let last_month = month_start(last_month);
-    let first = facts.iter().filter(|f| f.basis == basis && f.month <= last_month).map(|f| f.month).min();
-    let from = add_months(last_month, -2).max(first.unwrap_or(last_month));
-    months_between(from, last_month)
-}
-
-/// Spend to the end of the year of `last_month`: the year's actuals so far plus the average
-/// of the last (up to) three months for every month still to come.
-pub fn forecast_year_end(facts: &[SpendFact], basis: &str, fx: &FxTable, last_month: NaiveDate) -> Converted {
-    let last_month = month_start(last_month);
-    let year_start = NaiveDate::from_ymd_opt(chrono::Datelike::year(&last_month), 1, 1).unwrap_or(last_month);
-    let mut forecast = total(facts, basis, fx, year_start, last_month);
-    let monthly: Vec<i64> =
-        by_month(facts, basis, fx, &recent_months(facts, basis, last_month)).iter().map(|c| c.micros).collect();
-    let remaining = 12 - i64::from(chrono::Datelike::month(&last_month));
-    forecast.micros = forecast.micros.saturating_add(run_rate(&monthly) / 12 * remaining);
-    forecast
 }
 
 /// What a contract commits to, for the monthly comparison with actual spend.
@@ -206,14 +250,13 @@ pub struct SpendAgainstPlan {
 }
 
 pub fn against_plan(
-    facts: &[SpendFact],
-    basis: &str,
+    spend: &SpendLedger,
     fx: &FxTable,
     commitments: &[Commitment],
     budgets: &[Budget],
     months: &[NaiveDate],
 ) -> SpendAgainstPlan {
-    let mut plan = SpendAgainstPlan { actual: by_month(facts, basis, fx, months), ..Default::default() };
+    let mut plan = SpendAgainstPlan { actual: spend.by_month(months), ..Default::default() };
     for month in months {
         let mut committed = Converted::default();
         for contract in commitments {
@@ -238,16 +281,6 @@ pub fn cumulative(values: &[i64]) -> Vec<i64> {
             Some(*sum)
         })
         .collect()
-}
-
-fn in_range<'a>(
-    facts: &'a [SpendFact],
-    basis: &'a str,
-    from: NaiveDate,
-    to: NaiveDate,
-) -> impl Iterator<Item = &'a SpendFact> {
-    let (from, to) = (month_start(from), month_start(to));
-    facts.iter().filter(move |f| f.basis == basis && from <= f.month && f.month <= to)
 }
 
 /// Days the two inclusive ranges share.
@@ -276,7 +309,7 @@ mod tests {
             vendor_id: Some(vendor),
             system_id: system,
             initiative_id: None,
-            department: String::new(),
+            department: "".into(),
             currency: currency.into(),
             basis: basis.into(),
             micros: units * 1_000_000,
@@ -302,18 +335,21 @@ mod tests {
             fact("2026-01-01", 1, Some(1), "EUR", "amortized", 40),
         ];
         let fx = FxTable::new("EUR", &[]);
-        assert_eq!(total(&facts, "billed", &fx, d("2026-01-01"), d("2026-01-01")).micros, 100_000_000);
-        assert_eq!(total(&facts, "amortized", &fx, d("2026-01-01"), d("2026-01-01")).micros, 40_000_000);
+        let billed = SpendLedger::new(facts.clone(), "billed", &fx);
+        let amortized = SpendLedger::new(facts, "amortized", &fx);
+        assert_eq!(billed.total(d("2026-01-01"), d("2026-01-01")).micros, 100_000_000);
+        assert_eq!(amortized.total(d("2026-01-01"), d("2026-01-01")).micros, 40_000_000);
     }
 
     #[test]
     fn a_portfolio_in_eur_with_usd_costs_and_no_rate_reports_the_usd_as_unconverted() {
         let facts =
             [fact("2026-01-01", 1, Some(1), "EUR", "billed", 100), fact("2026-01-01", 2, None, "USD", "billed", 250)];
-        let sum = total(&facts, "billed", &FxTable::new("EUR", &[]), d("2026-01-01"), d("2026-12-01"));
+        let sum = SpendLedger::new(facts.clone(), "billed", &FxTable::new("EUR", &[]))
+            .total(d("2026-01-01"), d("2026-12-01"));
         assert_eq!(sum.micros, 100_000_000);
         assert_eq!(sum.unconverted.get("USD"), Some(&250_000_000));
-        let with_rate = total(&facts, "billed", &usd_at("0.9"), d("2026-01-01"), d("2026-12-01"));
+        let with_rate = SpendLedger::new(facts, "billed", &usd_at("0.9")).total(d("2026-01-01"), d("2026-12-01"));
         assert_eq!((with_rate.micros, with_rate.is_complete()), (325_000_000, true));
     }
 
@@ -324,13 +360,13 @@ mod tests {
             fact("2026-02-01", 2, None, "EUR", "billed", 30),
             fact("2026-02-01", 1, Some(2), "EUR", "billed", 5),
         ];
-        let fx = FxTable::new("EUR", &[]);
-        let vendors = by_key(&facts, "billed", &fx, d("2026-01-01"), d("2026-02-01"), |f| f.vendor_id);
+        let ledger = SpendLedger::new(facts, "billed", &FxTable::new("EUR", &[]));
+        let vendors = ledger.by_key(d("2026-01-01"), d("2026-02-01"), |f| f.vendor_id);
         assert_eq!(
             vendors.iter().map(|(k, c)| (*k, c.micros)).collect::<Vec<_>>(),
             vec![(Some(2), 30_000_000), (Some(1), 15_000_000)]
         );
-        let systems = by_key(&facts, "billed", &fx, d("2026-01-01"), d("2026-02-01"), |f| f.system_id);
+        let systems = ledger.by_key(d("2026-01-01"), d("2026-02-01"), |f| f.system_id);
         assert_eq!(
             systems[0],
             (None, Converted { micros: 30_000_000, ..Default::default() }),
@@ -347,7 +383,8 @@ mod tests {
             fact("2026-02-01", 4, None, "EUR", "billed", 3),
         ];
         let months = [d("2026-01-01"), d("2026-02-01")];
-        let series = monthly_top(&facts, "billed", &FxTable::new("EUR", &[]), &months, 2, |f| f.vendor_id);
+        let series =
+            SpendLedger::new(facts, "billed", &FxTable::new("EUR", &[])).monthly_top(&months, 2, |f| f.vendor_id);
         assert_eq!(
             series,
             vec![(Some(1), vec![50_000_000, 0]), (Some(2), vec![40_000_000, 0]), (None, vec![0, 10_000_000])]
@@ -366,11 +403,13 @@ mod tests {
             fact("2026-03-01", 1, None, "EUR", "billed", 30),
             fact("2025-12-01", 1, None, "EUR", "billed", 999),
         ];
-        assert_eq!(forecast_year_end(&facts, "billed", &FxTable::new("EUR", &[]), d("2026-03-01")).micros, 240_000_000);
+        let ledger = SpendLedger::new(facts, "billed", &FxTable::new("EUR", &[]));
+        assert_eq!(ledger.forecast_year_end(d("2026-03-01")).micros, 240_000_000);
         // One month of data: its run-rate is that month × 12, not diluted by empty months.
         let one = [fact("2026-10-01", 1, None, "EUR", "billed", 30)];
-        assert_eq!(recent_months(&one, "billed", d("2026-10-01")), vec![d("2026-10-01")]);
-        assert_eq!(forecast_year_end(&one, "billed", &FxTable::new("EUR", &[]), d("2026-10-01")).micros, 90_000_000);
+        let one = SpendLedger::new(one, "billed", &FxTable::new("EUR", &[]));
+        assert_eq!(one.recent_months(d("2026-10-01")), vec![d("2026-10-01")]);
+        assert_eq!(one.forecast_year_end(d("2026-10-01")).micros, 90_000_000);
     }
 
     #[test]
@@ -423,7 +462,9 @@ mod tests {
             micros: 36_500_000_000,
             currency: "EUR".into(),
         }];
-        let plan = against_plan(&facts, "billed", &usd_at("0.5"), &commitments, &budgets, &[d("2026-01-01")]);
+        let fx = usd_at("0.5");
+        let plan =
+            against_plan(&SpendLedger::new(facts, "billed", &fx), &fx, &commitments, &budgets, &[d("2026-01-01")]);
         assert_eq!(plan.actual[0].micros, 500_000_000);
         assert_eq!(plan.commitment[0].micros, 1_000_000_000, "2,000 USD a month at 0.5");
         assert_eq!(plan.budget[0].micros, 3_100_000_000, "36,500 over 365 days × 31");

@@ -2,7 +2,7 @@
 //! types for the screens. Money crosses as exact decimal text in the reporting currency.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -12,10 +12,10 @@ use super::{ApiResult, App};
 use crate::analytics::adoption::{self, AdoptionFact, AdoptionMetric};
 use crate::analytics::fx::{Converted, FxTable};
 use crate::analytics::period::{Period, PeriodKind, Span, add_months, month_start, months_between};
-use crate::analytics::spend::{self, Commitment, SpendFact};
+use crate::analytics::spend::{self, Commitment, SpendFact, SpendLedger};
 use crate::analytics::{Comparison, pipeline, renewals, risk};
 use crate::domain::format_micros;
-use crate::store::{ContractFact, InitiativeFact, SystemFact};
+use crate::store::{ContractFact, DatedStageChange, InitiativeFact, SystemFact};
 
 /// The cost basis screens show unless asked for another.
 pub const DEFAULT_BASIS: &str = "billed";
@@ -215,89 +215,115 @@ pub struct AdoptionView {
     pub trend_active_users: Vec<f64>,
 }
 
-/// The facts one analytics answer is computed from, read once per request.
+/// The portfolio as analytics sees it, in one cost basis: read once per change of the file and
+/// shared by every screen, period and chart that asks until the next write.
 pub(crate) struct Facts {
-    pub period: Period,
     pub basis: String,
     pub fx: FxTable,
-    pub spend: Vec<SpendFact>,
+    /// The basis' spend, every month, converted once.
+    pub spend: SpendLedger,
+    /// The cost bases present in the portfolio, for the basis picker.
     pub bases: Vec<String>,
     pub last_cost_month: Option<NaiveDate>,
+    /// Seats and users per system and month, in month order.
     pub adoption: Vec<AdoptionFact>,
     pub contracts: Vec<ContractFact>,
     pub systems: Vec<SystemFact>,
     pub initiatives: Vec<InitiativeFact>,
     pub vendor_names: HashMap<i64, String>,
+    pub budgets: Vec<spend::Budget>,
+    pub stage_history: Vec<DatedStageChange>,
+    pub risks: Vec<risk::RiskFact>,
+    pub reviews: Vec<risk::ReviewFact>,
+    pub incidents: Vec<risk::IncidentFact>,
     /// Every initiative's value, computed on first use (see `App::initiative_values`).
-    pub values: std::sync::OnceLock<HashMap<i64, super::value::Evaluated>>,
+    pub values: OnceLock<HashMap<i64, super::value::Evaluated>>,
+    /// Cost per system and initiative per month, indexed on first use (see `value::CostBasis`).
+    pub costs: OnceLock<super::value::CostBasis>,
 }
 
-/// The facts of one request, with what they were read for: (write generation, period kind,
-/// anchor, basis, today).
-pub(crate) type CachedFacts = ((u64, PeriodKind, Option<NaiveDate>, Option<String>, NaiveDate), Arc<Facts>);
+/// The facts with the period one request asks about.
+pub(crate) struct Scoped {
+    pub facts: Arc<Facts>,
+    pub period: Period,
+}
 
-/// How many months of history the facts cover before the period (trend lines, run-rate).
-const HISTORY_MONTHS: i32 = 24;
+impl std::ops::Deref for Scoped {
+    type Target = Facts;
+    fn deref(&self) -> &Facts {
+        &self.facts
+    }
+}
+
+/// The facts of one basis, with the write generation they were read at.
+pub(crate) type CachedFacts = ((u64, String), Arc<Facts>);
 
 impl App {
-    /// What every analytics screen needs for the request's period and the two years before it:
-    /// read once per change of the file and shared by the screens and charts that ask again.
-    pub(crate) fn analytics_facts(&self, request: &AnalyticsRequest, today: NaiveDate) -> ApiResult<Arc<Facts>> {
-        let key = (self.store.generation(), request.period, request.anchor, request.basis.clone(), today);
-        let mut cache = self.facts_cache.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        if let Some((cached_key, facts)) = cache.as_ref()
-            && *cached_key == key
-        {
-            return Ok(Arc::clone(facts));
-        }
-        let facts = Arc::new(self.read_facts(request, today)?);
-        *cache = Some((key, Arc::clone(&facts)));
-        Ok(facts)
+    /// What every analytics screen needs, with the period `request` names (by default the
+    /// newest month with cost, else the month of `today`).
+    pub(crate) fn analytics_facts(&self, request: &AnalyticsRequest, today: NaiveDate) -> ApiResult<Scoped> {
+        let basis = request.basis.clone().unwrap_or_else(|| DEFAULT_BASIS.to_owned());
+        let key = (self.store.generation(), basis);
+        let facts = {
+            let mut cache = self.facts_cache.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            match cache.as_ref() {
+                Some((cached_key, facts)) if *cached_key == key => Arc::clone(facts),
+                _ => {
+                    let facts = Arc::new(self.read_facts(&key.1)?);
+                    *cache = Some((key, Arc::clone(&facts)));
+                    facts
+                }
+            }
+        };
+        let anchor = request.anchor.or(facts.last_cost_month).unwrap_or(today);
+        Ok(Scoped { period: Period::containing(request.period, anchor), facts })
     }
 
-    fn read_facts(&self, request: &AnalyticsRequest, today: NaiveDate) -> ApiResult<Facts> {
+    fn read_facts(&self, basis: &str) -> ApiResult<Facts> {
         let read = self.store.read();
-        let last_cost_month = read.last_cost_month()?;
-        let anchor = request.anchor.or(last_cost_month).unwrap_or(today);
-        let period = Period::containing(request.period, anchor);
-        let from = add_months(period.start, -HISTORY_MONTHS);
-        let spend = read.spend_facts(from, period.end.max(today))?;
+        let spend = read.spend_facts()?;
         let mut bases: Vec<String> =
-            spend.iter().map(|f| f.basis.clone()).collect::<HashSet<_>>().into_iter().collect();
+            spend.iter().map(|f| &*f.basis).collect::<HashSet<&str>>().into_iter().map(str::to_owned).collect();
         bases.sort();
+        let last_cost_month = spend.iter().map(|f| f.month).max();
         let reporting = self.store.meta("reporting_currency")?.unwrap_or_else(|| largest_currency(&spend));
+        let fx = FxTable::new(&reporting, &read.fx_rates()?);
         Ok(Facts {
-            period,
-            basis: request.basis.clone().unwrap_or_else(|| DEFAULT_BASIS.to_owned()),
-            fx: FxTable::new(&reporting, &read.fx_rates()?),
-            adoption: read.adoption_facts(from, period.end)?,
+            basis: basis.to_owned(),
+            spend: SpendLedger::new(spend, basis, &fx),
+            fx,
+            bases,
+            last_cost_month,
+            adoption: read.adoption_facts()?,
             contracts: read.contract_facts()?,
             systems: read.system_facts()?,
             initiatives: read.initiative_facts()?,
             vendor_names: read.vendor_names()?,
-            values: std::sync::OnceLock::new(),
-            spend,
-            bases,
-            last_cost_month,
+            budgets: read.budgets()?,
+            stage_history: read.stage_changes()?,
+            risks: read.risk_facts()?,
+            reviews: read.review_facts()?,
+            incidents: read.incident_facts()?,
+            values: OnceLock::new(),
+            costs: OnceLock::new(),
         })
     }
 
     /// The dashboard for a period, as of `today` (renewals, overdue reviews).
     pub fn dashboard(&self, request: &AnalyticsRequest, today: NaiveDate) -> ApiResult<Dashboard> {
         let facts = self.analytics_facts(request, today)?;
-        let read = self.store.read();
         let (period, previous) = (facts.period, facts.period.previous());
         let (now, then) = period.compared_to_date(facts.last_cost_month);
         let fx = &facts.fx;
-        let basis = facts.basis.as_str();
         let mut notes = Vec::new();
 
-        let current = spend::total(&facts.spend, basis, fx, now.start, now.end);
-        let before = spend::total(&facts.spend, basis, fx, then.start, then.end);
-        let unattributed = spend::total_where(&facts.spend, basis, fx, now.start, now.end, SpendFact::is_unattributed);
+        let current = facts.spend.total(now.start, now.end);
+        let before = facts.spend.total(then.start, then.end);
+        let unattributed = facts.spend.total_where(now.start, now.end, SpendFact::is_unattributed);
         let commitments = commitments(&facts.contracts);
-        let budgets: Vec<spend::Budget> = read.budgets()?.into_iter().filter(|b| b.scope_type == "portfolio").collect();
-        let plan = spend::against_plan(&[], basis, fx, &commitments, &budgets, &months_between(now.start, now.end));
+        let budgets = portfolio_budgets(&facts);
+        let no_actuals = SpendLedger::default();
+        let plan = spend::against_plan(&no_actuals, fx, &commitments, &budgets, &months_between(now.start, now.end));
         let committed = plan.commitment.iter().fold(Converted::default(), |mut sum, c| {
             sum.merge(c);
             sum
@@ -307,9 +333,9 @@ impl App {
             sum
         });
         let last_month = facts.last_cost_month.unwrap_or(period.end).min(period.end);
-        let recent = spend::recent_months(&facts.spend, basis, last_month);
-        let recent: Vec<i64> = spend::by_month(&facts.spend, basis, fx, &recent).iter().map(|c| c.micros).collect();
-        let forecast = spend::forecast_year_end(&facts.spend, basis, fx, last_month);
+        let recent = facts.spend.recent_months(last_month);
+        let recent: Vec<i64> = facts.spend.by_month(&recent).iter().map(|c| c.micros).collect();
+        let forecast = facts.spend.forecast_year_end(last_month);
         note_unconverted(&mut notes, &current, fx.reporting(), "spend this period");
         note_unconverted(&mut notes, &committed, fx.reporting(), "contracted commitment");
 
@@ -346,7 +372,7 @@ impl App {
         let values = self.initiative_values(&facts)?;
         let roi_tile = super::value::portfolio_roi(values);
         let items = super::value::pipeline_items(&facts, values);
-        let history: Vec<pipeline::StageChange> = read.stage_changes()?.into_iter().map(|c| c.change).collect();
+        let history: Vec<pipeline::StageChange> = facts.stage_history.iter().map(|c| c.change.clone()).collect();
         let conversion = pipeline::pilot_to_production(&items, &history);
         let count_stage = |stages: &[&str]| items.iter().filter(|i| stages.contains(&i.stage.as_str())).count() as u32;
 
@@ -358,21 +384,19 @@ impl App {
             }
         }
 
-        let risks = read.risk_facts()?;
-        let high_risk_systems = risk::systems_with_open_high_risk(&risks);
+        let risks = &facts.risks;
+        let high_risk_systems = risk::systems_with_open_high_risk(risks);
         let on_high_risk = |f: &SpendFact| f.system_id.is_some_and(|s| high_risk_systems.contains(&s));
-        let incidents = risk::open_incidents(&read.incident_facts()?);
+        let incidents = risk::open_incidents(&facts.incidents);
         let risk_tile = RiskTile {
-            overdue_reviews: risk::overdue_reviews(&read.review_facts()?, today),
+            overdue_reviews: risk::overdue_reviews(&facts.reviews, today),
             open_incidents: incidents.values().sum(),
             open_incidents_by_severity: incidents
                 .into_iter()
                 .map(|(severity, count)| SeverityCount { severity, count })
                 .collect(),
             open_high_risks: risks.iter().filter(|r| r.is_open() && r.is_high()).count() as u32,
-            spend_on_high_risk_systems: format_micros(
-                spend::total_where(&facts.spend, basis, fx, now.start, now.end, on_high_risk).micros,
-            ),
+            spend_on_high_risk_systems: format_micros(facts.spend.total_where(now.start, now.end, on_high_risk).micros),
         };
 
         Ok(Dashboard {
@@ -453,12 +477,13 @@ impl App {
 
     pub(crate) fn system_adoption(&self, facts: &Facts, period: Period) -> Vec<adoption::SystemAdoption> {
         let months = period.months().len().max(1) as i64;
-        let monthly_cost: HashMap<i64, i64> =
-            spend::by_key(&facts.spend, &facts.basis, &facts.fx, period.start, period.end, |f| f.system_id)
-                .into_iter()
-                // A cost partly without an exchange rate is unknown, not smaller.
-                .filter_map(|(system, sum)| Some((system?, sum.micros / months)).filter(|_| sum.is_complete()))
-                .collect();
+        let monthly_cost: HashMap<i64, i64> = facts
+            .spend
+            .by_key(period.start, period.end, |f| f.system_id)
+            .into_iter()
+            // A cost partly without an exchange rate is unknown, not smaller.
+            .filter_map(|(system, sum)| Some((system?, sum.micros / months)).filter(|_| sum.is_complete()))
+            .collect();
         adoption::by_system(
             &facts.adoption,
             period.start,
@@ -471,7 +496,7 @@ impl App {
 
 /// Spend per initiative: lines tied to it, plus the lines of its systems shared evenly among
 /// the initiatives that use each system (as the value model counts cost).
-fn initiative_rows(facts: &Facts, names: &HashMap<i64, String>) -> Vec<SpendRow> {
+fn initiative_rows(facts: &Facts, period: Period, names: &HashMap<i64, String>) -> Vec<SpendRow> {
     let mut users_of: HashMap<i64, Vec<i64>> = HashMap::new();
     for initiative in &facts.initiatives {
         for system in &initiative.system_ids {
@@ -480,10 +505,8 @@ fn initiative_rows(facts: &Facts, names: &HashMap<i64, String>) -> Vec<SpendRow>
     }
     let sum = |span: &Span| -> BTreeMap<Option<i64>, i64> {
         let mut sums: BTreeMap<Option<i64>, i64> = BTreeMap::new();
-        for fact in
-            facts.spend.iter().filter(|f| f.basis == facts.basis && span.start <= f.month && f.month <= span.end)
-        {
-            let Some(micros) = facts.fx.convert(fact.micros, &fact.currency, fact.month) else { continue };
+        for (fact, micros) in facts.spend.entries(span.start, span.end) {
+            let Some(micros) = micros else { continue };
             let shared = fact.system_id.and_then(|s| users_of.get(&s)).filter(|users| !users.is_empty());
             match (fact.initiative_id, shared) {
                 (Some(initiative), _) => *sums.entry(Some(initiative)).or_default() += micros,
@@ -497,7 +520,7 @@ fn initiative_rows(facts: &Facts, names: &HashMap<i64, String>) -> Vec<SpendRow>
         }
         sums
     };
-    let (current, previous) = facts.period.compared_to_date(facts.last_cost_month);
+    let (current, previous) = period.compared_to_date(facts.last_cost_month);
     let (now, before) = (sum(&current), sum(&previous));
     let mut rows: Vec<SpendRow> = now
         .into_iter()
@@ -518,6 +541,11 @@ fn initiative_rows(facts: &Facts, names: &HashMap<i64, String>) -> Vec<SpendRow>
         .collect();
     rows.sort_by_key(|row| std::cmp::Reverse(row.current.parse::<rust_decimal::Decimal>().unwrap_or_default()));
     rows
+}
+
+/// The budgets set for the whole portfolio (not a department's).
+pub(crate) fn portfolio_budgets(facts: &Facts) -> Vec<spend::Budget> {
+    facts.budgets.iter().filter(|b| b.scope_type == "portfolio").cloned().collect()
 }
 
 /// Contracts as commitments: drafts and cancelled contracts commit to nothing.
@@ -601,7 +629,7 @@ fn grouped(micros: i64) -> String {
 fn largest_currency(spend: &[SpendFact]) -> String {
     let mut sums: HashMap<&str, i128> = HashMap::new();
     for fact in spend {
-        *sums.entry(fact.currency.as_str()).or_default() += i128::from(fact.micros).abs();
+        *sums.entry(&fact.currency).or_default() += i128::from(fact.micros).abs();
     }
     sums.into_iter().max_by_key(|(_, sum)| *sum).map(|(c, _)| c.to_owned()).unwrap_or_else(|| "EUR".to_owned())
 }
@@ -658,16 +686,17 @@ impl App {
     pub fn spend_view(&self, request: &AnalyticsRequest, today: NaiveDate) -> ApiResult<SpendView> {
         let facts = self.analytics_facts(request, today)?;
         let (period, previous) = facts.period.compared_to_date(facts.last_cost_month);
-        let (fx, basis) = (&facts.fx, facts.basis.as_str());
+        let fx = &facts.fx;
         let system_names: HashMap<i64, String> = facts.systems.iter().map(|s| (s.id, s.name.clone())).collect();
         let initiative_names: HashMap<i64, String> = facts.initiatives.iter().map(|i| (i.id, i.name.clone())).collect();
         let rows = |key: &dyn Fn(&SpendFact) -> Option<String>, name: Namer<'_>| {
-            let now = spend::by_key(&facts.spend, basis, fx, period.start, period.end, key);
-            let before: HashMap<Option<String>, i64> =
-                spend::by_key(&facts.spend, basis, fx, previous.start, previous.end, key)
-                    .into_iter()
-                    .map(|(k, sum)| (k, sum.micros))
-                    .collect();
+            let now = facts.spend.by_key(period.start, period.end, key);
+            let before: HashMap<Option<String>, i64> = facts
+                .spend
+                .by_key(previous.start, previous.end, key)
+                .into_iter()
+                .map(|(k, sum)| (k, sum.micros))
+                .collect();
             now.into_iter()
                 .map(|(k, sum)| {
                     let earlier = before.get(&k).copied().unwrap_or(0);
@@ -691,26 +720,26 @@ impl App {
             };
             (id, name)
         };
-        let total = spend::total(&facts.spend, basis, fx, period.start, period.end);
+        let total = facts.spend.total(period.start, period.end);
         let months = months_between(add_months(period.end, -11), period.end);
-        let all_budgets = self.store.read().budgets()?;
-        let budgets: Vec<spend::Budget> = all_budgets.iter().filter(|b| b.scope_type == "portfolio").cloned().collect();
+        let budgets = portfolio_budgets(&facts);
         let span_months = months_between(period.start, period.end);
-        let mut by_department = rows(&|f| (!f.department.is_empty()).then(|| f.department.clone()), &|k| {
+        let mut by_department = rows(&|f| (!f.department.is_empty()).then(|| f.department.to_string()), &|k| {
             (None, k.unwrap_or("No department").to_owned())
         });
         for row in &mut by_department {
-            let own: Vec<spend::Budget> = all_budgets
+            let own: Vec<spend::Budget> = facts
+                .budgets
                 .iter()
                 .filter(|b| b.scope_type == "department" && b.scope_value.eq_ignore_ascii_case(&row.name))
                 .cloned()
                 .collect();
             if !own.is_empty() {
-                let plan = spend::against_plan(&[], basis, fx, &[], &own, &span_months);
+                let plan = spend::against_plan(&SpendLedger::default(), fx, &[], &own, &span_months);
                 row.budget = Some(format_micros(plan.budget.iter().map(|b| b.micros).sum()));
             }
         }
-        let plan = spend::against_plan(&facts.spend, basis, fx, &commitments(&facts.contracts), &budgets, &months);
+        let plan = spend::against_plan(&facts.spend, fx, &commitments(&facts.contracts), &budgets, &months);
         Ok(SpendView {
             period: span_view(facts.period.kind, &period),
             previous: span_view(facts.period.kind, &previous),
@@ -723,7 +752,7 @@ impl App {
                 named(&system_names, "Not attributed to a system", k)
             }),
             by_department,
-            by_initiative: initiative_rows(&facts, &initiative_names),
+            by_initiative: initiative_rows(&facts, facts.period, &initiative_names),
             months: months
                 .iter()
                 .enumerate()

@@ -6,7 +6,7 @@ use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::analytics::{AnalyticsRequest, Facts, commitments, renewal_facts};
+use super::analytics::{AnalyticsRequest, Facts, commitments, portfolio_budgets, renewal_facts};
 use super::{ApiError, ApiResult, App, ErrorCode};
 use crate::analytics::adoption::{self, AdoptionMetric};
 use crate::analytics::period::{PeriodKind, add_months, month_end, months_between};
@@ -104,8 +104,7 @@ impl App {
         let trailing = months_between(add_months(end, -11), end);
         Ok(match request.kind {
             ChartKind::SpendByVendor => {
-                let series =
-                    spend::monthly_top(&facts.spend, &facts.basis, &facts.fx, &trailing, usize::MAX, |f| f.vendor_id);
+                let series = facts.spend.monthly_top(&trailing, usize::MAX, |f| f.vendor_id);
                 Chart::SpendByVendor(charts::MonthlyStack {
                     months: trailing,
                     series: series
@@ -123,16 +122,9 @@ impl App {
             ChartKind::SpendVsCommitment => {
                 let year = NaiveDate::from_ymd_opt(facts.period.end.year(), 1, 1).unwrap_or(facts.period.start);
                 let months = months_between(year, month_end(add_months(year, 11)));
-                let budgets: Vec<spend::Budget> =
-                    self.store.read().budgets()?.into_iter().filter(|b| b.scope_type == "portfolio").collect();
-                let plan = spend::against_plan(
-                    &facts.spend,
-                    &facts.basis,
-                    &facts.fx,
-                    &commitments(&facts.contracts),
-                    &budgets,
-                    &months,
-                );
+                let budgets = portfolio_budgets(&facts);
+                let plan =
+                    spend::against_plan(&facts.spend, &facts.fx, &commitments(&facts.contracts), &budgets, &months);
                 let micros =
                     |list: &[crate::analytics::fx::Converted]| list.iter().map(|c| c.micros).collect::<Vec<_>>();
                 let with_data = months.iter().filter(|m| **m <= end).count();
@@ -151,7 +143,7 @@ impl App {
                 let values = self.initiative_values(&facts)?;
                 let items = super::value::pipeline_items(&facts, values);
                 let history: Vec<pipeline::StageChange> =
-                    self.store.read().stage_changes()?.into_iter().map(|c| c.change).collect();
+                    facts.stage_history.iter().map(|c| c.change.clone()).collect();
                 Chart::PipelineFunnel(charts::Funnel {
                     stages: pipeline::funnel(&items, &history)
                         .into_iter()
@@ -262,9 +254,7 @@ impl App {
                 items.truncate(MAX_ROWS);
                 Chart::RenewalsTimeline(charts::RenewalsTimeline { today, horizon_days: horizon, items, currency })
             }
-            ChartKind::RiskHeatmap => {
-                Chart::RiskHeatmap(charts::RiskHeatmap { counts: risk::heatmap(&self.store.read().risk_facts()?) })
-            }
+            ChartKind::RiskHeatmap => Chart::RiskHeatmap(charts::RiskHeatmap { counts: risk::heatmap(&facts.risks) }),
         })
     }
 }

@@ -10,7 +10,7 @@ use super::analytics::{AnalyticsRequest, renewal_facts};
 use super::{ApiResult, App};
 use crate::analytics::adoption::AdoptionMetric;
 use crate::analytics::period::{PeriodKind, add_months, month_start};
-use crate::analytics::{pipeline, renewals, risk, spend};
+use crate::analytics::{pipeline, renewals, risk};
 use crate::domain::{EuAiActTier, RiskTier, Stage, format_micros};
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -123,8 +123,7 @@ impl App {
         let facts = self.analytics_facts(&trailing_year(), today)?;
         let values = self.initiative_values(&facts)?;
         let items = super::value::pipeline_items(&facts, values);
-        let changes = self.store.read().stage_changes()?;
-        let history: Vec<pipeline::StageChange> = changes.iter().map(|c| c.change.clone()).collect();
+        let history: Vec<pipeline::StageChange> = facts.stage_history.iter().map(|c| c.change.clone()).collect();
         let conversion = pipeline::pilot_to_production(&items, &history);
         let label = |stage: &str| Stage::parse(stage).map(Stage::label).unwrap_or(stage).to_owned();
         let killed = facts
@@ -132,8 +131,11 @@ impl App {
             .iter()
             .filter(|i| i.stage == "killed")
             .map(|i| {
-                let decision =
-                    changes.iter().rev().find(|c| c.change.initiative_id == i.id && c.change.to_stage == "killed");
+                let decision = facts
+                    .stage_history
+                    .iter()
+                    .rev()
+                    .find(|c| c.change.initiative_id == i.id && c.change.to_stage == "killed");
                 KilledRow {
                     code: i.code.clone(),
                     name: i.name.clone(),
@@ -181,7 +183,7 @@ impl App {
                 let covers = |f: &crate::analytics::spend::SpendFact| {
                     f.system_id.is_some_and(|s| contract.system_ids.contains(&s))
                 };
-                let spent = spend::total_where(&facts.spend, &facts.basis, &facts.fx, from, to, covers);
+                let spent = facts.spend.total_where(from, to, covers);
                 let active: Option<f64> = contract
                     .system_ids
                     .iter()
@@ -213,9 +215,8 @@ impl App {
 
     pub fn risk_posture(&self, today: NaiveDate) -> ApiResult<RiskPosture> {
         let facts = self.analytics_facts(&trailing_year(), today)?;
-        let read = self.store.read();
-        let risks = read.risk_facts()?;
-        let high = risk::systems_with_open_high_risk(&risks);
+        let risks = &facts.risks;
+        let high = risk::systems_with_open_high_risk(risks);
         let (from, to) = (add_months(month_start(today), -12), add_months(month_start(today), -1));
         let tiers = |pick: &dyn Fn(&crate::store::SystemFact) -> Option<String>, label: &dyn Fn(&str) -> String| {
             let mut counts: BTreeMap<String, u32> = BTreeMap::new();
@@ -239,13 +240,12 @@ impl App {
                 code: s.code.clone(),
                 name: s.name.clone(),
                 spend_last_12_months: format_micros(
-                    spend::total_where(&facts.spend, &facts.basis, &facts.fx, from, to, |f| f.system_id == Some(s.id))
-                        .micros,
+                    facts.spend.total_where(from, to, |f| f.system_id == Some(s.id)).micros,
                 ),
             })
             .collect();
         high_risk_systems.sort_by(|a, b| a.code.cmp(&b.code));
-        let incidents = risk::open_incidents(&read.incident_facts()?);
+        let incidents = risk::open_incidents(&facts.incidents);
         Ok(RiskPosture {
             by_eu_ai_act_tier: tiers(&|s| s.eu_ai_act_tier.clone(), &|t| {
                 EuAiActTier::parse(t).map(EuAiActTier::label).unwrap_or(t).to_owned()
@@ -253,8 +253,8 @@ impl App {
             by_internal_tier: tiers(&|s| s.internal_risk_tier.clone(), &|t| {
                 RiskTier::parse(t).map(RiskTier::label).unwrap_or(t).to_owned()
             }),
-            heatmap: risk::heatmap(&risks).iter().map(|row| row.to_vec()).collect(),
-            overdue_reviews: risk::overdue_reviews(&read.review_facts()?, today),
+            heatmap: risk::heatmap(risks).iter().map(|row| row.to_vec()).collect(),
+            overdue_reviews: risk::overdue_reviews(&facts.reviews, today),
             open_incidents: incidents.values().sum(),
             open_high_risks: risks.iter().filter(|r| r.is_open() && r.is_high()).count() as u32,
             high_risk_systems,

@@ -247,14 +247,13 @@ impl App {
             return Ok(values);
         }
         let mut models = self.store.read().value_assumptions()?;
-        let history = self.store.read().stage_changes()?;
-        let costs = CostBasis::new(facts, &history);
+        let costs = cost_basis(facts);
         let values = facts
             .initiatives
             .iter()
             .filter_map(|i| {
                 let model = models.remove(&i.id).unwrap_or_default();
-                evaluate(facts, &costs, i, model).map(|e| (i.id, e))
+                evaluate(facts, costs, i, model).map(|e| (i.id, e))
             })
             .collect();
         Ok(facts.values.get_or_init(|| values))
@@ -266,9 +265,7 @@ impl App {
             .iter()
             .find(|i| i.id == id.0)
             .ok_or_else(|| ApiError::new(ErrorCode::NotFound, format!("Initiative {} does not exist", id.0)))?;
-        let history = self.store.read().stage_changes()?;
-        let costs = CostBasis::new(facts, &history);
-        Ok(evaluate(facts, &costs, initiative, model.clone()).unwrap_or_else(|| Evaluated {
+        Ok(evaluate(facts, cost_basis(facts), initiative, model.clone()).unwrap_or_else(|| Evaluated {
             initiative: initiative.clone(),
             model,
             months: Vec::new(),
@@ -281,8 +278,14 @@ impl App {
     }
 }
 
-/// The cost of every system and initiative per month, converted once per request.
-struct CostBasis<'f> {
+/// The cost indexes of the facts, built on first use and kept with them: valuing one
+/// initiative (the editor's live preview, its chart) reuses them.
+fn cost_basis(facts: &Facts) -> &CostBasis {
+    facts.costs.get_or_init(|| CostBasis::new(facts))
+}
+
+/// The cost of every system and initiative per month, in the reporting currency.
+pub(crate) struct CostBasis {
     by_system: HashMap<(i64, NaiveDate), i64>,
     by_initiative: HashMap<(i64, NaiveDate), i64>,
     /// How many live initiatives share each system.
@@ -291,19 +294,20 @@ struct CostBasis<'f> {
     users: HashMap<(i64, NaiveDate), f64>,
     /// The contracts covering each system, with what they commit to (drafts, cancelled and
     /// undated contracts commit to nothing and are left out).
-    contracts_of: HashMap<i64, Vec<(&'f crate::store::ContractFact, spend::Commitment)>>,
+    /// (the contract's index in the facts, its commitment)
+    contracts_of: HashMap<i64, Vec<(usize, spend::Commitment)>>,
     /// The first day each initiative reached production or scaled, by its stage history.
     went_live: HashMap<i64, NaiveDate>,
     last_month: Option<NaiveDate>,
 }
 
-impl<'f> CostBasis<'f> {
+impl CostBasis {
     /// Everything per system, month and initiative indexed once, so valuing each initiative
     /// touches only its own systems and contracts.
-    fn new(facts: &'f Facts, history: &[crate::store::DatedStageChange]) -> CostBasis<'f> {
+    fn new(facts: &Facts) -> CostBasis {
         let (mut by_system, mut by_initiative) = (HashMap::new(), HashMap::new());
-        for fact in facts.spend.iter().filter(|f| f.basis == facts.basis) {
-            let Some(micros) = facts.fx.convert(fact.micros, &fact.currency, fact.month) else { continue };
+        for (fact, micros) in facts.spend.all_entries() {
+            let Some(micros) = micros else { continue };
             let slot = match (fact.initiative_id, fact.system_id) {
                 (Some(initiative), _) => by_initiative.entry((initiative, fact.month)).or_insert(0_i64),
                 (None, Some(system)) => by_system.entry((system, fact.month)).or_insert(0_i64),
@@ -324,14 +328,16 @@ impl<'f> CostBasis<'f> {
             *users.entry((fact.system_id, fact.month)).or_default() += fact.value;
         }
         let mut contracts_of: HashMap<i64, Vec<_>> = HashMap::new();
-        for contract in &facts.contracts {
+        for (index, contract) in facts.contracts.iter().enumerate() {
             let Some(commitment) = commitments(std::slice::from_ref(contract)).pop() else { continue };
             for system in &contract.system_ids {
-                contracts_of.entry(*system).or_default().push((contract, commitment.clone()));
+                contracts_of.entry(*system).or_default().push((index, commitment.clone()));
             }
         }
         let mut went_live: HashMap<i64, NaiveDate> = HashMap::new();
-        for change in history.iter().filter(|c| matches!(c.change.to_stage.as_str(), "production" | "scaled")) {
+        for change in
+            facts.stage_history.iter().filter(|c| matches!(c.change.to_stage.as_str(), "production" | "scaled"))
+        {
             if let Some(day) = change.decided_on {
                 let first = went_live.entry(change.change.initiative_id).or_insert(day);
                 *first = (*first).min(day);
@@ -351,7 +357,7 @@ impl<'f> CostBasis<'f> {
 
 fn evaluate(
     facts: &Facts,
-    costs: &CostBasis<'_>,
+    costs: &CostBasis,
     initiative: &InitiativeFact,
     model: Vec<Assumption>,
 ) -> Option<Evaluated> {
@@ -365,8 +371,12 @@ fn evaluate(
         own + shared
     };
     // Each contract once, even when it covers several of the initiative's systems.
-    let mut contracts: Vec<&(&crate::store::ContractFact, spend::Commitment)> =
-        systems.iter().filter_map(|s| costs.contracts_of.get(s)).flatten().collect();
+    let mut contracts: Vec<(&crate::store::ContractFact, &spend::Commitment)> = systems
+        .iter()
+        .filter_map(|s| costs.contracts_of.get(s))
+        .flatten()
+        .map(|(index, commitment)| (&facts.contracts[*index], commitment))
+        .collect();
     contracts.sort_by_key(|(c, _)| c.id);
     contracts.dedup_by_key(|(c, _)| c.id);
     let contract_share_in = |month: NaiveDate| -> i64 {
@@ -385,12 +395,26 @@ fn evaluate(
         }
         total
     };
+    // Each month's (usage, contract share) is worked out once: the search for the first cost,
+    // the recent average and the horizon all ask for the same months.
+    let memo = std::cell::RefCell::new(HashMap::<NaiveDate, (i64, i64)>::new());
+    let cost_in = |month: NaiveDate| -> (i64, i64) {
+        if let Some(known) = memo.borrow().get(&month) {
+            return *known;
+        }
+        let cost = (actual_in(month), contract_share_in(month));
+        memo.borrow_mut().insert(month, cost);
+        cost
+    };
+    let total_in = |month: NaiveDate| {
+        let (actual, share) = cost_in(month);
+        actual + share
+    };
     // With no cost stored at all, the horizon starts at go-live; with neither, only the
     // monthly benefit is known.
     let last = costs.last_month.or(value_start);
-    let first_cost = last.and_then(|last| {
-        months_between(add_months(last, -23), last).into_iter().find(|m| actual_in(*m) + contract_share_in(*m) != 0)
-    });
+    let first_cost =
+        last.and_then(|last| months_between(add_months(last, -23), last).into_iter().find(|m| total_in(*m) != 0));
     if model.is_empty() && first_cost.is_none() {
         return None;
     }
@@ -406,12 +430,11 @@ fn evaluate(
     // The recent average never reaches back before the first cost: a new initiative's one
     // month of cost is not diluted by empty months.
     let recent_from = add_months(last, -2).max(first_cost.unwrap_or(last));
-    let recent: Vec<i64> =
-        months_between(recent_from, last).iter().map(|m| actual_in(*m) + contract_share_in(*m)).collect();
+    let recent: Vec<i64> = months_between(recent_from, last).iter().map(|m| total_in(*m)).collect();
     let projected = spend::run_rate(&recent) / 12;
     for month in &months {
         if *month <= last {
-            let (actual, share) = (actual_in(*month), contract_share_in(*month));
+            let (actual, share) = cost_in(*month);
             actual_total += actual;
             share_total += share;
             cost.push(actual + share);

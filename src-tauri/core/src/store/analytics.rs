@@ -2,6 +2,7 @@
 //! records and cost lines a later import replaced are left out).
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use rusqlite::{Row, params};
@@ -67,83 +68,97 @@ pub struct DatedStageChange {
     pub rationale: String,
 }
 
-/// Month, vendor, system, initiative, department, currency, basis: what spend is summed by.
-type SpendKey = (NaiveDate, Option<i64>, Option<i64>, Option<i64>, String, String, String);
+/// One shared copy of each distinct text read (currencies, bases, departments): a portfolio has
+/// a handful of each, and 200,000 facts need not own 600,000 strings. The first few texts are
+/// compared directly, cheaper than hashing each one; the rest (many departments) are hashed.
+#[derive(Default)]
+struct Interner {
+    few: Vec<Arc<str>>,
+    many: std::collections::HashSet<Arc<str>>,
+}
+
+impl Interner {
+    const FEW: usize = 16;
+
+    fn get(&mut self, text: &str) -> Arc<str> {
+        if let Some(known) = self.few.iter().find(|known| ***known == *text).or_else(|| self.many.get(text)) {
+            return Arc::clone(known);
+        }
+        let new: Arc<str> = Arc::from(text);
+        if self.few.len() < Self::FEW {
+            self.few.push(Arc::clone(&new));
+        } else {
+            self.many.insert(Arc::clone(&new));
+        }
+        new
+    }
+}
 
 impl Reader<'_> {
     /// Cost per month (by `period_start`) and vendor, system, initiative, department, currency
-    /// and basis, for months `from..=to`. The vendor and department fall back to the system's.
-    pub fn spend_facts(&self, from: NaiveDate, to: NaiveDate) -> StoreResult<Vec<SpendFact>> {
-        // Grouping after the fallback to the system's vendor and department is done here, not
-        // in SQL: SQLite's GROUP BY over the joined rollup was 90 % of the read at 10,000
-        // systems (tests/bench/RESULTS.md).
-        let mut systems: HashMap<i64, (Option<i64>, String)> = HashMap::new();
+    /// and basis, every month, in no particular order. The vendor and department fall back to
+    /// the system's. Rows are not grouped again after the fallback: every figure is a sum, and
+    /// grouping by seven keys cost more than the read (tests/bench/RESULTS.md).
+    pub fn spend_facts(&self) -> StoreResult<Vec<SpendFact>> {
+        let (mut departments, mut currencies, mut bases) =
+            (Interner::default(), Interner::default(), Interner::default());
+        let mut systems: HashMap<i64, (Option<i64>, Arc<str>)> = HashMap::new();
         let mut stmt = self.conn().prepare_cached("SELECT id, vendor_id, department FROM ai_systems")?;
-        for row in stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get(1)?, r.get(2)?)))? {
-            let (id, vendor, department) = row?;
-            systems.insert(id, (vendor, department));
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let department = departments.get(r.get_ref(2)?.as_str().unwrap_or_default());
+            systems.insert(r.get(0)?, (r.get(1)?, department));
         }
         let mut stmt = self.conn().prepare_cached(
             "SELECT month, vendor_id, system_id, initiative_id, department, currency, basis, amount_micros
-             FROM spend_rollup WHERE month >= ?1 AND month <= ?2",
+             FROM spend_rollup",
         )?;
-        let mut rows = stmt.query(params![month_key(from), month_key(to)])?;
+        let mut rows = stmt.query([])?;
         let mut facts: Vec<SpendFact> = Vec::new();
-        let mut index: HashMap<SpendKey, usize> = HashMap::new();
+        let mut last_month: (String, NaiveDate) = (String::new(), NaiveDate::default());
         while let Some(r) = rows.next()? {
             let system_id: Option<i64> = r.get(2)?;
             let of_system = system_id.and_then(|s| systems.get(&s));
             let vendor_id = r.get::<_, Option<i64>>(1)?.or_else(|| of_system.and_then(|(v, _)| *v));
-            let mut department: String = r.get(4)?;
-            if department.is_empty() {
-                department = of_system.map(|(_, d)| d.clone()).unwrap_or_default();
+            let department = match r.get_ref(4)?.as_str().unwrap_or_default() {
+                "" => of_system.map(|(_, d)| Arc::clone(d)).unwrap_or_else(|| departments.get("")),
+                own => departments.get(own),
+            };
+            let month_text = r.get_ref(0)?.as_str().unwrap_or_default();
+            if month_text != last_month.0 {
+                last_month = (month_text.to_owned(), month_of(month_text));
             }
-            let month = month_of(r.get_ref(0)?.as_str().unwrap_or_default());
-            let key = (month, vendor_id, system_id, r.get(3)?, department, r.get(5)?, r.get(6)?);
-            let micros: i64 = r.get(7)?;
-            match index.get(&key) {
-                Some(at) => facts[*at].micros = facts[*at].micros.saturating_add(micros),
-                None => {
-                    index.insert(key.clone(), facts.len());
-                    let (month, vendor_id, system_id, initiative_id, department, currency, basis) = key;
-                    facts.push(SpendFact {
-                        month,
-                        vendor_id,
-                        system_id,
-                        initiative_id,
-                        department,
-                        currency,
-                        basis,
-                        micros,
-                    });
-                }
-            }
+            facts.push(SpendFact {
+                month: last_month.1,
+                vendor_id,
+                system_id,
+                initiative_id: r.get(3)?,
+                department,
+                currency: currencies.get(r.get_ref(5)?.as_str().unwrap_or_default()),
+                basis: bases.get(r.get_ref(6)?.as_str().unwrap_or_default()),
+                micros: r.get(7)?,
+            });
         }
         Ok(facts)
     }
 
-    /// The newest month with any live cost, if any.
-    pub fn last_cost_month(&self) -> StoreResult<Option<NaiveDate>> {
-        let last: Option<String> = self.conn().query_row("SELECT max(month) FROM spend_rollup", [], |r| r.get(0))?;
-        Ok(last.as_deref().map(month_of))
-    }
-
     /// Seats purchased / assigned and active users of systems per month: in each month the
     /// values of the newest reporting day, summed over their breakdowns (departments, …).
-    pub fn adoption_facts(&self, from: NaiveDate, to: NaiveDate) -> StoreResult<Vec<AdoptionFact>> {
+    pub fn adoption_facts(&self) -> StoreResult<Vec<AdoptionFact>> {
+        // The primary key's order: months ascending, as the analytics slices expect.
         let mut stmt = self.conn().prepare_cached(
-            "SELECT month, system_id, metric_key, value FROM adoption_rollup
-             WHERE month >= ?1 AND month <= ?2 ORDER BY month, system_id, metric_key",
+            "SELECT month, system_id, metric_key, value FROM adoption_rollup ORDER BY month, system_id, metric_key",
         )?;
-        let rows = stmt.query_map(params![month_key(from), month_key(to)], |r| {
-            Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?, r.get::<_, String>(2)?, r.get::<_, f64>(3)?))
-        })?;
+        let mut rows = stmt.query([])?;
         let mut facts = Vec::new();
-        for row in rows {
-            let (month, system_id, metric, value) = row?;
-            if let Some(metric) = AdoptionMetric::from_key(&metric) {
-                facts.push(AdoptionFact { month: month_of(&month), system_id, metric, value });
+        let mut last_month: (String, NaiveDate) = (String::new(), NaiveDate::default());
+        while let Some(r) = rows.next()? {
+            let Some(metric) = AdoptionMetric::from_key(r.get_ref(2)?.as_str().unwrap_or_default()) else { continue };
+            let month_text = r.get_ref(0)?.as_str().unwrap_or_default();
+            if month_text != last_month.0 {
+                last_month = (month_text.to_owned(), month_of(month_text));
             }
+            facts.push(AdoptionFact { month: last_month.1, system_id: r.get(1)?, metric, value: r.get(3)? });
         }
         Ok(facts)
     }
@@ -373,11 +388,6 @@ impl Tx<'_> {
 
 fn iso(date: NaiveDate) -> String {
     date.format("%Y-%m-%d").to_string()
-}
-
-/// 15 March 2026 → "2026-03", the rollups' month key.
-fn month_key(date: NaiveDate) -> String {
-    date.format("%Y-%m").to_string()
 }
 
 fn parse_day(text: &str) -> Option<NaiveDate> {
@@ -698,7 +708,7 @@ mod tests {
                 Ok(())
             })
             .expect("write");
-        let facts = store.read().adoption_facts(month_of("2026-01"), month_of("2026-02")).expect("facts");
+        let facts = store.read().adoption_facts().expect("facts");
         let values: Vec<(NaiveDate, f64)> = facts.iter().map(|f| (f.month, f.value)).collect();
         assert_eq!(
             values,
