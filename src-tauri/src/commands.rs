@@ -15,7 +15,7 @@ use tauri::{AppHandle, Manager, State};
 use crate::{SessionCell, dialogs};
 
 /// Runs `work` on the blocking pool with the session locked, so the UI thread never waits on
-/// SQLite or a file dialog.
+/// SQLite or a file dialog; then starts reading the analytics facts ahead when they are stale.
 pub async fn run<T, F>(cell: &State<'_, SessionCell>, work: F) -> Result<T, ApiError>
 where
     T: Send + 'static,
@@ -26,7 +26,13 @@ where
         let mut session = session
             .lock()
             .map_err(|_| ApiError::new(ErrorCode::Internal, "an earlier action failed midway; restart Steward"))?;
-        work(&mut session)
+        let out = work(&mut session);
+        // After a file opens and after each change, the analytics facts are read ahead on
+        // another thread, so the dashboard is ready when the person looks at it.
+        if let Ok(Some(warmup)) = session.app().and_then(|app| app.analytics_warmup()) {
+            std::thread::spawn(move || warmup.run());
+        }
+        out
     })
     .await
     .map_err(|e| ApiError::new(ErrorCode::Internal, format!("the action stopped unexpectedly: {e}")))?

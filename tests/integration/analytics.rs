@@ -350,3 +350,45 @@ fn an_initiative_without_billed_lines_counts_its_running_contract_not_a_draft_be
     // January–October 2025, up to the newest month with cost: ten months of 1,000.
     assert_eq!(value.cost_contract_share, "10000.00", "the running contract's 1,000 a month, not the draft's");
 }
+
+#[test]
+fn facts_read_ahead_on_another_thread_give_the_same_answers_and_never_outlive_a_change() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("read-ahead.steward");
+    let today = date(2026, 11, 22);
+    let month = AnalyticsRequest { period: PeriodKind::Month, anchor: None, basis: None };
+    let mut app = App::create(&path).expect("a new portfolio");
+    app.demo_load(today).expect("the demo loads");
+    assert!(App::in_memory().expect("memory").analytics_warmup().expect("warm-up").is_none(), "nothing to reopen");
+
+    // Read ahead on another thread, then asked: the same answers as a fresh read of the file.
+    let warmup = app.analytics_warmup().expect("warm-up").expect("facts are stale after the demo load");
+    assert!(app.analytics_warmup().expect("warm-up").is_none(), "one read ahead at a time");
+    std::thread::spawn(move || warmup.run()).join().expect("the read ahead ends");
+    assert!(app.analytics_warmup().expect("warm-up").is_none(), "already read");
+    let fresh = || App::open(&path).expect("reopens");
+    let before = app.dashboard(&month, today).expect("dashboard");
+    assert_eq!(before, fresh().dashboard(&month, today).expect("fresh"));
+    assert_eq!(app.value_overview(today).expect("value"), fresh().value_overview(today).expect("fresh"));
+
+    // A change after the read ahead began: its facts are never shown for the new state.
+    let warmup = app.analytics_warmup();
+    let rate = FxRateEntry {
+        from: "USD".into(),
+        to: "EUR".into(),
+        valid_from: date(2026, 10, 1),
+        rate: "0.5".into(),
+        source: "test".into(),
+    };
+    app.fx_rate_set(&rate).expect("a valid rate");
+    let reader = std::thread::spawn(move || {
+        if let Ok(Some(warmup)) = warmup {
+            warmup.run();
+        }
+    });
+    let after = app.dashboard(&month, today).expect("dashboard");
+    reader.join().expect("the read ahead ends");
+    assert_ne!(after.spend.current, before.spend.current, "the demo's USD costs at the new rate");
+    assert_eq!(after, fresh().dashboard(&month, today).expect("fresh"));
+    assert_eq!(app.dashboard(&month, today).expect("dashboard"), after, "and still after the read ahead ended");
+}

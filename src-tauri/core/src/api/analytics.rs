@@ -1,21 +1,21 @@
 //! The dashboard and the adoption view: facts from the store, figures from `analytics`, wire
 //! types for the screens. Money crosses as exact decimal text in the reporting currency.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
-use std::sync::{Arc, OnceLock};
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use super::facts::Facts;
 use super::{ApiResult, App};
-use crate::analytics::adoption::{self, AdoptionFact, AdoptionMetric};
-use crate::analytics::fx::{Converted, FxTable};
+use crate::analytics::adoption::{self, AdoptionMetric};
+use crate::analytics::fx::Converted;
 use crate::analytics::period::{Period, PeriodKind, Span, add_months, month_start, months_between};
 use crate::analytics::spend::{self, Commitment, SpendFact, SpendLedger};
 use crate::analytics::{Comparison, pipeline, renewals, risk};
 use crate::domain::format_micros;
-use crate::store::{ContractFact, DatedStageChange, InitiativeFact, SystemFact};
+use crate::store::{ContractFact, SystemFact};
 
 /// The cost basis screens show unless asked for another.
 pub const DEFAULT_BASIS: &str = "billed";
@@ -215,100 +215,7 @@ pub struct AdoptionView {
     pub trend_active_users: Vec<f64>,
 }
 
-/// The portfolio as analytics sees it, in one cost basis: read once per change of the file and
-/// shared by every screen, period and chart that asks until the next write.
-pub(crate) struct Facts {
-    pub basis: String,
-    pub fx: FxTable,
-    /// The basis' spend, every month, converted once.
-    pub spend: SpendLedger,
-    /// The cost bases present in the portfolio, for the basis picker.
-    pub bases: Vec<String>,
-    pub last_cost_month: Option<NaiveDate>,
-    /// Seats and users per system and month, in month order.
-    pub adoption: Vec<AdoptionFact>,
-    pub contracts: Vec<ContractFact>,
-    pub systems: Vec<SystemFact>,
-    pub initiatives: Vec<InitiativeFact>,
-    pub vendor_names: HashMap<i64, String>,
-    pub budgets: Vec<spend::Budget>,
-    pub stage_history: Vec<DatedStageChange>,
-    pub risks: Vec<risk::RiskFact>,
-    pub reviews: Vec<risk::ReviewFact>,
-    pub incidents: Vec<risk::IncidentFact>,
-    /// Every initiative's value, computed on first use (see `App::initiative_values`).
-    pub values: OnceLock<HashMap<i64, super::value::Evaluated>>,
-    /// Cost per system and initiative per month, indexed on first use (see `value::CostBasis`).
-    pub costs: OnceLock<super::value::CostBasis>,
-}
-
-/// The facts with the period one request asks about.
-pub(crate) struct Scoped {
-    pub facts: Arc<Facts>,
-    pub period: Period,
-}
-
-impl std::ops::Deref for Scoped {
-    type Target = Facts;
-    fn deref(&self) -> &Facts {
-        &self.facts
-    }
-}
-
-/// The facts of one basis, with the write generation they were read at.
-pub(crate) type CachedFacts = ((u64, String), Arc<Facts>);
-
 impl App {
-    /// What every analytics screen needs, with the period `request` names (by default the
-    /// newest month with cost, else the month of `today`).
-    pub(crate) fn analytics_facts(&self, request: &AnalyticsRequest, today: NaiveDate) -> ApiResult<Scoped> {
-        let basis = request.basis.clone().unwrap_or_else(|| DEFAULT_BASIS.to_owned());
-        let key = (self.store.generation(), basis);
-        let facts = {
-            let mut cache = self.facts_cache.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-            match cache.as_ref() {
-                Some((cached_key, facts)) if *cached_key == key => Arc::clone(facts),
-                _ => {
-                    let facts = Arc::new(self.read_facts(&key.1)?);
-                    *cache = Some((key, Arc::clone(&facts)));
-                    facts
-                }
-            }
-        };
-        let anchor = request.anchor.or(facts.last_cost_month).unwrap_or(today);
-        Ok(Scoped { period: Period::containing(request.period, anchor), facts })
-    }
-
-    fn read_facts(&self, basis: &str) -> ApiResult<Facts> {
-        let read = self.store.read();
-        let spend = read.spend_facts()?;
-        let mut bases: Vec<String> =
-            spend.iter().map(|f| &*f.basis).collect::<HashSet<&str>>().into_iter().map(str::to_owned).collect();
-        bases.sort();
-        let last_cost_month = spend.iter().map(|f| f.month).max();
-        let reporting = self.store.meta("reporting_currency")?.unwrap_or_else(|| largest_currency(&spend));
-        let fx = FxTable::new(&reporting, &read.fx_rates()?);
-        Ok(Facts {
-            basis: basis.to_owned(),
-            spend: SpendLedger::new(spend, basis, &fx),
-            fx,
-            bases,
-            last_cost_month,
-            adoption: read.adoption_facts()?,
-            contracts: read.contract_facts()?,
-            systems: read.system_facts()?,
-            initiatives: read.initiative_facts()?,
-            vendor_names: read.vendor_names()?,
-            budgets: read.budgets()?,
-            stage_history: read.stage_changes()?,
-            risks: read.risk_facts()?,
-            reviews: read.review_facts()?,
-            incidents: read.incident_facts()?,
-            values: OnceLock::new(),
-            costs: OnceLock::new(),
-        })
-    }
-
     /// The dashboard for a period, as of `today` (renewals, overdue reviews).
     pub fn dashboard(&self, request: &AnalyticsRequest, today: NaiveDate) -> ApiResult<Dashboard> {
         let facts = self.analytics_facts(request, today)?;
@@ -369,7 +276,7 @@ impl App {
             idle_cost_per_month: format_micros(idle_cost),
         };
 
-        let values = self.initiative_values(&facts)?;
+        let values = super::value::initiative_values(&facts);
         let roi_tile = super::value::portfolio_roi(values);
         let items = super::value::pipeline_items(&facts, values);
         let history: Vec<pipeline::StageChange> = facts.stage_history.iter().map(|c| c.change.clone()).collect();
@@ -623,15 +530,6 @@ fn grouped(micros: i64) -> String {
         out.push(digit);
     }
     format!("{sign}{out}.{:02}", cents % 100)
-}
-
-/// With no reporting currency set, the currency most money is in.
-fn largest_currency(spend: &[SpendFact]) -> String {
-    let mut sums: HashMap<&str, i128> = HashMap::new();
-    for fact in spend {
-        *sums.entry(&fact.currency).or_default() += i128::from(fact.micros).abs();
-    }
-    sums.into_iter().max_by_key(|(_, sum)| *sum).map(|(c, _)| c.to_owned()).unwrap_or_else(|| "EUR".to_owned())
 }
 
 /// One line of a spend breakdown: this period, the one before, and the change.

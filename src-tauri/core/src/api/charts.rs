@@ -6,7 +6,8 @@ use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::analytics::{AnalyticsRequest, Facts, commitments, portfolio_budgets, renewal_facts};
+use super::analytics::{AnalyticsRequest, commitments, portfolio_budgets, renewal_facts};
+use super::facts::Facts;
 use super::{ApiError, ApiResult, App, ErrorCode};
 use crate::analytics::adoption::{self, AdoptionMetric};
 use crate::analytics::period::{PeriodKind, add_months, month_end, months_between};
@@ -140,7 +141,7 @@ impl App {
                 })
             }
             ChartKind::PipelineFunnel => {
-                let values = self.initiative_values(&facts)?;
+                let values = super::value::initiative_values(&facts);
                 let items = super::value::pipeline_items(&facts, values);
                 let history: Vec<pipeline::StageChange> =
                     facts.stage_history.iter().map(|c| c.change.clone()).collect();
@@ -196,8 +197,7 @@ impl App {
                 })
             }
             ChartKind::ValueVsCost => {
-                let mut items: Vec<charts::ValueRange> = self
-                    .initiative_values(&facts)?
+                let mut items: Vec<charts::ValueRange> = super::value::initiative_values(&facts)
                     .values()
                     .filter(|v| !v.model.is_empty())
                     .map(|v| charts::ValueRange {
@@ -216,7 +216,7 @@ impl App {
                 let id = request.initiative_id.ok_or_else(|| {
                     ApiError::new(ErrorCode::Validation, "Choose an initiative for the cumulative value chart")
                 })?;
-                let model = self.store.read().value_assumptions()?.remove(&id.0).unwrap_or_default();
+                let model = facts.value_models.get(&id.0).cloned().unwrap_or_default();
                 let evaluated = self.evaluate_one(&facts, id, model)?;
                 let o = &evaluated.outcome;
                 let series = |values: &[i64]| values.iter().copied().map(units).collect::<Vec<_>>();

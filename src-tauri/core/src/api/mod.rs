@@ -9,6 +9,7 @@ mod analytics;
 mod catalog;
 mod charts;
 mod error;
+mod facts;
 mod imports;
 mod lists;
 mod mapping;
@@ -27,6 +28,7 @@ pub use analytics::{
 pub use catalog::Catalog;
 pub use charts::{ChartFormat, ChartKind, ChartRequest, ChartTheme};
 pub use error::{ApiError, ApiResult, ErrorCode};
+pub use facts::AnalyticsWarmup;
 pub use imports::{
     AttributionApplied, AttributionRule, AttributionRuleDraft, AttributionRuleId, AttributionSource, ImportBatch,
     ImportIssue, ImportProgress, ImportReport, ImportRequest, MoneyTotal, ObservationTotal, PresetInfo, PreviewLine,
@@ -59,9 +61,8 @@ use crate::store::Store;
 pub struct App {
     store: Store,
     actor: String,
-    /// The facts of the last analytics request: the dashboard and its charts ask for the same
-    /// period several times in a row, and reading them is most of the work.
-    facts_cache: std::sync::Mutex<Option<analytics::CachedFacts>>,
+    /// The analytics facts last read, shared with the thread that reads them ahead.
+    facts_cache: std::sync::Arc<facts::FactsCache>,
 }
 
 impl App {
@@ -83,7 +84,7 @@ impl App {
     }
 
     fn with_store(store: Store) -> App {
-        App { store, actor: os_user(), facts_cache: std::sync::Mutex::default() }
+        App { store, actor: os_user(), facts_cache: std::sync::Arc::default() }
     }
 
     /// Records changes under `actor` instead of the OS user (tests, imports on behalf of someone).

@@ -121,7 +121,7 @@ pub struct HighRiskSystem {
 impl App {
     pub fn pipeline_view(&self, today: NaiveDate) -> ApiResult<PipelineView> {
         let facts = self.analytics_facts(&trailing_year(), today)?;
-        let values = self.initiative_values(&facts)?;
+        let values = super::value::initiative_values(&facts);
         let items = super::value::pipeline_items(&facts, values);
         let history: Vec<pipeline::StageChange> = facts.stage_history.iter().map(|c| c.change.clone()).collect();
         let conversion = pipeline::pilot_to_production(&items, &history);

@@ -14,7 +14,8 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::analytics::{AnalyticsRequest, Facts, RoiTile, commitments};
+use super::analytics::{AnalyticsRequest, RoiTile, commitments};
+use super::facts::Facts;
 use super::{ApiError, ApiResult, App, ErrorCode, now_text};
 use crate::analytics::period::{PeriodKind, add_months, month_start, months_between};
 use crate::analytics::spend::{self, commitment_in};
@@ -154,7 +155,7 @@ impl App {
     /// Every initiative's value and ROI.
     pub fn value_overview(&self, today: NaiveDate) -> ApiResult<ValueOverview> {
         let facts = self.analytics_facts(&whole_history(), today)?;
-        let values = self.initiative_values(&facts)?;
+        let values = initiative_values(&facts);
         let mut rows: Vec<InitiativeValueRow> = values.values().map(row).collect();
         rows.sort_by(|a, b| {
             b.has_model
@@ -172,7 +173,7 @@ impl App {
     /// One initiative's value model and results.
     pub fn initiative_value(&self, id: InitiativeId, today: NaiveDate) -> ApiResult<InitiativeValue> {
         let facts = self.analytics_facts(&whole_history(), today)?;
-        let model = self.store.read().value_assumptions()?.remove(&id.0).unwrap_or_default();
+        let model = facts.value_models.get(&id.0).cloned().unwrap_or_default();
         self.evaluate_one(&facts, id, model).map(|e| view(&e, &facts))
     }
 
@@ -240,25 +241,6 @@ impl App {
         self.initiative_value(id, today)
     }
 
-    /// Every initiative valued, once per set of facts: the dashboard, the pipeline funnel and
-    /// the value charts of one request share the work.
-    pub(crate) fn initiative_values<'f>(&self, facts: &'f Facts) -> ApiResult<&'f HashMap<i64, Evaluated>> {
-        if let Some(values) = facts.values.get() {
-            return Ok(values);
-        }
-        let mut models = self.store.read().value_assumptions()?;
-        let costs = cost_basis(facts);
-        let values = facts
-            .initiatives
-            .iter()
-            .filter_map(|i| {
-                let model = models.remove(&i.id).unwrap_or_default();
-                evaluate(facts, costs, i, model).map(|e| (i.id, e))
-            })
-            .collect();
-        Ok(facts.values.get_or_init(|| values))
-    }
-
     pub(crate) fn evaluate_one(&self, facts: &Facts, id: InitiativeId, model: Vec<Assumption>) -> ApiResult<Evaluated> {
         let initiative = facts
             .initiatives
@@ -276,6 +258,22 @@ impl App {
             cost_projected: 0,
         }))
     }
+}
+
+/// Every initiative valued, once per set of facts: the dashboard, the pipeline funnel, the value
+/// screens and their charts share the work.
+pub(crate) fn initiative_values(facts: &Facts) -> &HashMap<i64, Evaluated> {
+    facts.values.get_or_init(|| {
+        let costs = cost_basis(facts);
+        facts
+            .initiatives
+            .iter()
+            .filter_map(|i| {
+                let model = facts.value_models.get(&i.id).cloned().unwrap_or_default();
+                evaluate(facts, costs, i, model).map(|e| (i.id, e))
+            })
+            .collect()
+    })
 }
 
 /// The cost indexes of the facts, built on first use and kept with them: valuing one

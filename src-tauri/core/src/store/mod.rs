@@ -209,6 +209,25 @@ impl Store {
         Reader(&self.conn)
     }
 
+    /// A second, read-only connection to the file, holding the state of this moment until it
+    /// is dropped, for reading on another thread while this store goes on (the app reads the
+    /// analytics facts in the background after each change). `None` for a portfolio that lives
+    /// in memory, including an older read-only file upgraded in memory.
+    pub fn snapshot(&self) -> StoreResult<Option<Snapshot>> {
+        let Some(path) = self.conn.path().filter(|p| !p.is_empty()).map(PathBuf::from) else { return Ok(None) };
+        if self.path.is_none() {
+            return Ok(None);
+        }
+        let conn =
+            Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        conn.pragma_update(None, "cache_size", -65_536)?;
+        // A read transaction's snapshot starts at its first read: pin it to this moment.
+        conn.execute_batch("BEGIN")?;
+        conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get::<_, i64>(0))?;
+        Ok(Some(Snapshot(conn)))
+    }
+
     /// Writes a consistent, compacted copy of the portfolio to `dest` (which must not exist).
     pub fn save_copy(&self, dest: &Path) -> StoreResult<()> {
         let shown = dest.display().to_string();
@@ -224,8 +243,17 @@ impl Store {
     }
 
     pub fn meta(&self, key: &str) -> StoreResult<Option<String>> {
-        use rusqlite::OptionalExtension;
-        Ok(self.conn.query_row("SELECT value FROM portfolio_meta WHERE key = ?1", [key], |r| r.get(0)).optional()?)
+        self.read().meta(key)
+    }
+}
+
+/// A read-only connection holding one state of the file (see [`Store::snapshot`]); it can
+/// move to another thread.
+pub struct Snapshot(Connection);
+
+impl Snapshot {
+    pub fn read(&self) -> Reader<'_> {
+        Reader(&self.0)
     }
 }
 
@@ -303,6 +331,11 @@ impl Tx<'_> {
 impl Reader<'_> {
     fn conn(&self) -> &Connection {
         self.0
+    }
+
+    pub fn meta(&self, key: &str) -> StoreResult<Option<String>> {
+        use rusqlite::OptionalExtension;
+        Ok(self.0.query_row("SELECT value FROM portfolio_meta WHERE key = ?1", [key], |r| r.get(0)).optional()?)
     }
 
     /// Live (not deleted) rows of each main table, for the summary.
