@@ -79,6 +79,8 @@ describe("numbers and counts", () => {
 describe("dates", () => {
   it("writes a date as people do", () => {
     expect(formatDate("2027-03-03"), "day, short month, year — no leading zero").toBe("3 Mar 2027");
+    expect(formatDate("2026-09-30"), "September as the charts and board pack write it").toBe("30 Sep 2026");
+    expect(formatMonth("2026-09-01")).toBe("Sep 2026");
   });
 
   it("does not shift a calendar date by the viewer's time zone", () => {
@@ -137,7 +139,7 @@ describe("date ranges", () => {
   it.each([
     ["one day is a single date", "2025-10-01", "2025-10-01", "1 Oct 2025"],
     ["days of one month share the month", "2025-10-01", "2025-10-14", "1–14 Oct 2025"],
-    ["months of one year share the year", "2025-09-28", "2025-10-04", "28 Sept – 4 Oct 2025"],
+    ["months of one year share the year", "2025-09-28", "2025-10-04", "28 Sep – 4 Oct 2025"],
     ["a period across new year names both years", "2025-12-28", "2026-01-03", "28 Dec 2025 – 3 Jan 2026"],
     ["no end date is a single date", "2025-10-01", null, "1 Oct 2025"],
   ])("%s", (_why, start, end, expected) => {

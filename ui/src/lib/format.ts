@@ -72,6 +72,14 @@ export function parseIsoDate(text: string | null | undefined): number | null {
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
+/**
+ * CLDR's British English abbreviates September "Sept"; the period labels, charts and board pack
+ * (written in Rust) say "Sep". One spelling everywhere.
+ */
+function sameMonthNames(text: string): string {
+  return text.replace(/\bSept\b/g, "Sep");
+}
+
 function dateFormat(locale: string): Intl.DateTimeFormat {
   let format = dateFormats.get(locale);
   if (!format) {
@@ -85,7 +93,7 @@ function dateFormat(locale: string): Intl.DateTimeFormat {
 export function formatDate(text: string | null | undefined, locale = APP_LOCALE): string {
   const ms = parseIsoDate(text);
   if (ms === null) return text && text.trim() !== "" ? text : EMPTY;
-  return dateFormat(locale).format(ms);
+  return sameMonthNames(dateFormat(locale).format(ms));
 }
 
 /**
@@ -96,15 +104,17 @@ export function formatDateTime(text: string | null | undefined, locale = APP_LOC
   if (!text) return EMPTY;
   const ms = Date.parse(text);
   if (Number.isNaN(ms)) return text;
-  return new Intl.DateTimeFormat(locale, {
-    day: "numeric",
-    month: "short",
-    year: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    hour12: false,
-    ...(timeZone ? { timeZone } : {}),
-  }).format(ms);
+  return sameMonthNames(
+    new Intl.DateTimeFormat(locale, {
+      day: "numeric",
+      month: "short",
+      year: "numeric",
+      hour: "2-digit",
+      minute: "2-digit",
+      hour12: false,
+      ...(timeZone ? { timeZone } : {}),
+    }).format(ms),
+  );
 }
 
 /** Today's calendar date in the viewer's time zone, as "YYYY-MM-DD". */
@@ -148,7 +158,7 @@ export function formatFlag(value: boolean | null | undefined): string {
 
 /**
  * A period of calendar dates, both ends included, written as briefly as it stays clear:
- * "1 Oct 2025" (one day), "1–14 Oct 2025", "28 Sept – 4 Oct 2025", "28 Dec 2025 – 3 Jan 2026".
+ * "1 Oct 2025" (one day), "1–14 Oct 2025", "28 Sep – 4 Oct 2025", "28 Dec 2025 – 3 Jan 2026".
  */
 export function formatDateRange(start: string | null | undefined, end: string | null | undefined, locale = APP_LOCALE): string {
   const from = parseIsoDate(start);
@@ -157,10 +167,10 @@ export function formatDateRange(start: string | null | undefined, end: string | 
     const texts = [start, end].map((t) => (t ?? "").trim()).filter((t) => t !== "");
     return texts.length === 0 ? EMPTY : [...new Set(texts)].join(" – ");
   }
-  if (from === to) return dateFormat(locale).format(from);
+  if (from === to) return sameMonthNames(dateFormat(locale).format(from));
   const a = dateParts(from, locale);
   const b = dateParts(to, locale);
-  if (a.year !== b.year) return `${dateFormat(locale).format(from)} – ${dateFormat(locale).format(to)}`;
+  if (a.year !== b.year) return sameMonthNames(`${dateFormat(locale).format(from)} – ${dateFormat(locale).format(to)}`);
   if (a.month !== b.month) return `${a.day} ${a.month} – ${b.day} ${b.month} ${b.year}`;
   return `${a.day}–${b.day} ${b.month} ${b.year}`;
 }
@@ -168,7 +178,7 @@ export function formatDateRange(start: string | null | undefined, end: string | 
 function dateParts(ms: number, locale: string): { day: string; month: string; year: string } {
   const parts = dateFormat(locale).formatToParts(ms);
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
-  return { day: part("day"), month: part("month"), year: part("year") };
+  return { day: part("day"), month: sameMonthNames(part("month")), year: part("year") };
 }
 
 /**
@@ -182,12 +192,14 @@ export function formatShortDay(text: string | null | undefined, now: Date = new 
   const zone = timeZone ? { timeZone } : {};
   const year = (at: number | Date) => new Intl.DateTimeFormat("en", { year: "numeric", ...zone }).format(at);
   const sameYear = year(ms) === year(now);
-  return new Intl.DateTimeFormat(locale, {
-    day: "numeric",
-    month: "short",
-    ...(sameYear ? {} : { year: "numeric" }),
-    ...zone,
-  }).format(ms);
+  return sameMonthNames(
+    new Intl.DateTimeFormat(locale, {
+      day: "numeric",
+      month: "short",
+      ...(sameYear ? {} : { year: "numeric" }),
+      ...zone,
+    }).format(ms),
+  );
 }
 
 /**
@@ -336,7 +348,7 @@ export function formatPercentRange(
 export function formatMonth(text: string | null | undefined, locale = APP_LOCALE): string {
   const ms = parseIsoDate(text);
   if (ms === null) return text && text.trim() !== "" ? text : EMPTY;
-  return new Intl.DateTimeFormat(locale, { month: "short", year: "numeric", timeZone: "UTC" }).format(ms);
+  return sameMonthNames(new Intl.DateTimeFormat(locale, { month: "short", year: "numeric", timeZone: "UTC" }).format(ms));
 }
 
 /**
