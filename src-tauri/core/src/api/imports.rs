@@ -468,7 +468,7 @@ fn run_import(
         totals: money(&reading.totals),
         unattributed: money(&sink.unattributed),
         observations: Vec::new(),
-        vendor: sink.vendor_name.clone(),
+        vendor: (!sink.vendor_names.is_empty()).then(|| sink.vendor_names.join(", ")),
         vendor_created: sink.vendor_created,
         control_total: reading.control_total.clone(),
         preview: std::mem::take(&mut sink.preview),
@@ -650,13 +650,16 @@ struct StoreSink<'t, 'p> {
     now: String,
     progress: &'p mut dyn FnMut(ImportProgress) -> bool,
     preset: Option<&'static Preset>,
+    /// The vendor of a usage or activity file (observations are about it).
     vendor_id: Option<i64>,
-    vendor_name: Option<String>,
+    /// Vendors of the lines by provider name (lower case), and their names in first-use order.
+    vendors: HashMap<String, i64>,
+    vendor_names: Vec<String>,
     vendor_created: bool,
     rules: Vec<(String, String, i64)>,
     system_names: BTreeMap<i64, String>,
     /// Every scope the file covers: whether earlier imports had lines in it, and the first and
-    /// last day the file holds for it.
+    /// last day its lines cover (a line's whole period, so a monthly line covers its month).
     scopes: HashMap<String, ScopeSeen>,
     new: u64,
     changed: u64,
@@ -691,7 +694,8 @@ impl<'t, 'p> StoreSink<'t, 'p> {
             progress,
             preset: None,
             vendor_id: None,
-            vendor_name: None,
+            vendors: HashMap::new(),
+            vendor_names: Vec::new(),
             vendor_created: false,
             rules: Vec::new(),
             system_names: BTreeMap::new(),
@@ -713,24 +717,40 @@ impl<'t, 'p> StoreSink<'t, 'p> {
 
     fn try_start(&mut self, preset: &'static Preset) -> Result<(), StoreError> {
         self.preset = Some(preset);
-        self.vendor_name = Some(preset.provider.clone());
-        self.vendor_id = match self.tx.vendor_named(&preset.provider)? {
-            Some(id) => Some(id),
+        // A file whose rows name their own provider links vendors as its lines come, so a
+        // multi-cloud FOCUS file does not also create the preset's generic vendor.
+        if preset.provider_column.is_empty() {
+            self.vendor_id = Some(self.vendor_of_provider(&preset.provider)?);
+        }
+        self.rules = self.tx.attribution_rules(&preset.id)?;
+        Ok(())
+    }
+
+    /// The vendor a provider name stands for: found by name (any case), or created with the
+    /// preset's vendor type (undone with the batch).
+    fn vendor_of_provider(&mut self, provider: &str) -> Result<i64, StoreError> {
+        let folded = provider.to_lowercase();
+        if let Some(id) = self.vendors.get(&folded) {
+            return Ok(*id);
+        }
+        let id = match self.tx.vendor_named(provider)? {
+            Some(id) => id,
             None => {
                 let draft = VendorDraft {
-                    name: preset.provider.clone(),
-                    vendor_type: VendorType::parse(&preset.vendor_type),
+                    name: provider.to_owned(),
+                    vendor_type: self.preset.and_then(|p| VendorType::parse(&p.vendor_type)),
                     notes: format!("Created by importing {}.", self.file),
                     ..VendorDraft::default()
                 };
                 self.vendor_created = true;
                 let id = insert_audited::<Vendor>(self.tx, &draft, &self.actor, &self.now)?;
                 self.tx.add_record_change(self.batch, "vendor", id, None)?;
-                Some(id)
+                id
             }
         };
-        self.rules = self.tx.attribution_rules(&preset.id)?;
-        Ok(())
+        self.vendors.insert(folded, id);
+        self.vendor_names.push(provider.to_owned());
+        Ok(id)
     }
 
     /// The AI system an attribution rule links these attributes to (first matching rule wins).
@@ -746,6 +766,7 @@ impl<'t, 'p> StoreSink<'t, 'p> {
     }
 
     fn try_cost(&mut self, record: CostRecord) -> Result<(), StoreError> {
+        let vendor_id = self.vendor_of_provider(&record.provider)?;
         let system_id = self.attribute(&record.attributes);
         let attributes_json = serde_json::to_string(&record.attributes).unwrap_or_else(|_| "{}".into());
         let (start, end) = (record.period_start.to_string(), record.period_end.to_string());
@@ -760,7 +781,7 @@ impl<'t, 'p> StoreSink<'t, 'p> {
             basis: &record.basis,
             quantity: quantity.as_deref(),
             unit: &record.unit,
-            vendor_id: self.vendor_id,
+            vendor_id: Some(vendor_id),
             system_id,
             description: &record.description,
             scope: &record.scope,
@@ -770,12 +791,14 @@ impl<'t, 'p> StoreSink<'t, 'p> {
         let restated = match self.scopes.get_mut(&record.scope) {
             Some(seen) => {
                 seen.from = seen.from.min(record.period_start);
-                seen.to = seen.to.max(record.period_start);
+                seen.to = seen.to.max(record.period_end);
                 seen.had_lines
             }
             None => {
                 let had_lines = self.tx.scope_has_lines(&record.scope, self.batch)?;
-                let seen = ScopeSeen { had_lines, from: record.period_start, to: record.period_start };
+                // Through the end of the line's period: a monthly line covers the month's days,
+                // so it retires the daily lines of that month an earlier export held.
+                let seen = ScopeSeen { had_lines, from: record.period_start, to: record.period_end };
                 self.scopes.insert(record.scope.clone(), seen);
                 had_lines
             }

@@ -4,17 +4,21 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use chrono::{Days, NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::{Datelike, Days, NaiveDate, NaiveDateTime, NaiveTime};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::{Decimal, RoundingStrategy};
 use sha2::{Digest, Sha256};
 
 use super::preset::{
     Column, CountWhere, Days as PeriodDays, EndIs, Preset, PresetKind, normalise_header, preset, recognise,
+    suffix_currency,
 };
 use super::source::{RawRow, RowVisitor};
-use super::values::{Cell, NumberStyle, cell_date, cell_datetime, cell_decimal, clip};
+use super::values::{Cell, NumberStyle, cell_date, cell_datetime, cell_decimal, cell_month, clip};
 use crate::domain::Currency;
+
+mod pivot;
+mod versions;
 
 const TOO_LARGE: &str = "the number is too large to be added up exactly (more than 28 digits)";
 
@@ -52,6 +56,8 @@ pub struct CostRecord {
     pub description: String,
     /// Provider + scope columns + scope period: what a restated export of the same scope replaces.
     pub scope: String,
+    /// The vendor the line belongs to: the row's own provider column, else the preset's provider.
+    pub provider: String,
     /// Identifies the row across exports of the same source; rows of one file sharing it are
     /// numbered by the store in file order (`#1`, `#2`), so they are counted, not collapsed.
     pub key: String,
@@ -159,6 +165,10 @@ pub struct Interpreter<'a> {
     aggregates: Aggregates,
     /// The header of a user-mapped sheet, once found.
     mapped_headers: Option<Vec<String>>,
+    /// Rows of a pivot table, held until its part is read.
+    pivot: pivot::Buffered,
+    /// Rows of a preset with `dedupe`, held until the file is read.
+    versions: versions::Versions,
 }
 
 /// A preset's columns resolved to indexes in this file's header, once per part: rows then look
@@ -169,11 +179,14 @@ struct Resolved {
     by_name: HashMap<&'static str, usize>,
     headers: Vec<String>,
     preamble_currency: Option<String>,
+    /// The table's shape when the preset unpivots it.
+    pivot: Option<pivot::PivotColumns>,
 }
 
 impl Resolved {
     fn new(
         preset: &'static Preset,
+        header_row: u32,
         headers: Vec<String>,
         basis: String,
         preamble_currency: Option<String>,
@@ -182,9 +195,13 @@ impl Resolved {
         for (i, name) in headers.iter().enumerate() {
             index.entry(normalise_header(name)).or_insert(i);
         }
-        let by_name =
+        let by_name: HashMap<&'static str, usize> =
             preset_names(preset).filter_map(|name| index.get(&normalise_header(name)).map(|i| (name, *i))).collect();
-        Resolved { preset, basis, by_name, headers, preamble_currency }
+        let pivot = preset.unpivot.as_ref().map(|spec| {
+            let label = spec.label.iter().find_map(|name| by_name.get(name.as_str()).copied()).unwrap_or(0);
+            pivot::PivotColumns::new(spec, preset, header_row, label, &headers)
+        });
+        Resolved { preset, basis, by_name, headers, preamble_currency, pivot }
     }
 
     fn find<'c>(&self, column: &'c Column) -> Option<(usize, &'c str)> {
@@ -213,6 +230,10 @@ fn preset_names(preset: &'static Preset) -> impl Iterator<Item = &'static str> {
         .chain(&preset.natural_key)
         .chain(&preset.attribution)
         .chain(preset.skip.iter().flat_map(|rule| &rule.column))
+        .chain(&preset.provider_column)
+        .chain(preset.amount_plus.iter().flatten())
+        .chain(preset.dedupe.iter().flat_map(|d| &d.newest))
+        .chain(preset.unpivot.iter().flat_map(|u| &u.label))
         .chain(
             preset.observations.iter().flat_map(|o| o.sum.iter().chain(o.count_where.iter().flat_map(|w| &w.column))),
         )
@@ -233,12 +254,16 @@ impl<'a> Interpreter<'a> {
             columns: None,
             aggregates: BTreeMap::new(),
             mapped_headers: None,
+            pivot: pivot::Buffered::default(),
+            versions: versions::Versions::default(),
         }
     }
 
     /// Call after the reader is done: flushes a short part and aggregates observations.
     pub fn finish(mut self) -> Reading {
         self.flush_pending();
+        self.flush_pivot();
+        self.release_versions();
         let scope_base = self.columns.as_ref().map(|c| c.preset.provider.clone()).unwrap_or_default();
         let preset_id = self.columns.as_ref().map(|c| c.preset.id.clone()).unwrap_or_default();
         for ((metric, start, end), (value, part, row)) in std::mem::take(&mut self.aggregates) {
@@ -350,7 +375,7 @@ impl<'a> Interpreter<'a> {
                 preamble,
             });
         }
-        self.columns = Some(Resolved::new(preset, headers, basis, preamble_currency));
+        self.columns = Some(Resolved::new(preset, header.number, headers, basis, preamble_currency));
         Some(at)
     }
 
@@ -376,10 +401,62 @@ impl<'a> Interpreter<'a> {
     fn count_issues(&mut self, issues: Vec<RowIssue>) {
         *self.reading.skipped.entry("row issue".into()).or_default() += 1;
         for issue in issues {
-            self.reading.issue_count += 1;
-            if self.reading.issues.len() < MAX_ISSUES {
-                self.reading.issues.push(issue);
-            }
+            self.note_issue(issue);
+        }
+    }
+
+    /// An issue that skips no row (a control total that does not add up, a header cell).
+    fn note_issue(&mut self, issue: RowIssue) {
+        self.reading.issue_count += 1;
+        if self.reading.issues.len() < MAX_ISSUES {
+            self.reading.issues.push(issue);
+        }
+    }
+
+    /// A typed line goes to the sink, and its money into the file's totals.
+    fn deliver(&mut self, record: CostRecord) {
+        if self.reading.sink_stopped {
+            return;
+        }
+        let total = self.reading.totals.entry((record.currency.clone(), record.basis.clone())).or_default();
+        *total = total.saturating_add(record.amount);
+        if !self.sink.cost(record) {
+            self.reading.sink_stopped = true;
+        }
+    }
+
+    /// Hands over the newest version of every held row, in file order, and counts the older
+    /// versions as skipped rows rather than imported ones.
+    fn release_versions(&mut self) {
+        let (records, superseded, column) = self.versions.release();
+        if superseded > 0 {
+            self.reading.rows_emitted = self.reading.rows_emitted.saturating_sub(superseded);
+            let reason = format!("superseded: an older version of a row the file holds again with a newer {column}");
+            *self.reading.skipped.entry(reason).or_default() += superseded;
+        }
+        for record in records {
+            self.deliver(record);
+        }
+    }
+
+    /// The row's own provider (first non-empty provider column), named as the preset's
+    /// `provider_names` say; the preset's provider when the row names none.
+    fn provider(&self, row: &RawRow) -> String {
+        let Some(columns) = self.columns.as_ref() else { return String::new() };
+        let preset = columns.preset;
+        let named = preset
+            .provider_column
+            .iter()
+            .filter_map(|name| columns.index_of(name))
+            .filter_map(|i| row.cells.get(i).map(Cell::display))
+            .find(|text| !text.is_empty());
+        match named {
+            None => preset.provider.clone(),
+            Some(text) => preset
+                .provider_names
+                .iter()
+                .find(|(alias, _)| alias.eq_ignore_ascii_case(&text))
+                .map_or(text, |(_, vendor)| vendor.clone()),
         }
     }
 
@@ -393,6 +470,10 @@ impl<'a> Interpreter<'a> {
         }
         let Some(columns) = self.columns.as_ref() else { return true };
         self.reading.rows_read += 1;
+        if columns.pivot.is_some() {
+            self.hold_pivot_row(row);
+            return true;
+        }
         if let Some(reason) = skip_reason(columns, &row) {
             *self.reading.skipped.entry(reason).or_default() += 1;
             return true;
@@ -460,10 +541,14 @@ impl<'a> Interpreter<'a> {
                 None
             }
         };
+        let amount = amount.and_then(|amount| self.plus(row, amount, &mut issues));
         let scale = preset.amount_scale.as_deref().and_then(|s| s.parse::<Decimal>().ok()).unwrap_or(Decimal::ONE);
         let currency_text = match self.cell(row, &preset.columns.currency) {
             (Some(cell), _) if !cell.is_blank() => cell.display(),
-            _ => preamble_currency.or_else(|| preset.currency.clone()).unwrap_or_default(),
+            _ => preamble_currency
+                .or_else(|| suffix_currency(amount_header, &preset.header_currency))
+                .or_else(|| preset.currency.clone())
+                .unwrap_or_default(),
         };
         let currency = match Currency::parse(&currency_text.to_uppercase()) {
             Some(c) => Some(c.as_str().to_owned()),
@@ -503,6 +588,10 @@ impl<'a> Interpreter<'a> {
             }
             None => None,
         };
+        let version = match &preset.dedupe {
+            Some(dedupe) => self.version(row, &dedupe.newest, &mut issues),
+            None => None,
+        };
         let (Some((start, end, scope_period)), Some(amount), Some(currency), true) =
             (period, amount, currency, issues.is_empty())
         else {
@@ -519,7 +608,8 @@ impl<'a> Interpreter<'a> {
                 preset.description_parts.iter().map(|c| self.text(row, c)).filter(|t| !t.is_empty()).collect();
             parts.join(" · ")
         };
-        let scope = self.scope(row, scope_period);
+        let provider = self.provider(row);
+        let scope = self.scope(&provider, row, scope_period);
         let key = self.row_key(row, &scope, start);
         let attributes = preset
             .attribution
@@ -529,8 +619,6 @@ impl<'a> Interpreter<'a> {
                 (!value.is_empty()).then(|| (name.clone(), value))
             })
             .collect();
-        let total = self.reading.totals.entry((currency.clone(), basis.clone())).or_default();
-        *total = total.saturating_add(amount);
         let record = CostRecord {
             part: self.part.clone(),
             row: row.number,
@@ -544,13 +632,54 @@ impl<'a> Interpreter<'a> {
             unit,
             description,
             scope,
+            provider,
             key,
             attributes,
         };
-        if !self.sink.cost(record) {
-            self.reading.sink_stopped = true;
+        if let Some(dedupe) = &preset.dedupe {
+            let column = self.cell(row, &dedupe.newest).1.to_owned();
+            self.versions.hold(record, version, &column);
+        } else {
+            self.deliver(record);
         }
         Ok(())
+    }
+
+    /// The amount plus the preset's `amount_plus` columns the file has (blank counts as zero).
+    fn plus(&self, row: &RawRow, amount: Decimal, issues: &mut Vec<RowIssue>) -> Option<Decimal> {
+        let preset = self.columns.as_ref()?.preset;
+        let mut sum = amount;
+        for column in &preset.amount_plus {
+            let (Some(cell), header) = self.cell(row, column) else { continue };
+            match cell_decimal(cell, self.style) {
+                Ok(value) => match sum.checked_add(value.unwrap_or_default()) {
+                    Some(total) => sum = total,
+                    None => {
+                        issues.push(self.issue(row, header, cell, TOO_LARGE));
+                        return None;
+                    }
+                },
+                Err(message) => {
+                    issues.push(self.issue(row, header, cell, message));
+                    return None;
+                }
+            }
+        }
+        Some(sum)
+    }
+
+    /// The row's version for `dedupe` (blank is older than any date); an issue when unreadable.
+    fn version(&self, row: &RawRow, column: &Column, issues: &mut Vec<RowIssue>) -> Option<NaiveDateTime> {
+        let style = self.columns.as_ref()?.preset.dates;
+        let (cell, header) = self.cell(row, column);
+        match cell.map(|c| cell_datetime(c, style)) {
+            Some(Ok(version)) => version,
+            Some(Err(message)) => {
+                issues.push(self.issue(row, header, cell.unwrap_or(&Cell::Empty), message));
+                None
+            }
+            None => None,
+        }
     }
 
     /// (start, inclusive end, scope period) of a row; issues pushed for what cannot be read.
@@ -574,7 +703,7 @@ impl<'a> Interpreter<'a> {
         let before = issues.len();
         let start = read(&spec.start, issues);
         let end = read(&spec.end, issues);
-        let billing = read(&spec.billing_start, issues);
+        let billing = self.billing_start(row, &spec.billing_start, issues);
         if issues.len() > before {
             return None;
         }
@@ -623,13 +752,30 @@ impl<'a> Interpreter<'a> {
             issues.push(self.issue(row, header, cell.unwrap_or(&Cell::Empty), "the period ends before it starts"));
             return None;
         }
-        Some((start, end, billing.map_or(start, |b| b.date())))
+        Some((start, end, billing.unwrap_or(start)))
     }
 
-    fn scope(&self, row: &RawRow, period: NaiveDate) -> String {
+    /// The billing period's first day: a date, or a month as BigQuery writes `invoice.month`.
+    fn billing_start(&self, row: &RawRow, column: &Column, issues: &mut Vec<RowIssue>) -> Option<NaiveDate> {
+        let style = self.columns.as_ref()?.preset.dates;
+        let (cell, header) = self.cell(row, column);
+        let cell = cell?;
+        match cell_datetime(cell, style) {
+            Ok(value) => value.map(|dt| dt.date()),
+            Err(message) => cell_month(cell).or_else(|| {
+                issues.push(self.issue(row, header, cell, format!("{message}, nor a month such as 202509")));
+                None
+            }),
+        }
+    }
+
+    /// Provider, basis, the preset's scope columns and the scope period: what a restated export
+    /// of the same scope replaces.
+    fn scope(&self, provider: &str, row: &RawRow, period: NaiveDate) -> String {
         let Some(columns) = self.columns.as_ref() else { return String::new() };
+        let period = if columns.preset.period.scope_month { period.with_day(1).unwrap_or(period) } else { period };
         // The basis is part of the scope: an amortized export never retires billed lines.
-        let mut parts = vec![columns.preset.provider.clone(), columns.basis.clone()];
+        let mut parts = vec![provider.to_owned(), columns.basis.clone()];
         parts.extend(columns.preset.scope.iter().map(|name| self.named(row, name)));
         parts.push(period.to_string());
         parts.join("|")
@@ -720,6 +866,7 @@ impl<'a> Interpreter<'a> {
 impl RowVisitor for Interpreter<'_> {
     fn start_part(&mut self, part: Option<&str>, style: NumberStyle) {
         self.flush_pending();
+        self.flush_pivot();
         self.part = part.map(str::to_owned);
         self.style = style;
         self.columns = None;

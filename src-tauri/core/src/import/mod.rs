@@ -2,7 +2,8 @@
 //!
 //! Owns: reading files (`source`: encodings, delimiters, workbooks, zip/gz containers), typing
 //! cells (`values`), known layouts (`preset`, data files under `assets/presets/`) and the
-//! interpreter from rows to facts (`engine`: header row, summary rows, keys, scopes, issues).
+//! interpreter from rows to facts (`engine`: header row, summary rows, keys, scopes, issues,
+//! pivot tables read cell by cell, rows exported more than once).
 //! Does not: touch the database (the api stores what the engine hands it) or know about Tauri.
 //! Invariant: the only module that names csv and calamine.
 

@@ -60,9 +60,61 @@ pub struct Preset {
     pub units: BTreeMap<String, u64>,
     #[serde(default)]
     pub observations: Vec<ObservationSpec>,
+    /// Columns naming each row's own provider (FOCUS `ServiceProviderName`, then `ProviderName`):
+    /// the first non-empty one wins, `provider` when all are empty.
+    #[serde(default)]
+    pub provider_column: Column,
+    /// Vendor names for provider texts, matched case-insensitively (`"AWS"` → `"Amazon Web
+    /// Services"`), so a multi-cloud file links the vendors the native exports created.
+    #[serde(default)]
+    pub provider_names: BTreeMap<String, String>,
+    /// Currency by the symbol in the parenthesised suffix of an amount header (`{"$": "USD"}` for
+    /// `Total costs($)`); a suffix that is an ISO code, `(EUR)`, is read as that code.
+    #[serde(default)]
+    pub header_currency: BTreeMap<String, String>,
+    /// Columns added to the amount when the file has them (BigQuery credits, already negative).
+    #[serde(default)]
+    pub amount_plus: Vec<Column>,
+    /// Rows sharing a natural key are versions of one row: only the newest is imported.
+    pub dedupe: Option<Dedupe>,
+    /// A pivot table: one cost line per cell instead of per row.
+    pub unpivot: Option<Unpivot>,
     /// Free text for maintainers: why a choice was made.
     #[serde(default)]
     pub note: String,
+}
+
+/// Of the rows sharing the preset's `natural_key`, only those with the newest value in `newest`
+/// (a date-time, e.g. BigQuery `export_time`) are imported; the older are skipped as superseded.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Dedupe {
+    pub newest: Column,
+}
+
+/// What the rows of a pivot table are; the header cells of its value columns are the other.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PivotRows {
+    /// A row per day or month, a column per item (Cost Explorer "dates as rows").
+    Periods,
+    /// A row per item, a column per day or month (Cost Explorer "services as rows").
+    Items,
+}
+
+/// A pivot table such as a Cost Explorer download: each (item, period) cell is one cost line.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Unpivot {
+    /// The column holding each row's label (a period or an item, as `rows` says).
+    pub label: Column,
+    pub rows: PivotRows,
+    /// Row labels and column headers that are the file's own totals: never lines, but checked
+    /// against the cells they add up.
+    #[serde(default)]
+    pub totals: Vec<String>,
+    /// The attribute name the item is given for attribution rules, e.g. `Service`.
+    pub item: String,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -104,9 +156,14 @@ pub struct PeriodSpec {
     pub end: Column,
     #[serde(default)]
     pub end_is: EndIs,
+    /// Also read when written as a month (`202509`, BigQuery `invoice.month`, or `2025-09`).
     #[serde(default)]
     pub billing_start: Column,
     pub days: Option<Days>,
+    /// The scope period is the calendar month of the billing start (or of the period start), so
+    /// a daily and a monthly export of the same month replace each other instead of adding up.
+    #[serde(default)]
+    pub scope_month: bool,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -196,6 +253,29 @@ pub fn normalise_header(header: &str) -> String {
     out.trim_end().to_owned()
 }
 
+/// A header split into its text and its trailing parenthesised suffix, as written:
+/// `Total costs($)` → (`Total costs`, `Some("$")`); `Claude Sonnet 4.5 (Amazon Bedrock Edition)($)`
+/// keeps its own parentheses in the text.
+pub fn split_header_suffix(header: &str) -> (&str, Option<&str>) {
+    let trimmed = header.trim_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}');
+    match trimmed.rfind('(') {
+        Some(open) if trimmed.ends_with(')') && open > 0 => {
+            (trimmed[..open].trim_end(), Some(trimmed[open + 1..trimmed.len() - 1].trim()))
+        }
+        _ => (trimmed, None),
+    }
+}
+
+/// The currency a header's suffix names: an ISO code as is (`(EUR)`), a symbol through the
+/// preset's `header_currency` table (`($)` → USD for an export known to be in dollars).
+pub fn suffix_currency(header: &str, table: &BTreeMap<String, String>) -> Option<String> {
+    let suffix = split_header_suffix(header).1?;
+    match crate::domain::Currency::parse(suffix) {
+        Some(code) => Some(code.as_str().to_owned()),
+        None => table.get(suffix).cloned(),
+    }
+}
+
 /// How well a preset fits a header row: `None` when an `identify` name is missing, otherwise
 /// (identify names, fit of the best version, that version's index). A version fits by the
 /// header names it shares with the file less the names it has that the file lacks, so a file
@@ -262,6 +342,58 @@ mod tests {
                 assert_eq!(set(found_version), set(index), "{}", version.name);
             }
         }
+    }
+
+    /// The optional sections a preset may have, checked for what the engine relies on.
+    #[test]
+    fn every_preset_feature_is_well_formed() {
+        for p in presets() {
+            let id = &p.id;
+            if let Some(dedupe) = &p.dedupe {
+                assert!(!dedupe.newest.is_empty(), "{id}: dedupe names no version column");
+                assert!(!p.natural_key.is_empty(), "{id}: dedupe needs a natural_key to know which rows are one row");
+                assert_eq!(p.kind, PresetKind::Cost, "{id}: dedupe is for cost lines");
+            }
+            if let Some(pivot) = &p.unpivot {
+                assert_eq!(p.kind, PresetKind::Cost, "{id}: a pivot's cells are cost lines");
+                assert!(
+                    !pivot.label.is_empty() && !pivot.item.is_empty(),
+                    "{id}: unpivot needs a label column and an item name"
+                );
+                assert!(p.columns.amount.is_empty(), "{id}: a pivot's amounts are its cells, not a column");
+                assert!(
+                    p.identify.iter().any(|name| pivot.label.contains(name)),
+                    "{id}: the label column must identify the layout"
+                );
+                assert!(
+                    p.attribution.is_empty() || p.attribution == [pivot.item.clone()],
+                    "{id}: a pivot's lines carry only the item for attribution"
+                );
+            } else if p.kind == PresetKind::Cost {
+                assert!(!p.columns.amount.is_empty(), "{id}: a cost preset needs an amount column");
+            }
+            for code in p.header_currency.values().chain(p.currency.iter()) {
+                assert!(crate::domain::Currency::parse(code).is_some(), "{id}: {code} is not an ISO 4217 code");
+            }
+            assert!(p.provider_names.values().all(|v| !v.trim().is_empty()), "{id}: a provider name maps to nothing");
+            assert!(
+                p.provider_names.is_empty() || !p.provider_column.is_empty(),
+                "{id}: provider_names without a provider_column are never used"
+            );
+            assert!(p.amount_plus.iter().all(|c| !c.is_empty()), "{id}: an empty amount_plus column");
+        }
+    }
+
+    #[rstest]
+    #[case::dollar_symbol("Total costs($)", Some("USD"))]
+    #[case::iso_code("Cost (eur)", Some("EUR"))]
+    #[case::crowns_are_ambiguous("Cost (kr)", None)]
+    #[case::service_name_with_parentheses("Claude Sonnet 4.5 (Amazon Bedrock Edition)($)", Some("USD"))]
+    #[case::parentheses_that_are_not_a_currency("Claude Sonnet 4.5 (Amazon Bedrock Edition)", None)]
+    #[case::no_suffix("Service total", None)]
+    fn currency_from_a_header_suffix(#[case] header: &str, #[case] expected: Option<&str>) {
+        let table = BTreeMap::from([("$".to_owned(), "USD".to_owned())]);
+        assert_eq!(suffix_currency(header, &table).as_deref(), expected, "{header}");
     }
 
     #[rstest]

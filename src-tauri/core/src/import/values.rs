@@ -4,7 +4,7 @@
 //! A parser returns `Ok(None)` for a blank cell and `Err(message)` for a value it refuses; the
 //! caller adds the file, row and column to the message.
 
-use chrono::{DateTime, Days, NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::{DateTime, Datelike, Days, NaiveDate, NaiveDateTime, NaiveTime};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -315,6 +315,83 @@ fn slashed(
     Some(Ok(date.and_time(time)))
 }
 
+/// A month as billing exports write it, as its first day: `202509` (BigQuery `invoice.month`),
+/// `2025-09`, `2025/9`, `Sep 2025`, `September 2025`.
+pub fn parse_month(raw: &str) -> Option<NaiveDate> {
+    let text = raw.trim_matches(is_blank_char);
+    let digits =
+        |t: &str, len: std::ops::RangeInclusive<usize>| len.contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit());
+    let (year, month) = if digits(text, 6..=6) {
+        (text[..4].parse().ok()?, text[4..].parse().ok()?)
+    } else if let Some((year, month)) = text.split_once(['-', '/'])
+        && digits(year, 4..=4)
+        && digits(month, 1..=2)
+    {
+        (year.parse().ok()?, month.parse().ok()?)
+    } else {
+        let mut words = text.split_whitespace();
+        let (name, year) = (words.next()?, words.next()?);
+        if words.next().is_some() || !digits(year, 4..=4) {
+            return None;
+        }
+        (year.parse().ok()?, month_number(name)?)
+    };
+    NaiveDate::from_ymd_opt(year, month, 1)
+}
+
+/// `Jan`, `jan.`, `January` → 1; English only (the exports that write month names do).
+fn month_number(name: &str) -> Option<u32> {
+    const NAMES: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let name = name.trim_end_matches('.').to_lowercase();
+    if name.len() < 3 {
+        return None;
+    }
+    NAMES.iter().position(|full| full.starts_with(&name)).map(|i| i as u32 + 1)
+}
+
+/// A month cell: month text, a bare `202509` number, or a date (its month).
+pub fn cell_month(cell: &Cell) -> Option<NaiveDate> {
+    match cell {
+        Cell::Text(text) => parse_month(text),
+        Cell::Number(n) if n.fract() == 0.0 => parse_month(&format_number(*n)),
+        Cell::DateTime(dt) => dt.date().with_day(1),
+        _ => None,
+    }
+}
+
+/// What a pivot table's period label names: one day, or a whole month.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum PeriodLabel {
+    Day(NaiveDate),
+    Month(NaiveDate),
+}
+
+/// A period label as pivot tables write it in a row label or a header: a month (`Jul 2026`,
+/// `2026-07`) or a day (`2026-07-01`, or as `style` writes dates).
+pub fn cell_period_label(cell: &Cell, style: DateStyle) -> Result<PeriodLabel, String> {
+    if let Some(month) = cell_month(cell).filter(|_| !matches!(cell, Cell::DateTime(_))) {
+        return Ok(PeriodLabel::Month(month));
+    }
+    match cell_datetime(cell, style) {
+        Ok(Some(dt)) => Ok(PeriodLabel::Day(dt.date())),
+        Ok(None) => Err("the period is missing".into()),
+        Err(_) => Err(format!("\"{}\" is neither a day nor a month", clip(&cell.display()))),
+    }
+}
+
 /// Long cell text clipped for messages.
 pub fn clip(text: &str) -> String {
     const MAX: usize = 60;
@@ -419,6 +496,39 @@ mod tests {
         assert!(cell_date(&Cell::Number(12.5), DateStyle::Iso).is_err());
         let dt = ymd_hms(2026, 1, 31, 0);
         assert_eq!(cell_datetime(&Cell::DateTime(dt), DateStyle::Mdy), Ok(Some(dt)));
+    }
+
+    fn first_of(y: i32, m: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, 1).expect("test month")
+    }
+
+    #[rstest]
+    #[case::bigquery_invoice_month("202509", Some(first_of(2025, 9)))]
+    #[case::iso_month("2025-09", Some(first_of(2025, 9)))]
+    #[case::slashed_month("2025/9", Some(first_of(2025, 9)))]
+    #[case::cost_explorer_header("Jul 2026", Some(first_of(2026, 7)))]
+    #[case::full_name("September 2025", Some(first_of(2025, 9)))]
+    #[case::abbreviation_with_dot("sep. 2025", Some(first_of(2025, 9)))]
+    #[case::no_such_month("202513", None)]
+    #[case::a_day_is_not_a_month("2025-09-01", None)]
+    #[case::words("Service total", None)]
+    #[case::too_short_a_name("Ju 2026", None)]
+    fn months_as_exports_write_them(#[case] text: &str, #[case] expected: Option<NaiveDate>) {
+        assert_eq!(parse_month(text), expected, "{text:?}");
+    }
+
+    #[rstest]
+    #[case::month_header(Cell::text("Jul 2026"), Ok(PeriodLabel::Month(first_of(2026, 7))))]
+    #[case::day_label(Cell::text("2026-07-14"), Ok(PeriodLabel::Day(ymd_hms(2026, 7, 14, 0).date())))]
+    #[case::first_of_month_is_a_day_until_the_table_says_otherwise(
+        Cell::text("2026-07-01"),
+        Ok(PeriodLabel::Day(first_of(2026, 7)))
+    )]
+    #[case::excel_date_cell(Cell::DateTime(ymd_hms(2026, 8, 1, 0)), Ok(PeriodLabel::Day(first_of(2026, 8))))]
+    #[case::not_a_period(Cell::text("Discount"), Err("\"Discount\" is neither a day nor a month".to_owned()))]
+    #[case::blank(Cell::Empty, Err("the period is missing".to_owned()))]
+    fn pivot_period_labels(#[case] cell: Cell, #[case] expected: Result<PeriodLabel, String>) {
+        assert_eq!(cell_period_label(&cell, DateStyle::Iso), expected, "{cell:?}");
     }
 
     #[test]
