@@ -581,6 +581,41 @@ fn kpis_land_on_the_systems_they_name() {
 }
 
 #[test]
+fn seats_and_users_from_an_own_sheet_feed_adoption_other_kpis_stay_kpis() {
+    use steward_core::analytics::period::PeriodKind;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = app();
+    import_own_inventory(&mut app);
+    let path = dir.path().join("seat tracker.csv");
+    std::fs::write(
+        &path,
+        "Month,System,KPI,Value\n\
+         2025-09,Claims triage assistant,Licences purchased,120\n\
+         2025-09,Claims triage assistant,Monthly active users,84\n\
+         2025-09,Claims triage assistant,Seats assigned,100\n\
+         2025-09,Claims triage assistant,Hours saved,310\n",
+    )
+    .expect("write");
+    let suggestion = app.import_preview(&request(&path), &mut keep_going).expect("preview").suggestion.expect("s");
+    assert_eq!(suggestion.mapping.target, MappingTarget::Kpis);
+    let mut with_mapping = request(&path);
+    with_mapping.mapping = Some(suggestion.mapping);
+    let report = app.import_commit(&with_mapping, &mut keep_going).expect("commit");
+    assert_eq!((report.records_created, report.issue_count), (4, 0), "{:?}", report.issues);
+
+    let september = steward_core::api::AnalyticsRequest {
+        period: PeriodKind::Month,
+        anchor: chrono::NaiveDate::from_ymd_opt(2025, 9, 1),
+        basis: None,
+    };
+    let today = chrono::NaiveDate::from_ymd_opt(2025, 10, 15).expect("date");
+    let adoption = app.adoption_view(&september, today).expect("adoption");
+    let row = adoption.systems.iter().find(|s| s.name == "Claims triage assistant").expect("the system's adoption");
+    assert_eq!((row.seats_purchased, row.seats_assigned, row.active_users), (Some(120.0), Some(100.0), Some(84.0)));
+    assert_eq!(row.utilisation, Some(0.7));
+}
+
+#[test]
 fn a_mapping_without_a_required_field_is_refused_before_anything_is_read() {
     let mut app = app();
     let path = imports_dir().join("own-inventory.csv");

@@ -1645,7 +1645,8 @@ impl StoreSink<'_, '_> {
         Ok(Vec::new())
     }
 
-    /// One KPI value about an AI system for a period; a KPI seen for the first time is defined.
+    /// One KPI value about an AI system for a period: seats and users go to the adoption
+    /// metrics; any other KPI seen for the first time is defined.
     fn kpi(
         &mut self,
         values: serde_json::Map<String, serde_json::Value>,
@@ -1673,9 +1674,16 @@ impl StoreSink<'_, '_> {
             }
             return Ok(problems);
         };
-        let slug: String = normalise_header(&name).replace(' ', "_");
-        let metric_key = format!("kpi_{slug}");
-        self.tx.ensure_metric(&metric_key, &name, &unit)?;
+        // Seats and users under the names people use feed adoption; anything else is a KPI of
+        // its own, defined the first time it is seen.
+        let metric_key = match super::mapping::known_metric(&name) {
+            Some(key) => key.to_owned(),
+            None => {
+                let key = format!("kpi_{}", normalise_header(&name).replace(' ', "_"));
+                self.tx.ensure_metric(&key, &name, &unit)?;
+                key
+            }
+        };
         let (start, end) = (start.to_string(), end.to_string());
         let scope = format!("kpi|{metric_key}|{system}|{start}|{end}");
         let number = value.parse::<Decimal>().ok().and_then(|d| d.to_f64()).unwrap_or_default();

@@ -60,6 +60,62 @@ impl MappingTarget {
     }
 }
 
+/// The portfolio's own metric a KPI name means, so a seat or user count from the user's own
+/// sheet feeds adoption like a vendor's report does: "Active users", "MAU", "Licences
+/// purchased", "seats_assigned", … (compared normalised). `None` for any other KPI.
+pub fn known_metric(name: &str) -> Option<&'static str> {
+    const NAMES: &[(&str, &[&str])] = &[
+        (
+            "active_users",
+            &[
+                "active users",
+                "monthly active users",
+                "mau",
+                "active seats",
+                "users active",
+                "active licences",
+                "active licenses",
+            ],
+        ),
+        (
+            "seats_purchased",
+            &[
+                "seats purchased",
+                "seats",
+                "licences",
+                "licenses",
+                "licences purchased",
+                "licenses purchased",
+                "purchased seats",
+                "purchased licences",
+                "purchased licenses",
+                "seat count",
+            ],
+        ),
+        (
+            "seats_assigned",
+            &[
+                "seats assigned",
+                "assigned seats",
+                "licences assigned",
+                "licenses assigned",
+                "assigned licences",
+                "assigned licenses",
+                "users assigned",
+                "assigned users",
+            ],
+        ),
+        ("requests", &["requests", "api requests", "calls", "api calls"]),
+        ("input_tokens", &["input tokens", "prompt tokens"]),
+        ("output_tokens", &["output tokens", "completion tokens"]),
+    ];
+    let wanted = normalise_header(name);
+    NAMES
+        .iter()
+        .find(|(key, names)| normalise_header(key) == wanted || names.contains(&wanted.as_str()))
+        .map(|(key, _)| *key)
+}
+
 /// How slashed dates in a user's file are written; never guessed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -728,6 +784,16 @@ mod tests {
         let typed = type_row(&s.mapping, &h, &sample[0], NumberStyle::default());
         let (_, _, _, message) = &typed.problems[0];
         assert!(message.contains("could be 3 April or 4 March"), "{message}");
+    }
+
+    #[test]
+    fn seat_and_user_kpis_are_the_adoption_metrics() {
+        assert_eq!(known_metric("Monthly active users"), Some("active_users"));
+        assert_eq!(known_metric("MAU"), Some("active_users"));
+        assert_eq!(known_metric("Licences purchased"), Some("seats_purchased"));
+        assert_eq!(known_metric("seats_assigned"), Some("seats_assigned"));
+        assert_eq!(known_metric("Hours saved"), None, "a KPI of its own");
+        assert_eq!(known_metric("Deflection rate %"), None);
     }
 
     #[test]
