@@ -615,6 +615,60 @@ fn seats_and_users_from_an_own_sheet_feed_adoption_other_kpis_stay_kpis() {
     assert_eq!(row.utilisation, Some(0.7));
 }
 
+/// Finance's own cost tracker: suggested as cost lines, imported with its exact totals; the same
+/// file again changes nothing; a corrected copy replaces what it restates and retires the row it
+/// dropped; undo brings the first version back. Another layout's lines are never touched.
+#[test]
+fn an_own_cost_sheet_is_imported_restated_and_undone_exactly() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = app();
+    import_own_inventory(&mut app);
+    let path = imports_dir().join("own-ai-costs.csv");
+    let preview = app.import_preview(&request(&path), &mut keep_going).expect("preview");
+    let suggestion = preview.suggestion.expect("a suggestion");
+    assert_eq!(suggestion.mapping.target, MappingTarget::CostLines);
+    assert!(suggestion.missing_required.is_empty(), "{:?}", suggestion.missing_required);
+    let mapped = |path: &std::path::Path| {
+        let mut with_mapping = request(path);
+        with_mapping.mapping = Some(suggestion.mapping.clone());
+        with_mapping
+    };
+    let exact = |text: &str| text.parse::<Decimal>().expect("a decimal");
+    let money = |report: &ImportReport| -> Vec<(String, Decimal)> {
+        report.totals.iter().map(|t| (t.currency.clone(), exact(&t.amount))).collect()
+    };
+
+    let first = app.import_commit(&mapped(&path), &mut keep_going).expect("commit");
+    assert_eq!((first.records_created, first.issue_count), (6, 0), "{:?}", first.issues);
+    assert_eq!(money(&first), vec![("EUR".into(), exact("5964.15")), ("USD".into(), exact("2970.40"))]);
+    assert_eq!(first.unattributed.len(), 1, "the shared key's line is shown as unattributed");
+    assert_eq!(exact(&first.unattributed[0].amount), exact("310"));
+    let live = |app: &App| -> Vec<Decimal> {
+        app.cost_totals().expect("totals").into_iter().map(|t| exact(&t.amount)).collect()
+    };
+    assert_eq!(live(&app), vec![exact("5964.15"), exact("2970.40")]);
+
+    let again = app.import_commit(&mapped(&path), &mut keep_going).expect("again");
+    assert_eq!((again.rows_imported, again.rows_unchanged, again.batch_id), (0, 6, None), "{:?}", again.warnings);
+
+    // The corrected copy: October's OpenAI line is 1,400.00 now and the shared line is gone.
+    let text = std::fs::read_to_string(&path).expect("fixture");
+    let corrected = dir.path().join("own-ai-costs (corrected).csv");
+    let text = text.replace("\"1,410.00\"", "\"1,400.00\"");
+    let text: String = text.lines().filter(|l| !l.contains("Shared API key")).map(|l| format!("{l}\n")).collect();
+    std::fs::write(&corrected, text).expect("write");
+    let restated = app.import_commit(&mapped(&corrected), &mut keep_going).expect("restated");
+    assert_eq!(
+        (restated.records_created, restated.records_updated, restated.rows_unchanged, restated.rows_replaced),
+        (0, 1, 4, 2),
+        "one changed line, one retired"
+    );
+    assert_eq!(live(&app), vec![exact("5964.15"), exact("2650.40")]);
+
+    app.import_undo(restated.batch_id.expect("a batch")).expect("undo");
+    assert_eq!(live(&app), vec![exact("5964.15"), exact("2970.40")], "undo brings the first version back whole");
+}
+
 #[test]
 fn a_mapping_without_a_required_field_is_refused_before_anything_is_read() {
     let mut app = app();

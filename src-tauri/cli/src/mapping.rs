@@ -37,7 +37,10 @@ impl Corrections {
     pub fn target(&self) -> Result<Option<MappingTarget>, String> {
         let Some(text) = &self.target else { return Ok(None) };
         MappingTarget::ALL.into_iter().find(|t| t.as_str().eq_ignore_ascii_case(text.trim())).map(Some).ok_or_else(
-            || format!("--target must be one of systems, vendors, contracts, initiatives, kpis (not \"{text}\")"),
+            || {
+                let known: Vec<&str> = MappingTarget::ALL.iter().map(|t| t.as_str()).collect();
+                format!("--target must be one of {} (not \"{text}\")", known.join(", "))
+            },
         )
     }
 

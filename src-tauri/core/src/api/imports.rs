@@ -555,27 +555,7 @@ fn run_import(
         return Err(file_unusable(format!("{file_name}: {problem}")));
     }
 
-    // A file with row issues retires nothing: a restated row that failed to read must not take
-    // its earlier, good line with it.
-    let replaced_by_scope: u64 = if reading.issue_count > 0 {
-        if sink.scopes.values().any(|seen| seen.had_lines) {
-            report.warnings.push(
-                "rows with issues: earlier lines this file no longer holds were kept; fix the rows and import again \
-                 to replace them"
-                    .into(),
-            );
-        }
-        0
-    } else {
-        sink.scopes
-            .iter()
-            .filter(|(_, seen)| seen.had_lines)
-            .map(|(scope, seen)| tx.replace_unseen_in_scope(scope, batch, &seen.from.to_string(), &seen.to.to_string()))
-            .sum::<Result<u64, _>>()?
-    };
-    for scope in sink.scopes.keys() {
-        tx.add_batch_scope(batch, scope)?;
-    }
+    let replaced_by_scope = retire_unseen(tx, &sink, batch, reading.issue_count, &mut report.warnings)?;
     let observations = sink.store_observations(&reading)?;
     report.observations = observations;
     report.rows_replaced = sink.changed + replaced_by_scope;
@@ -635,6 +615,14 @@ fn run_import(
     Ok(report)
 }
 
+/// What a cost line is tied to besides its amount.
+struct CostLinks {
+    vendor_id: i64,
+    system_id: Option<i64>,
+    initiative_id: Option<i64>,
+    department: String,
+}
+
 struct ScopeSeen {
     had_lines: bool,
     from: chrono::NaiveDate,
@@ -666,6 +654,8 @@ struct StoreSink<'t, 'p> {
     unchanged: u64,
     observations_written: u64,
     unattributed: BTreeMap<(String, String), Decimal>,
+    /// Money of the lines a user-mapped cost sheet brought, per currency and basis.
+    mapped_totals: BTreeMap<(String, String), Decimal>,
     preview: Vec<PreviewLine>,
     failure: Option<StoreError>,
     /// How a user-mapped sheet is read, and what it did to records and KPI values.
@@ -705,6 +695,7 @@ impl<'t, 'p> StoreSink<'t, 'p> {
             unchanged: 0,
             observations_written: 0,
             unattributed: BTreeMap::new(),
+            mapped_totals: BTreeMap::new(),
             preview: Vec::new(),
             failure: None,
             mapping: None,
@@ -768,6 +759,13 @@ impl<'t, 'p> StoreSink<'t, 'p> {
     fn try_cost(&mut self, record: CostRecord) -> Result<(), StoreError> {
         let vendor_id = self.vendor_of_provider(&record.provider)?;
         let system_id = self.attribute(&record.attributes);
+        self.store_cost(record, CostLinks { vendor_id, system_id, initiative_id: None, department: String::new() })
+    }
+
+    /// Stores one cost line with what it is tied to: new, unchanged, or replacing the line of the
+    /// same key; repeated rows of one file are kept apart (`#1`, `#2`).
+    fn store_cost(&mut self, record: CostRecord, links: CostLinks) -> Result<(), StoreError> {
+        let CostLinks { vendor_id, system_id, initiative_id, department } = links;
         let attributes_json = serde_json::to_string(&record.attributes).unwrap_or_else(|_| "{}".into());
         let (start, end) = (record.period_start.to_string(), record.period_end.to_string());
         let amount_exact = record.amount.to_string();
@@ -783,6 +781,8 @@ impl<'t, 'p> StoreSink<'t, 'p> {
             unit: &record.unit,
             vendor_id: Some(vendor_id),
             system_id,
+            initiative_id,
+            department: &department,
             description: &record.description,
             scope: &record.scope,
             key: "",
@@ -836,7 +836,7 @@ impl<'t, 'p> StoreSink<'t, 'p> {
             }
             break;
         }
-        if system_id.is_none() {
+        if system_id.is_none() && initiative_id.is_none() {
             let total = self.unattributed.entry((record.currency.clone(), record.basis.clone())).or_default();
             *total = total.saturating_add(record.amount);
         }
@@ -971,6 +971,38 @@ impl FactSink for StoreSink<'_, '_> {
             }
         }
     }
+}
+
+/// Retires the live lines of each scope the file covers that the file no longer holds (a
+/// restated export), and records the scopes the batch covered. A file with row issues retires
+/// nothing: a restated row that failed to read must not take its earlier, good line with it.
+fn retire_unseen(
+    tx: &Tx<'_>,
+    sink: &StoreSink<'_, '_>,
+    batch: i64,
+    issue_count: u64,
+    warnings: &mut Vec<String>,
+) -> Result<u64, StoreError> {
+    let replaced = if issue_count > 0 {
+        if sink.scopes.values().any(|seen| seen.had_lines) {
+            warnings.push(
+                "rows with issues: earlier lines this file no longer holds were kept; fix the rows and import again \
+                 to replace them"
+                    .into(),
+            );
+        }
+        0
+    } else {
+        sink.scopes
+            .iter()
+            .filter(|(_, seen)| seen.had_lines)
+            .map(|(scope, seen)| tx.replace_unseen_in_scope(scope, batch, &seen.from.to_string(), &seen.to.to_string()))
+            .sum::<Result<u64, _>>()?
+    };
+    for scope in sink.scopes.keys() {
+        tx.add_batch_scope(batch, scope)?;
+    }
+    Ok(replaced)
 }
 
 fn money(totals: &BTreeMap<(String, String), Decimal>) -> Vec<MoneyTotal> {
@@ -1439,6 +1471,15 @@ fn finish_mapped(
     report.records_updated = sink.records_updated;
     report.rows_imported = sink.records_created + sink.records_updated;
     report.rows_unchanged = sink.records_unchanged;
+    if mapping.target == MappingTarget::CostLines {
+        // Cost lines are counted as lines: new, changed (replacing their earlier line), unchanged.
+        report.records_created = sink.new;
+        report.records_updated = sink.changed;
+        report.rows_imported = sink.new + sink.changed;
+        report.rows_unchanged = sink.unchanged;
+        report.rows_replaced = sink.changed;
+        report.totals = money(&sink.mapped_totals);
+    }
     report.vendor_created = !sink.vendors_created.is_empty();
     if !sink.vendors_created.is_empty() {
         let verb = if commit { "were" } else { "will be" };
@@ -1458,7 +1499,10 @@ fn finish_mapped(
         tx.save_mapping(name, mapping.target.as_str(), &header_signature(headers), &json, now)?;
         report.mapping_name = Some(name.to_owned());
     }
-    if report.rows_imported == 0 {
+    if mapping.target == MappingTarget::CostLines {
+        report.rows_replaced += retire_unseen(tx, sink, batch, reading.issue_count, &mut report.warnings)?;
+    }
+    if report.rows_imported == 0 && report.rows_replaced == 0 {
         tx.discard_batch(batch)?;
         if reading.rows_emitted > 0 {
             report.warnings.push("nothing changed: every row is already in the portfolio".into());
@@ -1466,6 +1510,7 @@ fn finish_mapped(
         return Ok(report);
     }
     let issues_json = serde_json::to_string(&report.issues).unwrap_or_else(|_| "[]".into());
+    let totals_json = serde_json::to_string(&report.totals).unwrap_or_else(|_| "[]".into());
     let format = format!("mapped:{}", mapping.target.as_str());
     tx.finish_batch(
         batch,
@@ -1480,10 +1525,10 @@ fn finish_mapped(
             rows_imported: report.rows_imported,
             rows_skipped: report.rows_skipped,
             rows_unchanged: report.rows_unchanged,
-            rows_replaced: 0,
+            rows_replaced: report.rows_replaced,
             issue_count: report.issue_count,
             issues_json: &issues_json,
-            totals_json: "[]",
+            totals_json: &totals_json,
             control_total: None,
             sha256,
             size,
@@ -1527,10 +1572,10 @@ impl StoreSink<'_, '_> {
             .collect();
         let mut values = typed.values;
         for (field, text) in &typed.references {
-            let id = if field == "vendor_id" {
-                Some(self.vendor_for(text)?)
-            } else {
-                self.tx.system_by_code_or_name(text)?
+            let (id, missing) = match field.as_str() {
+                "vendor_id" => (Some(self.vendor_for(text)?), ""),
+                "initiative_id" => (self.tx.initiative_by_code_or_name(text)?, "initiative"),
+                _ => (self.tx.system_by_code_or_name(text)?, "AI system"),
             };
             match id {
                 Some(id) => {
@@ -1539,7 +1584,7 @@ impl StoreSink<'_, '_> {
                 None => issues.push(issue(
                     header_of(field),
                     text.clone(),
-                    format!("no AI system has the code or name \"{text}\"; add it to the inventory first"),
+                    format!("no {missing} has the code or name \"{text}\"; add it first, or correct the row"),
                 )),
             }
         }
@@ -1555,6 +1600,7 @@ impl StoreSink<'_, '_> {
             }
             MappingTarget::Kpis => self.kpi(values, typed.period, part, row),
             MappingTarget::FxRates => self.fx_rate(&values),
+            MappingTarget::CostLines => self.own_cost_line(&values, typed.period, headers, part, row),
         }?;
         Ok(outcome
             .into_iter()
@@ -1772,6 +1818,80 @@ impl StoreSink<'_, '_> {
         } else {
             self.records_created += 1;
         }
+        Ok(Vec::new())
+    }
+}
+
+impl StoreSink<'_, '_> {
+    /// One line of the user's own cost sheet. Its scope is the sheet's layout (its headers),
+    /// vendor and month: a corrected copy of the sheet replaces its lines there (rows it no
+    /// longer holds are retired; the preview says how many), and a sheet of another layout
+    /// never touches them.
+    fn own_cost_line(
+        &mut self,
+        values: &serde_json::Map<String, serde_json::Value>,
+        period: Option<(chrono::NaiveDate, chrono::NaiveDate)>,
+        headers: &[String],
+        part: Option<&str>,
+        row: &RawRow,
+    ) -> Result<Vec<(String, String)>, StoreError> {
+        let text =
+            |key: &str| values.get(key).and_then(serde_json::Value::as_str).unwrap_or_default().trim().to_owned();
+        let id = |key: &str| values.get(key).and_then(serde_json::Value::as_i64);
+        let (amount_text, currency, department, description) =
+            (text("amount"), text("currency"), text("department"), text("description"));
+        let mut problems = Vec::new();
+        let Some((start, end)) = period else {
+            problems.push(("period".to_owned(), "the month or date is missing".to_owned()));
+            return Ok(problems);
+        };
+        let Some(vendor_id) = id("vendor_id") else {
+            problems.push(("vendor_id".to_owned(), "the vendor is missing".to_owned()));
+            return Ok(problems);
+        };
+        if currency.is_empty() {
+            problems.push(("currency".to_owned(), "the currency is missing: map a column or give one".to_owned()));
+        }
+        let amount = amount_text.parse::<Decimal>().ok();
+        let micros = amount.and_then(crate::import::micros);
+        if micros.is_none() {
+            problems.push(("amount".to_owned(), "the amount is missing or too large".to_owned()));
+        }
+        let (Some(amount), Some(amount_micros), true) = (amount, micros, problems.is_empty()) else {
+            return Ok(problems);
+        };
+        let basis = match text("basis") {
+            basis if basis.is_empty() => "billed".to_owned(),
+            basis => basis,
+        };
+        let (system_id, initiative_id) = (id("system_id"), id("initiative_id"));
+        let scope = format!("own-costs|{}|{vendor_id}|{}", header_signature(headers), start.format("%Y-%m"));
+        let key = format!(
+            "{scope}|{}|{}|{department}|{start}|{end}|{currency}|{basis}|{:x}",
+            system_id.unwrap_or_default(),
+            initiative_id.unwrap_or_default(),
+            <sha2::Sha256 as sha2::Digest>::digest(description.as_bytes())
+        );
+        let total = self.mapped_totals.entry((currency.clone(), basis.clone())).or_default();
+        *total = total.saturating_add(amount);
+        let record = CostRecord {
+            part: part.map(str::to_owned),
+            row: row.number,
+            period_start: start,
+            period_end: end,
+            amount,
+            amount_micros,
+            currency,
+            basis,
+            quantity: None,
+            unit: String::new(),
+            description,
+            scope,
+            provider: String::new(),
+            key,
+            attributes: BTreeMap::new(),
+        };
+        self.store_cost(record, CostLinks { vendor_id, system_id, initiative_id, department })?;
         Ok(Vec::new())
     }
 }

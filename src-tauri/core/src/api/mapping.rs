@@ -25,16 +25,18 @@ pub enum MappingTarget {
     Initiatives,
     Kpis,
     FxRates,
+    CostLines,
 }
 
 impl MappingTarget {
-    pub const ALL: [MappingTarget; 6] = [
+    pub const ALL: [MappingTarget; 7] = [
         MappingTarget::Systems,
         MappingTarget::Vendors,
         MappingTarget::Contracts,
         MappingTarget::Initiatives,
         MappingTarget::Kpis,
         MappingTarget::FxRates,
+        MappingTarget::CostLines,
     ];
 
     pub fn label(self) -> &'static str {
@@ -45,6 +47,7 @@ impl MappingTarget {
             MappingTarget::Initiatives => "Initiatives",
             MappingTarget::Kpis => "KPI values",
             MappingTarget::FxRates => "Exchange rates",
+            MappingTarget::CostLines => "Cost lines",
         }
     }
 
@@ -56,6 +59,7 @@ impl MappingTarget {
             MappingTarget::Initiatives => "initiatives",
             MappingTarget::Kpis => "kpis",
             MappingTarget::FxRates => "fx_rates",
+            MappingTarget::CostLines => "cost_lines",
         }
     }
 }
@@ -157,7 +161,7 @@ pub struct TargetField {
     pub label: String,
     pub required: bool,
     /// `text`, `choice`, `date`, `month`, `money`, `number`, `whole`, `yes_no`, `currency`,
-    /// `vendor` (a vendor by name) or `system` (an AI system by code or name).
+    /// `vendor` (a vendor by name), `system` (an AI system by code or name) or `initiative`.
     pub kind: String,
     pub options: Vec<EnumOption>,
 }
@@ -189,6 +193,7 @@ enum Kind {
     Currency,
     Vendor,
     System,
+    Initiative,
 }
 
 struct Field {
@@ -343,6 +348,57 @@ const FX_FIELDS: &[Field] = &[
     f("source", "Source", false, Kind::Text, &["source", "provider", "reference"]),
 ];
 
+/// The user's own cost sheet: finance's tracker of AI spend, a department's cost report.
+const COST_FIELDS: &[Field] = &[
+    f(
+        "period",
+        "Month or date",
+        true,
+        Kind::Month,
+        &["month", "period", "date", "billing month", "invoice month", "billing period", "usage date"],
+    ),
+    f("vendor_id", "Vendor", true, Kind::Vendor, &["vendor", "supplier", "provider", "vendor name"]),
+    f(
+        "amount",
+        "Amount",
+        true,
+        Kind::Money,
+        &["amount", "cost", "spend", "total", "net amount", "charge", "charges", "net cost", "amount due"],
+    ),
+    f("currency", "Currency", true, Kind::Currency, &["currency", "ccy", "currency code"]),
+    f("basis", "Cost basis", false, Kind::Choice(cost_bases), &["basis", "cost basis", "cost type"]),
+    f("system_id", "AI system", false, Kind::System, &["system", "ai system", "tool", "application", "system code"]),
+    f(
+        "initiative_id",
+        "Initiative",
+        false,
+        Kind::Initiative,
+        &["initiative", "initiative code", "project", "use case"],
+    ),
+    f(
+        "department",
+        "Department",
+        false,
+        Kind::Text,
+        &["department", "business unit", "cost center", "cost centre", "team"],
+    ),
+    f(
+        "description",
+        "Description",
+        false,
+        Kind::Text,
+        &["description", "item", "line item", "service", "product", "sku", "details"],
+    ),
+];
+
+/// Cost bases a line can be in: amounts of different bases are never added together.
+fn cost_bases() -> Vec<EnumOption> {
+    [("billed", "Billed"), ("amortized", "Amortized"), ("list", "List price"), ("effective", "Effective")]
+        .into_iter()
+        .map(|(value, label)| EnumOption { value: value.into(), label: label.into() })
+        .collect()
+}
+
 fn fields_of(target: MappingTarget) -> &'static [Field] {
     match target {
         MappingTarget::Systems => SYSTEM_FIELDS,
@@ -351,6 +407,7 @@ fn fields_of(target: MappingTarget) -> &'static [Field] {
         MappingTarget::Initiatives => INITIATIVE_FIELDS,
         MappingTarget::Kpis => KPI_FIELDS,
         MappingTarget::FxRates => FX_FIELDS,
+        MappingTarget::CostLines => COST_FIELDS,
     }
 }
 
@@ -367,6 +424,7 @@ fn kind_name(kind: Kind) -> &'static str {
         Kind::Currency => "currency",
         Kind::Vendor => "vendor",
         Kind::System => "system",
+        Kind::Initiative => "initiative",
     }
 }
 
@@ -686,7 +744,7 @@ pub fn type_row(mapping: &ColumnMapping, headers: &[String], row: &RawRow, style
                 Some(c) => Ok(Json::String(c.as_str().to_owned())),
                 None => Err(format!("\"{text}\" is not an ISO 4217 currency code (e.g. USD, EUR)")),
             },
-            Kind::Vendor | Kind::System => {
+            Kind::Vendor | Kind::System | Kind::Initiative => {
                 typed.references.insert(field.key.into(), text.clone());
                 continue;
             }

@@ -21,6 +21,9 @@ pub struct KeyedCostLine<'a> {
     pub unit: &'a str,
     pub vendor_id: Option<i64>,
     pub system_id: Option<i64>,
+    /// Set by the user's own cost sheets; vendor exports tie lines to systems only.
+    pub initiative_id: Option<i64>,
+    pub department: &'a str,
     pub description: &'a str,
     pub scope: &'a str,
     pub key: &'a str,
@@ -192,7 +195,8 @@ impl Tx<'_> {
             .prepare_cached(
                 "SELECT id, (period_start = ?2 AND period_end = ?3 AND amount_exact = ?4 AND currency = ?5
                              AND basis = ?6 AND quantity IS ?7 AND unit = ?8 AND description = ?9
-                             AND attributes_json = ?10 AND system_id IS ?11),
+                             AND attributes_json = ?10 AND system_id IS ?11 AND initiative_id IS ?13
+                             AND department = ?14),
                         import_batch_id IS ?12
                  FROM cost_lines WHERE dedupe_key = ?1 AND replaced_by_batch IS NULL",
             )?
@@ -209,7 +213,9 @@ impl Tx<'_> {
                     line.description,
                     line.attributes_json,
                     line.system_id,
-                    batch
+                    batch,
+                    line.initiative_id,
+                    line.department
                 ],
                 |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
             )
@@ -237,8 +243,9 @@ impl Tx<'_> {
                 "INSERT INTO cost_lines
                      (period_start, period_end, amount_micros, amount_exact, currency, basis, quantity, unit,
                       vendor_id, system_id, description, provider_scope, dedupe_key, attributes_json,
-                      import_batch_id, source_file, source_sheet, source_row, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
+                      import_batch_id, source_file, source_sheet, source_row, created_at, initiative_id, department)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,
+                         ?20, ?21)",
             )?
             .execute(params![
                 line.period_start,
@@ -259,7 +266,9 @@ impl Tx<'_> {
                 from.file,
                 from.sheet,
                 from.row,
-                now
+                now,
+                line.initiative_id,
+                line.department
             ]);
         match inserted {
             Ok(_) => Ok(true),
@@ -809,6 +818,17 @@ impl Tx<'_> {
             .conn()
             .prepare_cached(
                 "SELECT id FROM ai_systems WHERE deleted_at IS NULL AND (code = ?1 COLLATE NOCASE OR name = ?1 COLLATE NOCASE)
+                 ORDER BY code = ?1 COLLATE NOCASE DESC LIMIT 1",
+            )?
+            .query_row([text.trim()], |r| r.get(0))
+            .optional()?)
+    }
+
+    pub fn initiative_by_code_or_name(&self, text: &str) -> StoreResult<Option<i64>> {
+        Ok(self
+            .conn()
+            .prepare_cached(
+                "SELECT id FROM initiatives WHERE deleted_at IS NULL AND (code = ?1 COLLATE NOCASE OR name = ?1 COLLATE NOCASE)
                  ORDER BY code = ?1 COLLATE NOCASE DESC LIMIT 1",
             )?
             .query_row([text.trim()], |r| r.get(0))

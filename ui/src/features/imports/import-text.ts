@@ -30,6 +30,7 @@ export const TARGETS: { value: MappingTarget; label: string; one: string; exampl
   { value: "initiatives", label: "Initiatives", one: "initiative", example: "Initiative tracker" },
   { value: "kpis", label: "KPI values", one: "KPI value", example: "Monthly KPI sheet" },
   { value: "fx_rates", label: "Exchange rates", one: "exchange rate", example: "Finance FX rates" },
+  { value: "cost_lines", label: "Cost lines", one: "cost line", example: "Finance's AI cost tracker" },
 ];
 
 function targetOf(target: MappingTarget | string) {
@@ -58,6 +59,7 @@ const KIND_HINTS: Record<string, { hint: string; example: string }> = {
   currency: { hint: "A currency code (EUR, USD)", example: "EUR" },
   vendor: { hint: "A vendor by name; added when missing", example: "Vendor name" },
   system: { hint: "An AI system by code or name", example: "Code or name" },
+  initiative: { hint: "An initiative by code or name", example: "Code or name" },
 };
 
 /** What a target field holds, under its label: "A date", "A vendor by name; added when missing". */

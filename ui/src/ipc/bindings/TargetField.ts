@@ -7,6 +7,6 @@ import type { EnumOption } from "./EnumOption";
 export type TargetField = { key: string, label: string, required: boolean, 
 /**
  * `text`, `choice`, `date`, `month`, `money`, `number`, `whole`, `yes_no`, `currency`,
- * `vendor` (a vendor by name) or `system` (an AI system by code or name).
+ * `vendor` (a vendor by name), `system` (an AI system by code or name) or `initiative`.
  */
 kind: string, options: Array<EnumOption>, };
