@@ -923,7 +923,11 @@ function Done({ report, savedNow }: { report: ImportReport; savedNow: boolean })
               ? report.warnings.map((warning) => <li key={warning}>{forScreen(warning)}.</li>)
               : null}
             {report.unattributed.length > 0 ? (
-              <li>Some of this money is not linked to an AI system yet — add attribution rules later.</li>
+              <li>
+                {target
+                  ? "Some of this money is tied to no AI system or initiative — fill in those columns and import the corrected sheet to link it."
+                  : "Some of this money is not linked to an AI system yet — add attribution rules later."}
+              </li>
             ) : null}
             {report.issue_count > 0 ? (
               <li>
