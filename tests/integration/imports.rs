@@ -669,6 +669,45 @@ fn an_own_cost_sheet_is_imported_restated_and_undone_exactly() {
     assert_eq!(live(&app), vec![exact("5964.15"), exact("2970.40")], "undo brings the first version back whole");
 }
 
+/// An initiative tracker names the systems each initiative uses, by code or name and separated
+/// by semicolons or commas; a name with a comma in it is found whole; a system the inventory
+/// does not have is a row issue naming it, and that row is not imported.
+#[test]
+fn own_initiatives_link_the_systems_they_name() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = app();
+    import_own_inventory(&mut app);
+    let path = dir.path().join("initiative tracker.csv");
+    std::fs::write(
+        &path,
+        "Initiative,Stage,Systems\n\
+         Claims automation,Pilot,Claims triage assistant; Dispatch chatbot\n\
+         Inbox zero,Production,\"Email triage, EU\"\n\
+         Fleet copilots,Idea,\"Route optimizer, Fleet GPT\"\n",
+    )
+    .expect("write");
+    let suggestion = app.import_preview(&request(&path), &mut keep_going).expect("preview").suggestion.expect("s");
+    assert_eq!(suggestion.mapping.target, MappingTarget::Initiatives);
+    let mut with_mapping = request(&path);
+    with_mapping.mapping = Some(suggestion.mapping);
+    let report = app.import_commit(&with_mapping, &mut keep_going).expect("commit");
+    assert_eq!(report.records_created, 2, "{:?}", report.issues);
+    assert_eq!(report.issues.len(), 1);
+    assert_eq!((report.issues[0].row, report.issues[0].column.as_str()), (4, "Systems"));
+    assert!(report.issues[0].message.contains("\"Fleet GPT\""), "{}", report.issues[0].message);
+
+    let systems_of = |name: &str| -> Vec<String> {
+        let list = app.initiative_list(&steward_core::api::ListRequest { search: name.into(), ..Default::default() });
+        let initiative = list.expect("list").rows.pop().expect("the initiative");
+        let mut names: Vec<String> =
+            initiative.fields.system_ids.iter().map(|id| app.system_get(*id).expect("a system").fields.name).collect();
+        names.sort();
+        names
+    };
+    assert_eq!(systems_of("Claims automation"), vec!["Claims triage assistant", "Dispatch chatbot"]);
+    assert_eq!(systems_of("Inbox zero"), vec!["Email triage, EU"]);
+}
+
 #[test]
 fn a_mapping_without_a_required_field_is_refused_before_anything_is_read() {
     let mut app = app();

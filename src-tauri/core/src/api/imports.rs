@@ -1572,6 +1572,18 @@ impl StoreSink<'_, '_> {
             .collect();
         let mut values = typed.values;
         for (field, text) in &typed.references {
+            if field == "system_ids" {
+                let (ids, unknown) = self.systems_named(text)?;
+                values.insert(field.clone(), serde_json::Value::from(ids));
+                issues.extend(unknown.into_iter().map(|name| {
+                    issue(
+                        header_of(field),
+                        text.clone(),
+                        format!("no AI system has the code or name \"{name}\"; add it first, or correct the row"),
+                    )
+                }));
+                continue;
+            }
             let (id, missing) = match field.as_str() {
                 "vendor_id" => (Some(self.vendor_for(text)?), ""),
                 "initiative_id" => (self.tx.initiative_by_code_or_name(text)?, "initiative"),
@@ -1617,6 +1629,29 @@ impl StoreSink<'_, '_> {
                 issue(header_of(&field), value, message)
             })
             .collect())
+    }
+
+    /// The AI systems a cell names by code or name, separated by `;`, `|` or new lines; a part
+    /// that names no system is split at commas too ("AIS-001, AIS-002"), but a name with a
+    /// comma in it ("Email triage, EU") is found whole first. Returns the ids and the names of
+    /// no system.
+    fn systems_named(&mut self, text: &str) -> Result<(Vec<i64>, Vec<String>), StoreError> {
+        let (mut ids, mut unknown) = (Vec::new(), Vec::new());
+        for part in text.split([';', '|', '\n']).map(str::trim).filter(|p| !p.is_empty()) {
+            if let Some(id) = self.tx.system_by_code_or_name(part)? {
+                ids.push(id);
+                continue;
+            }
+            for piece in part.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+                match self.tx.system_by_code_or_name(piece)? {
+                    Some(id) => ids.push(id),
+                    None => unknown.push(piece.to_owned()),
+                }
+            }
+        }
+        ids.sort_unstable();
+        ids.dedup();
+        Ok((ids, unknown))
     }
 
     /// The vendor of that name, created (and remembered for undo) when there is none.

@@ -161,7 +161,8 @@ pub struct TargetField {
     pub label: String,
     pub required: bool,
     /// `text`, `choice`, `date`, `month`, `money`, `number`, `whole`, `yes_no`, `currency`,
-    /// `vendor` (a vendor by name), `system` (an AI system by code or name) or `initiative`.
+    /// `vendor` (a vendor by name), `system` (an AI system by code or name), `systems` (several,
+    /// separated by `;`) or `initiative`.
     pub kind: String,
     pub options: Vec<EnumOption>,
 }
@@ -193,6 +194,8 @@ enum Kind {
     Currency,
     Vendor,
     System,
+    /// Several AI systems by code or name, separated by `;` (or `,`).
+    Systems,
     Initiative,
 }
 
@@ -294,8 +297,13 @@ const CONTRACT_FIELDS: &[Field] = &[
     f("owner", "Owner", false, Kind::Text, &["owner", "contract owner"]),
     f("cost_center", "Cost center", false, Kind::Text, &["cost center", "cost centre"]),
     f("dpa_signed", "DPA signed", false, Kind::YesNo, &["dpa", "dpa signed"]),
+    f("system_ids", "AI systems covered", false, Kind::Systems, SYSTEMS_SYNONYMS),
     f("notes", "Notes", false, Kind::Text, &["notes", "comments"]),
 ];
+
+/// Header words for the AI systems a contract covers or an initiative uses.
+const SYSTEMS_SYNONYMS: &[&str] =
+    &["systems", "ai systems", "system codes", "tools", "applications", "covers", "systems covered"];
 
 const INITIATIVE_FIELDS: &[Field] = &[
     f("code", "Code", false, Kind::Text, &["code", "id", "reference"]),
@@ -312,6 +320,7 @@ const INITIATIVE_FIELDS: &[Field] = &[
     f("success_criteria", "Success criteria", false, Kind::Text, &["success criteria", "kpis"]),
     f("kill_criteria", "Kill criteria", false, Kind::Text, &["kill criteria", "stop criteria"]),
     f("lessons_learned", "Lessons learned", false, Kind::Text, &["lessons", "lessons learned"]),
+    f("system_ids", "AI systems used", false, Kind::Systems, SYSTEMS_SYNONYMS),
 ];
 
 const KPI_FIELDS: &[Field] = &[
@@ -424,6 +433,7 @@ fn kind_name(kind: Kind) -> &'static str {
         Kind::Currency => "currency",
         Kind::Vendor => "vendor",
         Kind::System => "system",
+        Kind::Systems => "systems",
         Kind::Initiative => "initiative",
     }
 }
@@ -744,7 +754,7 @@ pub fn type_row(mapping: &ColumnMapping, headers: &[String], row: &RawRow, style
                 Some(c) => Ok(Json::String(c.as_str().to_owned())),
                 None => Err(format!("\"{text}\" is not an ISO 4217 currency code (e.g. USD, EUR)")),
             },
-            Kind::Vendor | Kind::System | Kind::Initiative => {
+            Kind::Vendor | Kind::System | Kind::Systems | Kind::Initiative => {
                 typed.references.insert(field.key.into(), text.clone());
                 continue;
             }

@@ -59,6 +59,7 @@ const KIND_HINTS: Record<string, { hint: string; example: string }> = {
   currency: { hint: "A currency code (EUR, USD)", example: "EUR" },
   vendor: { hint: "A vendor by name; added when missing", example: "Vendor name" },
   system: { hint: "An AI system by code or name", example: "Code or name" },
+  systems: { hint: "AI systems by code or name, separated by ;", example: "AIS-001; AIS-002" },
   initiative: { hint: "An initiative by code or name", example: "Code or name" },
 };
 

@@ -7,6 +7,7 @@ import type { EnumOption } from "./EnumOption";
 export type TargetField = { key: string, label: string, required: boolean, 
 /**
  * `text`, `choice`, `date`, `month`, `money`, `number`, `whole`, `yes_no`, `currency`,
- * `vendor` (a vendor by name), `system` (an AI system by code or name) or `initiative`.
+ * `vendor` (a vendor by name), `system` (an AI system by code or name), `systems` (several,
+ * separated by `;`) or `initiative`.
  */
 kind: string, options: Array<EnumOption>, };
