@@ -1901,12 +1901,22 @@ impl StoreSink<'_, '_> {
         };
         let (system_id, initiative_id) = (id("system_id"), id("initiative_id"));
         let scope = format!("own-costs|{}|{vendor_id}|{}", header_signature(headers), start.format("%Y-%m"));
-        let key = format!(
-            "{scope}|{}|{}|{department}|{start}|{end}|{currency}|{basis}|{:x}",
-            system_id.unwrap_or_default(),
-            initiative_id.unwrap_or_default(),
-            <sha2::Sha256 as sha2::Digest>::digest(description.as_bytes())
+        let (system, initiative) = (
+            system_id.map(|id| id.to_string()).unwrap_or_default(),
+            initiative_id.map(|id| id.to_string()).unwrap_or_default(),
         );
+        let (first, last) = (start.to_string(), end.to_string());
+        let key = crate::import::hash_key(&[
+            &scope,
+            &system,
+            &initiative,
+            &department,
+            &first,
+            &last,
+            &currency,
+            &basis,
+            &description,
+        ]);
         let total = self.mapped_totals.entry((currency.clone(), basis.clone())).or_default();
         *total = total.saturating_add(amount);
         let record = CostRecord {

@@ -959,7 +959,9 @@ pub fn micros(amount: Decimal) -> Option<i64> {
         .to_i64()
 }
 
-fn hash_key(parts: &[&str]) -> String {
+/// A short, fixed-length key for a row from its identifying parts (length-prefixed, so
+/// `("ab", "c")` and `("a", "bc")` differ).
+pub fn hash_key(parts: &[&str]) -> String {
     let mut hasher = Sha256::new();
     for part in parts {
         hasher.update((part.len() as u64).to_le_bytes());

@@ -16,7 +16,7 @@ mod values;
 
 pub use engine::{
     CostRecord, FactSink, Interpreter, Layout, MAX_ISSUES, Mapped, ObservationRecord, ReadOptions, Reading, RowIssue,
-    micros,
+    hash_key, micros,
 };
 pub use preset::{Preset, PresetKind, normalise_header, presets};
 pub use source::{FileError, FileFacts, RawRow, read_file};

@@ -814,23 +814,21 @@ impl Tx<'_> {
 
     /// A live AI system by code, else by name (any case).
     pub fn system_by_code_or_name(&self, text: &str) -> StoreResult<Option<i64>> {
-        Ok(self
-            .conn()
-            .prepare_cached(
-                "SELECT id FROM ai_systems WHERE deleted_at IS NULL AND (code = ?1 COLLATE NOCASE OR name = ?1 COLLATE NOCASE)
-                 ORDER BY code = ?1 COLLATE NOCASE DESC LIMIT 1",
-            )?
-            .query_row([text.trim()], |r| r.get(0))
-            .optional()?)
+        self.by_code_or_name("ai_systems", text)
     }
 
+    /// A live initiative by code, else by name (any case).
     pub fn initiative_by_code_or_name(&self, text: &str) -> StoreResult<Option<i64>> {
+        self.by_code_or_name("initiatives", text)
+    }
+
+    fn by_code_or_name(&self, table: &'static str, text: &str) -> StoreResult<Option<i64>> {
         Ok(self
             .conn()
-            .prepare_cached(
-                "SELECT id FROM initiatives WHERE deleted_at IS NULL AND (code = ?1 COLLATE NOCASE OR name = ?1 COLLATE NOCASE)
-                 ORDER BY code = ?1 COLLATE NOCASE DESC LIMIT 1",
-            )?
+            .prepare_cached(&format!(
+                "SELECT id FROM {table} WHERE deleted_at IS NULL AND (code = ?1 COLLATE NOCASE OR name = ?1 COLLATE NOCASE)
+                 ORDER BY code = ?1 COLLATE NOCASE DESC LIMIT 1"
+            ))?
             .query_row([text.trim()], |r| r.get(0))
             .optional()?)
     }
