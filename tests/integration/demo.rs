@@ -209,3 +209,40 @@ fn the_demo_is_refused_into_a_portfolio_that_only_has_rates() {
     let error = app.demo_load(date(2026, 11, 22)).expect_err("the demo's rates would clash with the user's");
     assert_eq!(error.code, ErrorCode::Conflict, "refused as not empty, not as a database error");
 }
+
+#[test]
+fn the_demo_records_and_facts_come_through_the_importer_one_batch_per_file() {
+    let (_dir, path, mut app) = demo_file(date(2026, 11, 22));
+    let history = app.import_history().expect("history");
+    let imported = [
+        ("vendors.csv", "mapped:vendors"),
+        ("systems.csv", "mapped:systems"),
+        ("contracts.csv", "mapped:contracts"),
+        ("initiatives.csv", "mapped:initiatives"),
+        ("fx_rates.csv", "mapped:fx_rates"),
+        ("costs.csv", "mapped:cost_lines"),
+        ("adoption.csv", "mapped:kpis"),
+    ];
+    for (file, format) in imported {
+        let batch = history.iter().find(|b| b.file_name == file).unwrap_or_else(|| panic!("{file} is a batch"));
+        assert_eq!(batch.format, format, "{file} is read as a user's own sheet of that kind is");
+        assert_eq!(batch.issue_count, 0, "{file}: the shipped demo imports without a single row issue");
+    }
+    let conn = rusqlite::Connection::open(&path).expect("opens");
+    let unsourced = count(
+        &conn,
+        "SELECT (SELECT count(*) FROM cost_lines WHERE import_batch_id IS NULL OR source_row IS NULL
+                   OR source_file != 'costs.csv')
+              + (SELECT count(*) FROM metric_observations WHERE import_batch_id IS NULL OR source_row IS NULL
+                   OR source_file != 'adoption.csv')",
+    );
+    assert_eq!(unsourced, 0, "every cost line and adoption figure says which file and row it came from");
+    let by_import = count(&conn, "SELECT count(*) FROM stage_transitions WHERE decided_by = 'test-user'");
+    assert_eq!(by_import, 0, "the demo's own stage history replaces the stage the import saw each initiative enter");
+    assert!(count(&conn, "SELECT count(*) FROM stage_transitions") > 0, "and that history is there");
+    let costs = history.iter().find(|b| b.file_name == "costs.csv").expect("costs.csv is a batch");
+    let lines = count(&conn, "SELECT count(*) FROM cost_lines");
+    let undo = app.import_undo(costs.id).expect("the demo's costs undo like any import");
+    assert_eq!(undo.removed, lines as u64, "undo takes back every line costs.csv brought");
+    assert_eq!(count(&conn, "SELECT count(*) FROM cost_lines WHERE replaced_by_batch IS NULL"), 0, "none is left");
+}

@@ -17,7 +17,7 @@ use super::{ApiError, ApiResult, App, ErrorCode, now_text};
 use crate::domain::{Contract, Initiative, System, Vendor, VendorDraft, VendorType};
 use crate::import::{
     CostRecord, FactSink, Interpreter, Mapped, NumberStyle, Preset, RawRow, ReadOptions, Reading, RowIssue,
-    normalise_header, read_file,
+    normalise_header, read_bytes, read_file,
 };
 use crate::store::{
     AuditChange, BatchFinish, Existing, FX_RATE_ENTITY, KeyedCostLine, KeyedObservation, Provenance, SpecFor,
@@ -246,7 +246,8 @@ impl App {
         progress: &mut dyn FnMut(ImportProgress) -> bool,
     ) -> ApiResult<ImportReport> {
         let (actor, now) = (self.actor.clone(), now_text());
-        let work = |tx: &Tx<'_>| run_import(tx, request, commit, &actor, &now, progress);
+        let source = ImportSource::File(Path::new(&request.path));
+        let work = |tx: &Tx<'_>| run_import(tx, request, source, commit, &actor, &now, progress);
         let report = if commit { self.store.write(work) } else { self.store.rehearse(work) };
         report.map_err(store_to_api)
     }
@@ -394,16 +395,36 @@ fn file_unusable(message: String) -> StoreError {
     api_to_store(ApiError::new(ErrorCode::FileUnusable, message))
 }
 
-fn run_import(
+/// Where an import's bytes come from: the user's file, or a file already in memory (the demo's,
+/// built into the binary). Both go through the same reading, mapping and storing.
+#[derive(Clone, Copy)]
+pub(super) enum ImportSource<'a> {
+    File(&'a Path),
+    Bytes { name: &'a str, bytes: &'a [u8] },
+}
+
+impl ImportSource<'_> {
+    fn file_name(&self) -> String {
+        match self {
+            ImportSource::File(path) => {
+                path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
+            }
+            ImportSource::Bytes { name, .. } => (*name).to_owned(),
+        }
+    }
+}
+
+/// Reads, types and stores one file inside `tx`; the caller's transaction decides whether it stays.
+pub(super) fn run_import(
     tx: &Tx<'_>,
     request: &ImportRequest,
+    source: ImportSource<'_>,
     commit: bool,
     actor: &str,
     now: &str,
     progress: &mut dyn FnMut(ImportProgress) -> bool,
 ) -> Result<ImportReport, StoreError> {
-    let path = Path::new(&request.path);
-    let file_name = path.file_name().map_or_else(|| request.path.clone(), |n| n.to_string_lossy().into_owned());
+    let file_name = source.file_name();
     if let Some(id) = &request.preset
         && crate::import::presets().iter().all(|p| &p.id != id)
     {
@@ -432,7 +453,11 @@ fn run_import(
     let mut sink = StoreSink::new(tx, batch, &file_name, actor, now, progress);
     sink.mapping = request.mapping.clone();
     let mut interpreter = Interpreter::new(options, &mut sink);
-    let facts = read_file(path, request.sheet.as_deref(), &mut interpreter).map_err(|e| file_unusable(e.to_string()));
+    let facts = match source {
+        ImportSource::File(path) => read_file(path, request.sheet.as_deref(), &mut interpreter),
+        ImportSource::Bytes { name, bytes } => read_bytes(name, bytes, request.sheet.as_deref(), &mut interpreter),
+    }
+    .map_err(|e| file_unusable(e.to_string()));
     let reading = interpreter.finish();
     let facts = facts?;
     if let Some(error) = sink.failure.take() {
@@ -530,7 +555,7 @@ fn run_import(
         {
             let again = ImportRequest { mapping: Some(mapping), ..request.clone() };
             drop(sink);
-            let mut report = run_import(tx, &again, commit, actor, now, progress)?;
+            let mut report = run_import(tx, &again, source, commit, actor, now, progress)?;
             report.mapping_name = Some(name);
             return Ok(report);
         }
@@ -621,6 +646,7 @@ struct CostLinks {
     system_id: Option<i64>,
     initiative_id: Option<i64>,
     department: String,
+    category: String,
 }
 
 struct ScopeSeen {
@@ -759,13 +785,16 @@ impl<'t, 'p> StoreSink<'t, 'p> {
     fn try_cost(&mut self, record: CostRecord) -> Result<(), StoreError> {
         let vendor_id = self.vendor_of_provider(&record.provider)?;
         let system_id = self.attribute(&record.attributes);
-        self.store_cost(record, CostLinks { vendor_id, system_id, initiative_id: None, department: String::new() })
+        self.store_cost(
+            record,
+            CostLinks { vendor_id, system_id, initiative_id: None, department: String::new(), category: String::new() },
+        )
     }
 
     /// Stores one cost line with what it is tied to: new, unchanged, or replacing the line of the
     /// same key; repeated rows of one file are kept apart (`#1`, `#2`).
     fn store_cost(&mut self, record: CostRecord, links: CostLinks) -> Result<(), StoreError> {
-        let CostLinks { vendor_id, system_id, initiative_id, department } = links;
+        let CostLinks { vendor_id, system_id, initiative_id, department, category } = links;
         let attributes_json = serde_json::to_string(&record.attributes).unwrap_or_else(|_| "{}".into());
         let (start, end) = (record.period_start.to_string(), record.period_end.to_string());
         let amount_exact = record.amount.to_string();
@@ -783,6 +812,7 @@ impl<'t, 'p> StoreSink<'t, 'p> {
             system_id,
             initiative_id,
             department: &department,
+            category: &category,
             description: &record.description,
             scope: &record.scope,
             key: "",
@@ -1936,7 +1966,8 @@ impl StoreSink<'_, '_> {
             key,
             attributes: BTreeMap::new(),
         };
-        self.store_cost(record, CostLinks { vendor_id, system_id, initiative_id, department })?;
+        let category = text("category");
+        self.store_cost(record, CostLinks { vendor_id, system_id, initiative_id, department, category })?;
         Ok(Vec::new())
     }
 }

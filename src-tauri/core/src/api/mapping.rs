@@ -398,6 +398,8 @@ const COST_FIELDS: &[Field] = &[
         Kind::Text,
         &["description", "item", "line item", "service", "product", "sku", "details"],
     ),
+    // Kept with the line as written (e.g. `one_off` for implementation work), for reports.
+    f("category", "Category", false, Kind::Text, &["category", "cost category", "spend category"]),
 ];
 
 /// Cost bases a line can be in: amounts of different bases are never added together.

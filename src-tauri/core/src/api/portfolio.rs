@@ -6,15 +6,14 @@ use chrono::{Days, NaiveDate};
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::records::{Managed, api_to_store, insert_audited, store_to_api};
+use super::imports::{ImportReport, ImportRequest, ImportSource, run_import};
+use super::mapping::{ColumnMapping, MappingTarget, missing_required, suggest};
+use super::records::{api_to_store, store_to_api};
 use super::{ApiError, ApiResult, App, ErrorCode, ListFilter, ListRequest, now_text};
-use crate::domain::{
-    Contract, ContractId, ContractStatus, EuAiActTier, FieldError, Initiative, LifecycleState, Stage, System, Vendor,
-};
-use crate::import::demo::{DemoPortfolio, DemoSubject, month_end};
+use crate::domain::{Contract, ContractId, ContractStatus, EuAiActTier, LifecycleState, Stage};
+use crate::import::demo::{DemoPortfolio, DemoSubject, ShiftedFile, importable_files};
 use crate::store::{
-    AuditChange, BatchRow, BudgetRow, CostLineRow, FX_RATE_ENTITY, FxRateRow, IncidentRow, ObservationRow, Provenance,
-    ReviewRow, RiskRow, StoreError, SubjectIds, Tx, ValueAssumptionRow,
+    AuditChange, BatchRow, BudgetRow, IncidentRow, ReviewRow, RiskRow, StoreError, SubjectIds, Tx, ValueAssumptionRow,
 };
 
 /// Which file is open and what it holds, for the window title and the status bar.
@@ -248,8 +247,11 @@ impl App {
     /// Loads the demo portfolio (Northwind Logistics), dated so its newest month is the month
     /// before `today`. Only into an empty portfolio (`Conflict` otherwise); all or nothing.
     pub fn demo_load(&mut self, today: NaiveDate) -> ApiResult<DemoLoadReport> {
-        let demo = DemoPortfolio::load(today)
-            .map_err(|e| ApiError::new(ErrorCode::Internal, format!("the demo data is damaged: {e}")))?;
+        let damaged = |e: crate::import::ImportError| {
+            ApiError::new(ErrorCode::Internal, format!("the demo data is damaged: {e}"))
+        };
+        let demo = DemoPortfolio::load(today).map_err(damaged)?;
+        let imported = importable_files(today).map_err(damaged)?;
         let (actor, now) = (self.actor.clone(), now_text());
         self.store
             .write(|tx| {
@@ -259,21 +261,16 @@ impl App {
                         "the demo can only be loaded into an empty portfolio; use File → New first",
                     )));
                 }
-                write_demo(tx, &demo, &actor, &now)
+                write_demo(tx, &demo, &imported, &actor, &now)
             })
             .map_err(store_to_api)
     }
 }
 
 fn demo_error(file: &str, row: u32, problem: impl std::fmt::Display) -> StoreError {
-    api_to_store(ApiError::new(ErrorCode::Internal, format!("the demo data is damaged: {file}, row {row}: {problem}")))
-}
-
-fn check<T: Managed>(draft: &T::Draft, file: &str, row: u32) -> Result<(), StoreError> {
-    T::validate(draft).map_err(|errors: Vec<FieldError>| {
-        let text: Vec<String> = errors.into_iter().map(|e| format!("{}: {}", e.field, e.message)).collect();
-        demo_error(file, row, text.join("; "))
-    })
+    // Row 0 is the file as a whole.
+    let place = if row == 0 { file.to_owned() } else { format!("{file}, row {row}") };
+    api_to_store(ApiError::new(ErrorCode::Internal, format!("the demo data is damaged: {place}: {problem}")))
 }
 
 /// The "create" audit event of a governance record, with its fields as the audit trail shows them.
@@ -299,9 +296,120 @@ fn audit_created(
     )
 }
 
-fn write_demo(tx: &Tx<'_>, demo: &DemoPortfolio, actor: &str, now: &str) -> Result<DemoLoadReport, StoreError> {
+/// (field, column) pairs where a demo file's header differs from the field's name.
+type Aliases = &'static [(&'static str, &'static str)];
+
+/// How the importer reads each demo file: the target, and the columns whose header is not the
+/// field's own name. Every other field is read from the column named as the field.
+const DEMO_MAPPINGS: &[(&str, MappingTarget, Aliases)] = &[
+    ("vendors.csv", MappingTarget::Vendors, &[]),
+    ("systems.csv", MappingTarget::Systems, &[("vendor_id", "vendor")]),
+    ("contracts.csv", MappingTarget::Contracts, &[("vendor_id", "vendor"), ("system_ids", "systems")]),
+    ("initiatives.csv", MappingTarget::Initiatives, &[("system_ids", "systems")]),
+    ("fx_rates.csv", MappingTarget::FxRates, &[]),
+    (
+        "costs.csv",
+        MappingTarget::CostLines,
+        &[
+            ("period", "month"),
+            ("vendor_id", "vendor"),
+            ("system_id", "system_code"),
+            ("initiative_id", "initiative_code"),
+        ],
+    ),
+    ("adoption.csv", MappingTarget::Kpis, &[("period", "month"), ("system", "system_code")]),
+];
+
+/// Columns of the demo files the importer deliberately leaves alone: an initiative's stage date
+/// comes from its stage history, which the demo writes after the import.
+const DEMO_UNMAPPED: &[&str] = &["stage_entered_on"];
+
+/// The mapping a user would confirm for a demo file: the suggestion for its target, with every
+/// field read from the column of its name (or its alias above), so nothing rests on guessing.
+fn demo_mapping(
+    file: &str,
+    target: MappingTarget,
+    aliases: &[(&str, &str)],
+    headers: &[String],
+) -> Result<ColumnMapping, StoreError> {
+    let mut mapping = suggest(headers, &[], Some(target)).mapping;
+    for field in &mut mapping.fields {
+        let column = aliases.iter().find(|(f, _)| *f == field.field).map_or(field.field.as_str(), |(_, c)| *c);
+        field.column = headers.iter().find(|h| h.as_str() == column).cloned();
+        field.values.clear();
+    }
+    let missing = missing_required(&mapping);
+    if !missing.is_empty() {
+        return Err(demo_error(file, 1, format!("no column for {}", missing.join(", "))));
+    }
+    let unread: Vec<&str> = headers
+        .iter()
+        .map(String::as_str)
+        .filter(|h| !DEMO_UNMAPPED.contains(h))
+        .filter(|h| mapping.fields.iter().all(|f| f.column.as_deref() != Some(*h)))
+        .collect();
+    if !unread.is_empty() {
+        return Err(demo_error(file, 1, format!("the importer would not read {}", unread.join(", "))));
+    }
+    Ok(mapping)
+}
+
+/// Imports one demo file through the user-mapped path, as its own batch; any row issue or
+/// problem means the shipped data is damaged, and fails the whole load.
+fn import_demo_file(
+    tx: &Tx<'_>,
+    file: &ShiftedFile,
+    mapping: ColumnMapping,
+    actor: &str,
+    now: &str,
+) -> Result<ImportReport, StoreError> {
+    let request = ImportRequest { path: file.name.to_owned(), mapping: Some(mapping), ..ImportRequest::default() };
+    let source = ImportSource::Bytes { name: file.name, bytes: file.text.as_bytes() };
+    // A file the importer cannot read is damage too, never "choose another file".
+    let report = run_import(tx, &request, source, true, actor, now, &mut |_| true)
+        .map_err(|e| demo_error(file.name, 0, store_to_api(e).message))?;
+    if let Some(issue) = report.issues.first() {
+        let message = format!("{} (column \"{}\", value \"{}\")", issue.message, issue.column, issue.value);
+        return Err(demo_error(file.name, issue.row, message));
+    }
+    if let Some(problem) = &report.problem {
+        return Err(demo_error(file.name, 0, problem));
+    }
+    if report.vendor_created {
+        return Err(demo_error(
+            file.name,
+            0,
+            format!("names a vendor vendors.csv lacks: {}", report.warnings.join("; ")),
+        ));
+    }
+    if report.batch_id.is_none() || report.records_updated > 0 || report.rows_unchanged > 0 {
+        return Err(demo_error(file.name, 0, "its rows repeat or overwrite one another"));
+    }
+    Ok(report)
+}
+
+fn write_demo(
+    tx: &Tx<'_>,
+    demo: &DemoPortfolio,
+    imported: &[ShiftedFile],
+    actor: &str,
+    now: &str,
+) -> Result<DemoLoadReport, StoreError> {
     tx.set_meta("name", &demo.company)?;
     tx.set_meta("reporting_currency", &demo.reporting_currency)?;
+
+    // Records and facts load exactly as a user's own sheets do, one batch per file.
+    let mut created = Vec::new();
+    for file in imported {
+        let (_, target, aliases) = DEMO_MAPPINGS
+            .iter()
+            .find(|(name, _, _)| *name == file.name)
+            .ok_or_else(|| demo_error(file.name, 0, "no mapping for this file"))?;
+        let mapping = demo_mapping(file.name, *target, aliases, &file.headers)?;
+        let report = import_demo_file(tx, file, mapping, actor, now)?;
+        created.push((*target, report.records_created as u32));
+    }
+    let count = |target: MappingTarget| created.iter().find(|(t, _)| *t == target).map_or(0, |(_, n)| *n);
 
     let mut batches = HashMap::new();
     for file in &demo.files {
@@ -321,70 +429,29 @@ fn write_demo(tx: &Tx<'_>, demo: &DemoPortfolio, actor: &str, now: &str) -> Resu
     let batch =
         |file: &str| batches.get(file).copied().ok_or_else(|| demo_error(file, 0, "file missing from the demo"));
 
-    let mut vendor_ids = HashMap::new();
-    for v in &demo.vendors {
-        check::<Vendor>(&v.value, v.file, v.row)?;
-        let id = insert_audited::<Vendor>(tx, &v.value, actor, now)?;
-        tx.add_record_change(batch(v.file)?, "vendor", id, None)?;
-        vendor_ids.insert(v.value.name.to_lowercase(), id);
-    }
+    // The governance files name what the import stored, by code or name.
     let vendor = |name: &str, file: &str, row: u32| -> Result<Option<i64>, StoreError> {
         if name.is_empty() {
             return Ok(None);
         }
-        vendor_ids
-            .get(&name.to_lowercase())
-            .copied()
-            .map(Some)
-            .ok_or_else(|| demo_error(file, row, format!("unknown vendor \"{name}\"")))
+        tx.vendor_named(name)?.map(Some).ok_or_else(|| demo_error(file, row, format!("unknown vendor \"{name}\"")))
+    };
+    let system_id = |code: &str, file: &str, row: u32| -> Result<i64, StoreError> {
+        tx.system_by_code_or_name(code)?.ok_or_else(|| demo_error(file, row, format!("unknown system \"{code}\"")))
+    };
+    let initiative = |code: &str, file: &str, row: u32| -> Result<i64, StoreError> {
+        tx.initiative_by_code_or_name(code)?
+            .ok_or_else(|| demo_error(file, row, format!("unknown initiative \"{code}\"")))
     };
 
-    let mut system_ids = HashMap::new();
-    for s in &demo.systems {
-        let mut draft = s.value.draft.clone();
-        draft.vendor_id = vendor(&s.value.vendor, s.file, s.row)?.map(crate::domain::VendorId);
-        check::<System>(&draft, s.file, s.row)?;
-        let id = insert_audited::<System>(tx, &draft, actor, now)?;
-        tx.add_record_change(batch(s.file)?, "system", id, None)?;
-        system_ids.insert(draft.code.to_lowercase(), id);
-    }
-    let systems = |codes: &[String], file: &str, row: u32| -> Result<Vec<crate::domain::SystemId>, StoreError> {
-        codes
-            .iter()
-            .map(|code| {
-                system_ids
-                    .get(&code.to_lowercase())
-                    .map(|id| crate::domain::SystemId(*id))
-                    .ok_or_else(|| demo_error(file, row, format!("unknown system \"{code}\"")))
-            })
-            .collect()
-    };
-
-    for c in &demo.contracts {
-        let mut draft = c.value.draft.clone();
-        draft.vendor_id = vendor(&c.value.vendor, c.file, c.row)?.map(crate::domain::VendorId);
-        draft.system_ids = systems(&c.value.system_codes, c.file, c.row)?;
-        check::<Contract>(&draft, c.file, c.row)?;
-        let id = insert_audited::<Contract>(tx, &draft, actor, now)?;
-        tx.add_record_change(batch(c.file)?, "contract", id, None)?;
-    }
-
-    let mut initiative_ids = HashMap::new();
-    for i in &demo.initiatives {
-        let mut draft = i.value.draft.clone();
-        draft.system_ids = systems(&i.value.system_codes, i.file, i.row)?;
-        check::<Initiative>(&draft, i.file, i.row)?;
-        let id = insert_audited::<Initiative>(tx, &draft, actor, now)?;
-        tx.add_record_change(batch(i.file)?, "initiative", id, None)?;
-        initiative_ids.insert(draft.code.to_lowercase(), id);
-    }
+    // Importing initiatives.csv recorded each one entering its stage today, as for a user's
+    // sheet; the demo's history says when they really did.
+    tx.forget_stage_changes()?;
     for change in &demo.stage_changes {
         let c = &change.value;
-        let id = initiative_ids.get(&c.initiative_code.to_lowercase()).ok_or_else(|| {
-            demo_error(change.file, change.row, format!("unknown initiative \"{}\"", c.initiative_code))
-        })?;
+        let id = initiative(&c.initiative_code, change.file, change.row)?;
         tx.record_stage_change(
-            *id,
+            id,
             c.from.map(Stage::as_str),
             c.to.as_str(),
             &c.decided_on.to_string(),
@@ -395,65 +462,8 @@ fn write_demo(tx: &Tx<'_>, demo: &DemoPortfolio, actor: &str, now: &str) -> Resu
         )?;
     }
 
-    let initiative = |code: &str, file: &str, row: u32| -> Result<i64, StoreError> {
-        initiative_ids
-            .get(&code.to_lowercase())
-            .copied()
-            .ok_or_else(|| demo_error(file, row, format!("unknown initiative \"{code}\"")))
-    };
     let optional = |code: &str, lookup: &dyn Fn(&str) -> Result<i64, StoreError>| -> Result<Option<i64>, StoreError> {
         if code.is_empty() { Ok(None) } else { lookup(code).map(Some) }
-    };
-
-    for cost in &demo.costs {
-        let c = &cost.value;
-        let start = c.month.to_string();
-        let end = month_end(c.month).to_string();
-        let system_id = if c.system_code.is_empty() {
-            None
-        } else {
-            Some(systems(std::slice::from_ref(&c.system_code), cost.file, cost.row)?[0].0)
-        };
-        tx.insert_cost_line(
-            &CostLineRow {
-                period_start: &start,
-                period_end: &end,
-                amount_micros: c.amount_micros,
-                currency: &c.currency,
-                basis: &c.basis,
-                vendor_id: vendor(&c.vendor, cost.file, cost.row)?,
-                system_id,
-                initiative_id: optional(&c.initiative_code, &|code| initiative(code, cost.file, cost.row))?,
-                department: &c.department,
-                category: &c.category,
-                description: &c.description,
-            },
-            &Provenance { batch_id: batch(cost.file)?, file: cost.file, sheet: None, row: cost.row },
-            now,
-        )?;
-    }
-
-    for obs in &demo.observations {
-        let o = &obs.value;
-        let start = o.month.to_string();
-        let end = month_end(o.month).to_string();
-        let system = systems(std::slice::from_ref(&o.system_code), obs.file, obs.row)?[0].0;
-        tx.insert_observation(
-            &ObservationRow {
-                metric_key: &o.metric,
-                subject_type: "system",
-                subject_id: system,
-                period_start: &start,
-                period_end: &end,
-                value: o.value,
-            },
-            &Provenance { batch_id: batch(obs.file)?, file: obs.file, sheet: None, row: obs.row },
-            now,
-        )?;
-    }
-
-    let system_id = |code: &str, file: &str, row: u32| -> Result<i64, StoreError> {
-        Ok(systems(&[code.to_owned()], file, row)?[0].0)
     };
     let subject = |s: &DemoSubject, file: &str, row: u32| -> Result<SubjectIds, StoreError> {
         Ok(SubjectIds {
@@ -600,35 +610,19 @@ fn write_demo(tx: &Tx<'_>, demo: &DemoPortfolio, actor: &str, now: &str) -> Resu
         tx.add_record_change(batch(budget.file)?, "budget", id, None)?;
     }
 
-    // Rates are reference facts, like cost lines: kept with their batch, not audited one by one.
-    for rate in &demo.fx_rates {
-        let f = &rate.value;
-        let valid_from = f.valid_from.to_string();
-        let token = tx
-            .insert_fx_rate(&FxRateRow {
-                from_currency: &f.from_currency,
-                to_currency: &f.to_currency,
-                valid_from: &valid_from,
-                rate: &f.rate,
-                source: &f.source,
-            })
-            .map_err(|e| demo_error(rate.file, rate.row, e))?;
-        tx.add_record_change(batch(rate.file)?, FX_RATE_ENTITY, token, None)?;
-    }
-
     Ok(DemoLoadReport {
         company: demo.company.clone(),
-        vendors: demo.vendors.len() as u32,
-        systems: demo.systems.len() as u32,
-        contracts: demo.contracts.len() as u32,
-        initiatives: demo.initiatives.len() as u32,
-        cost_lines: demo.costs.len() as u32,
-        metric_observations: demo.observations.len() as u32,
+        vendors: count(MappingTarget::Vendors),
+        systems: count(MappingTarget::Systems),
+        contracts: count(MappingTarget::Contracts),
+        initiatives: count(MappingTarget::Initiatives),
+        cost_lines: count(MappingTarget::CostLines),
+        metric_observations: count(MappingTarget::Kpis),
         value_assumptions: demo.value_assumptions.len() as u32,
         risks: demo.risks.len() as u32,
         reviews: demo.reviews.len() as u32,
         incidents: demo.incidents.len() as u32,
         budgets: demo.budgets.len() as u32,
-        fx_rates: demo.fx_rates.len() as u32,
+        fx_rates: count(MappingTarget::FxRates),
     })
 }

@@ -8,10 +8,8 @@ use sha2::{Digest, Sha256};
 use super::ImportError;
 use super::table::{SheetRow, SheetTable};
 use crate::domain::{
-    BudgetScope, Confidence, ContractDraft, ContractStatus, Criticality, Currency, DataClassification, EuAiActTier,
-    GateDecision, Health, IncidentSeverity, IncidentStatus, InitiativeDraft, LifecycleState, PricingModel,
-    ReviewDecision, ReviewStatus, ReviewType, RiskCategory, RiskStatus, RiskTier, Stage, SystemDraft, SystemType,
-    UsagePolicy, ValueMethod, VendorDraft, VendorType, format_micros,
+    BudgetScope, Confidence, Currency, GateDecision, IncidentSeverity, IncidentStatus, ReviewDecision, ReviewType,
+    RiskCategory, RiskStatus, Stage, ValueMethod,
 };
 
 /// The demo files as shipped: (file name, contents).
@@ -46,22 +44,6 @@ pub struct Sourced<T> {
     pub value: T,
 }
 
-pub struct DemoSystem {
-    pub draft: SystemDraft,
-    pub vendor: String,
-}
-
-pub struct DemoContract {
-    pub draft: ContractDraft,
-    pub vendor: String,
-    pub system_codes: Vec<String>,
-}
-
-pub struct DemoInitiative {
-    pub draft: InitiativeDraft,
-    pub system_codes: Vec<String>,
-}
-
 pub struct DemoStageChange {
     pub initiative_code: String,
     pub from: Option<Stage>,
@@ -70,27 +52,6 @@ pub struct DemoStageChange {
     pub decision: Option<GateDecision>,
     pub decided_by: String,
     pub rationale: String,
-}
-
-pub struct DemoCost {
-    pub month: NaiveDate,
-    pub vendor: String,
-    pub system_code: String,
-    pub amount_micros: i64,
-    pub currency: String,
-    pub basis: String,
-    pub department: String,
-    pub description: String,
-    /// Set on one-off costs, which belong to an initiative rather than to a system.
-    pub initiative_code: String,
-    pub category: String,
-}
-
-pub struct DemoObservation {
-    pub month: NaiveDate,
-    pub system_code: String,
-    pub metric: String,
-    pub value: f64,
 }
 
 /// One factor of an initiative's value model; values are kept as the exact decimal text.
@@ -169,33 +130,18 @@ pub struct DemoBudget {
     pub note: String,
 }
 
-/// "1 `from_currency` = `rate` `to_currency`" from `valid_from` until the next rate.
-pub struct DemoFxRate {
-    pub from_currency: String,
-    pub to_currency: String,
-    pub valid_from: NaiveDate,
-    pub rate: String,
-    pub source: String,
-}
-
-/// The whole demo, typed, with dates already shifted.
+/// The demo's governance and planning files, typed, with dates already shifted. The records
+/// and facts (vendors to FX rates) go through the importer instead: see [`importable_files`].
 pub struct DemoPortfolio {
     pub company: String,
     pub reporting_currency: String,
     pub files: Vec<DemoFile>,
-    pub vendors: Vec<Sourced<VendorDraft>>,
-    pub systems: Vec<Sourced<DemoSystem>>,
-    pub contracts: Vec<Sourced<DemoContract>>,
-    pub initiatives: Vec<Sourced<DemoInitiative>>,
     pub stage_changes: Vec<Sourced<DemoStageChange>>,
-    pub costs: Vec<Sourced<DemoCost>>,
-    pub observations: Vec<Sourced<DemoObservation>>,
     pub value_assumptions: Vec<Sourced<DemoValueAssumption>>,
     pub risks: Vec<Sourced<DemoRisk>>,
     pub reviews: Vec<Sourced<DemoReview>>,
     pub incidents: Vec<Sourced<DemoIncident>>,
     pub budgets: Vec<Sourced<DemoBudget>>,
-    pub fx_rates: Vec<Sourced<DemoFxRate>>,
 }
 
 /// Moves every date of the demo by whole months (day clamped to the month's end).
@@ -212,6 +158,91 @@ impl Shift {
         // A contract ending on 30 November ends on the last day of its new month too.
         Some(if is_month_end(date) { month_end(shifted) } else { shifted })
     }
+
+    /// A date or month cell shifted, in the form it was written; empty stays empty.
+    fn text(&self, cell: &str) -> Option<String> {
+        let cell = cell.trim();
+        if cell.is_empty() {
+            return Some(String::new());
+        }
+        if let Ok(date) = NaiveDate::parse_from_str(cell, "%Y-%m-%d") {
+            return self.date(Some(date)).map(|d| d.format("%Y-%m-%d").to_string());
+        }
+        let month = NaiveDate::parse_from_str(&format!("{cell}-01"), "%Y-%m-%d").ok()?;
+        self.date(Some(month)).map(|d| d.format("%Y-%m").to_string())
+    }
+}
+
+fn manifest() -> Result<serde_json::Value, ImportError> {
+    serde_json::from_str(file_text("manifest.json"))
+        .map_err(|e| ImportError::File { file: "manifest.json".into(), message: e.to_string() })
+}
+
+/// The shift that makes the manifest's last data month the month before `today`.
+fn shift_for(today: NaiveDate) -> Result<Shift, ImportError> {
+    let manifest = manifest()?;
+    let last = manifest.get("last_data_month").and_then(|v| v.as_str()).unwrap_or_default();
+    let last_month = NaiveDate::parse_from_str(&format!("{last}-01"), "%Y-%m-%d").map_err(|_| ImportError::File {
+        file: "manifest.json".into(),
+        message: "last_data_month is not YYYY-MM".into(),
+    })?;
+    Ok(Shift(month_index(today) - 1 - month_index(last_month)))
+}
+
+/// The demo files that load through the importer, in the order they must load (systems name
+/// their vendors, costs their systems and initiatives), with the columns holding dates.
+const IMPORTED: &[(&str, &[&str])] = &[
+    ("vendors.csv", &["review_date"]),
+    ("systems.csv", &["first_seen", "next_review_date"]),
+    ("contracts.csv", &["start_date", "end_date"]),
+    ("initiatives.csv", &["stage_entered_on", "planned_go_live"]),
+    ("fx_rates.csv", &["valid_from"]),
+    ("costs.csv", &["month"]),
+    ("adoption.csv", &["month"]),
+];
+
+/// A demo file as the importer reads it: the shipped CSV with its dates shifted.
+pub struct ShiftedFile {
+    pub name: &'static str,
+    pub headers: Vec<String>,
+    pub text: String,
+}
+
+/// The demo's vendors, systems, contracts, initiatives, FX rates, costs and adoption figures as
+/// CSV text for a portfolio loaded on `today`: every date (`YYYY-MM-DD`) and month (`YYYY-MM`)
+/// moved by the same whole months as [`DemoPortfolio::load`] moves the other files.
+pub fn importable_files(today: NaiveDate) -> Result<Vec<ShiftedFile>, ImportError> {
+    let shift = shift_for(today)?;
+    IMPORTED.iter().map(|(name, dates)| shift_csv(name, file_text(name), dates, &shift)).collect()
+}
+
+fn shift_csv(name: &'static str, text: &str, dates: &[&str], shift: &Shift) -> Result<ShiftedFile, ImportError> {
+    let fail = |message: String| ImportError::File { file: name.into(), message };
+    let mut reader = csv::ReaderBuilder::new().from_reader(text.as_bytes());
+    let headers: Vec<String> = reader.headers().map_err(|e| fail(e.to_string()))?.iter().map(str::to_owned).collect();
+    let columns: Vec<usize> = dates.iter().filter_map(|d| headers.iter().position(|h| h == d)).collect();
+    if columns.len() != dates.len() {
+        return Err(fail(format!("a date column of {} is missing", dates.join(", "))));
+    }
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    writer.write_record(&headers).map_err(|e| fail(e.to_string()))?;
+    for (index, record) in reader.records().enumerate() {
+        let record = record.map_err(|e| fail(e.to_string()))?;
+        let mut cells: Vec<String> = record.iter().map(str::to_owned).collect();
+        for &column in &columns {
+            let Some(cell) = cells.get_mut(column) else { continue };
+            *cell = shift.text(cell).ok_or_else(|| ImportError::Cell {
+                file: name.into(),
+                row: index as u32 + 2,
+                column: headers[column].clone(),
+                message: format!("\"{cell}\" is not a date (YYYY-MM-DD) or month (YYYY-MM)"),
+            })?;
+        }
+        writer.write_record(&cells).map_err(|e| fail(e.to_string()))?;
+    }
+    let bytes = writer.into_inner().map_err(|e| fail(e.to_string()))?;
+    let text = String::from_utf8(bytes).map_err(|e| fail(e.to_string()))?;
+    Ok(ShiftedFile { name, headers, text })
 }
 
 fn is_month_end(date: NaiveDate) -> bool {
@@ -278,14 +309,9 @@ fn in_order(
 impl DemoPortfolio {
     /// Reads the shipped demo for a portfolio loaded on `today`.
     pub fn load(today: NaiveDate) -> Result<DemoPortfolio, ImportError> {
-        let manifest: serde_json::Value = serde_json::from_str(file_text("manifest.json"))
-            .map_err(|e| ImportError::File { file: "manifest.json".into(), message: e.to_string() })?;
+        let manifest = manifest()?;
         let text = |key: &str| manifest.get(key).and_then(|v| v.as_str()).unwrap_or_default().to_owned();
-        let last_month =
-            NaiveDate::parse_from_str(&format!("{}-01", text("last_data_month")), "%Y-%m-%d").map_err(|_| {
-                ImportError::File { file: "manifest.json".into(), message: "last_data_month is not YYYY-MM".into() }
-            })?;
-        let shift = Shift(month_index(today) - 1 - month_index(last_month));
+        let shift = shift_for(today)?;
 
         let mut files = Vec::new();
         let mut table = |name: &'static str, columns: &[&str]| -> Result<SheetTable, ImportError> {
@@ -300,107 +326,6 @@ impl DemoPortfolio {
             });
             Ok(table)
         };
-
-        let vendors_t = table("vendors.csv", &["name", "vendor_type", "review_status"])?;
-        let mut vendors = Vec::new();
-        for r in vendors_t.rows() {
-            let draft = VendorDraft {
-                name: r.required("name")?,
-                legal_name: r.text("legal_name"),
-                website: r.text("website"),
-                country: r.text("country"),
-                vendor_type: r.choice("vendor_type", VendorType::parse)?,
-                criticality: r.choice("criticality", Criticality::parse)?,
-                relationship_owner: r.text("relationship_owner"),
-                review_status: r.choice("review_status", ReviewStatus::parse)?,
-                review_date: shift.date(r.date("review_date")?),
-                trains_on_data: r.yes_no("trains_on_data")?,
-                data_residency: r.text("data_residency"),
-                notes: r.text("notes"),
-            };
-            vendors.push(sourced("vendors.csv", &r, draft));
-        }
-
-        let systems_t = table("systems.csv", &["code", "name", "system_type", "lifecycle_state", "usage_policy"])?;
-        let mut systems = Vec::new();
-        for r in systems_t.rows() {
-            let draft = SystemDraft {
-                code: r.required("code")?,
-                name: r.required("name")?,
-                system_type: r.choice("system_type", SystemType::parse)?,
-                vendor_id: None,
-                model_name: r.text("model_name"),
-                description: r.text("description"),
-                intended_purpose: r.text("intended_purpose"),
-                business_owner: r.text("business_owner"),
-                technical_owner: r.text("technical_owner"),
-                department: r.text("department"),
-                lifecycle_state: r.choice("lifecycle_state", LifecycleState::parse)?,
-                usage_policy: r.choice("usage_policy", UsagePolicy::parse)?,
-                eu_ai_act_tier: r.choice("eu_ai_act_tier", EuAiActTier::parse)?,
-                internal_risk_tier: r.choice("internal_risk_tier", RiskTier::parse)?,
-                personal_data: r.yes_no("personal_data")?,
-                data_classification: r.choice("data_classification", DataClassification::parse)?,
-                hosting_region: r.text("hosting_region"),
-                first_seen: shift.date(r.date("first_seen")?),
-                next_review_date: shift.date(r.date("next_review_date")?),
-                notes: String::new(),
-            };
-            systems.push(sourced("systems.csv", &r, DemoSystem { draft, vendor: r.text("vendor") }));
-        }
-
-        let contracts_t = table("contracts.csv", &["name", "vendor", "status", "currency"])?;
-        let mut contracts = Vec::new();
-        for r in contracts_t.rows() {
-            let money = |column: &str| -> Result<String, ImportError> {
-                if r.text(column).is_empty() { Ok(String::new()) } else { r.money_micros(column).map(format_micros) }
-            };
-            let draft = ContractDraft {
-                vendor_id: None,
-                contract_ref: r.text("contract_ref"),
-                name: r.required("name")?,
-                status: r.choice("status", ContractStatus::parse)?,
-                pricing_model: r.choice("pricing_model", PricingModel::parse)?,
-                start_date: shift.date(r.date("start_date")?),
-                end_date: shift.date(r.date("end_date")?),
-                auto_renew: r.yes_no("auto_renew")?.unwrap_or(false),
-                notice_period_days: r.number("notice_period_days")?,
-                total_value: money("total_value")?,
-                annual_value: money("annual_value")?,
-                currency: r.text("currency"),
-                seats_purchased: r.number("seats_purchased")?,
-                owner: r.text("owner"),
-                cost_center: r.text("cost_center"),
-                dpa_signed: r.yes_no("dpa_signed")?,
-                system_ids: Vec::new(),
-                notes: String::new(),
-            };
-            let value = DemoContract { draft, vendor: r.required("vendor")?, system_codes: r.list("systems") };
-            contracts.push(sourced("contracts.csv", &r, value));
-        }
-
-        let initiatives_t = table("initiatives.csv", &["code", "name", "stage"])?;
-        let mut initiatives = Vec::new();
-        for r in initiatives_t.rows() {
-            let draft = InitiativeDraft {
-                code: r.required("code")?,
-                name: r.required("name")?,
-                problem_statement: r.text("problem_statement"),
-                sponsor: r.text("sponsor"),
-                owner: r.text("owner"),
-                department: r.text("department"),
-                stage: r.choice("stage", Stage::parse)?,
-                health: r.choice("health", Health::parse)?,
-                priority: r.number("priority")?,
-                planned_go_live: shift.date(r.date("planned_go_live")?),
-                expected_benefits: r.text("expected_benefits"),
-                success_criteria: r.text("success_criteria"),
-                kill_criteria: r.text("kill_criteria"),
-                lessons_learned: r.text("lessons_learned"),
-                system_ids: Vec::new(),
-            };
-            initiatives.push(sourced("initiatives.csv", &r, DemoInitiative { draft, system_codes: r.list("systems") }));
-        }
 
         let history_t = table("stage_history.csv", &["initiative_code", "to_stage", "decided_on"])?;
         let mut stage_changes = Vec::new();
@@ -425,38 +350,6 @@ impl DemoPortfolio {
                 rationale: r.text("rationale"),
             };
             stage_changes.push(sourced("stage_history.csv", &r, change));
-        }
-
-        let costs_t = table("costs.csv", &["month", "amount", "currency", "basis"])?;
-        let mut costs = Vec::new();
-        for r in costs_t.rows() {
-            let month = shift.date(Some(r.month("month")?)).unwrap_or_default();
-            let cost = DemoCost {
-                month,
-                vendor: r.text("vendor"),
-                system_code: r.text("system_code"),
-                amount_micros: r.money_micros("amount")?,
-                currency: r.required("currency")?,
-                basis: r.required("basis")?,
-                department: r.text("department"),
-                description: r.text("description"),
-                initiative_code: r.text("initiative_code"),
-                category: r.text("category"),
-            };
-            costs.push(sourced("costs.csv", &r, cost));
-        }
-
-        let adoption_t = table("adoption.csv", &["month", "system_code", "metric", "value"])?;
-        let mut observations = Vec::new();
-        for r in adoption_t.rows() {
-            let month = shift.date(Some(r.month("month")?)).unwrap_or_default();
-            let observation = DemoObservation {
-                month,
-                system_code: r.required("system_code")?,
-                metric: r.required("metric")?,
-                value: r.number("value")?.unwrap_or(0.0),
-            };
-            observations.push(sourced("adoption.csv", &r, observation));
         }
 
         let values_t = table(
@@ -585,86 +478,117 @@ impl DemoPortfolio {
             budgets.push(sourced("budgets.csv", &r, budget));
         }
 
-        let fx_t = table("fx_rates.csv", &["from_currency", "to_currency", "valid_from", "rate"])?;
-        let mut fx_rates = Vec::new();
-        for r in fx_t.rows() {
-            let (rate, micros) = r.decimal("rate")?;
-            if micros <= 0 {
-                return Err(r.invalid("rate", format!("{rate} is not a positive rate")));
-            }
-            let Some(valid_from) = shift.date(r.date("valid_from")?) else {
-                return Err(r.invalid("valid_from", "is empty"));
-            };
-            let fx = DemoFxRate {
-                from_currency: currency(&r, "from_currency")?,
-                to_currency: currency(&r, "to_currency")?,
-                valid_from,
-                rate,
-                source: r.text("source"),
-            };
-            fx_rates.push(sourced("fx_rates.csv", &r, fx));
-        }
-
         Ok(DemoPortfolio {
             company: text("company"),
             reporting_currency: text("reporting_currency"),
             files,
-            vendors,
-            systems,
-            contracts,
-            initiatives,
             stage_changes,
-            costs,
-            observations,
             value_assumptions,
             risks,
             reviews,
             incidents,
             budgets,
-            fx_rates,
         })
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use std::collections::{HashMap, HashSet};
+
     use super::*;
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).expect("valid test date")
+    }
+
+    /// The rows of a file the importer reads, as it reads them on `today`: column → text.
+    fn rows(today: NaiveDate, name: &str) -> Vec<HashMap<String, String>> {
+        let files = importable_files(today).expect("the shipped demo shifts cleanly");
+        let file = files.iter().find(|f| f.name == name).expect("an imported demo file");
+        let mut reader = csv::Reader::from_reader(file.text.as_bytes());
+        reader
+            .records()
+            .map(|r| {
+                let r = r.expect("the shifted file is valid CSV");
+                file.headers.iter().cloned().zip(r.iter().map(str::to_owned)).collect()
+            })
+            .collect()
+    }
+
+    fn day(text: &str) -> Option<NaiveDate> {
+        NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
+    }
+
+    fn month(text: &str) -> NaiveDate {
+        day(&format!("{text}-01")).expect("a YYYY-MM month")
+    }
 
     #[test]
     fn the_newest_month_of_data_is_the_month_before_today() {
-        let today = NaiveDate::from_ymd_opt(2027, 3, 15).expect("valid date");
-        let demo = DemoPortfolio::load(today).expect("the shipped demo reads cleanly");
-        let newest = demo.costs.iter().map(|c| c.value.month).max().expect("the demo has costs");
-        assert_eq!(
-            newest,
-            NaiveDate::from_ymd_opt(2027, 2, 1).expect("valid"),
-            "data ends last month, so it never looks stale"
-        );
+        let today = date(2027, 3, 15);
+        for file in ["costs.csv", "adoption.csv"] {
+            let newest = rows(today, file).iter().map(|r| month(&r["month"])).max().expect("the file has rows");
+            assert_eq!(newest, date(2027, 2, 1), "{file}: data ends last month, so it never looks stale");
+        }
     }
 
     #[test]
     fn month_ends_stay_month_ends_when_shifted() {
-        let date = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).expect("valid test date");
         assert_eq!(Shift(1).date(Some(date(2026, 11, 30))), Some(date(2026, 12, 31)), "30 Nov is a month end");
         assert_eq!(Shift(1).date(Some(date(2027, 1, 31))), Some(date(2027, 2, 28)), "clamped into February");
         assert_eq!(Shift(-2).date(Some(date(2026, 5, 15))), Some(date(2026, 3, 15)), "mid-month days keep their day");
     }
 
     #[test]
-    fn the_demo_is_big_enough_to_show_every_screen() {
-        let demo = DemoPortfolio::load(NaiveDate::from_ymd_opt(2026, 11, 22).expect("valid")).expect("demo reads");
-        assert!(demo.systems.len() >= 40, "at least 40 systems, got {}", demo.systems.len());
-        assert!(demo.initiatives.len() >= 25, "at least 25 initiatives");
-        assert!(demo.vendors.len() >= 12, "at least 12 vendors");
-        assert!(demo.contracts.len() >= 15, "at least 15 contracts");
-        for stage in Stage::ALL {
-            assert!(
-                demo.initiatives.iter().any(|i| i.value.draft.stage == Some(*stage)),
-                "an initiative in stage {stage}"
+    fn date_and_month_cells_shift_in_the_form_they_were_written() {
+        let cases = [
+            ("2026-11-30", Some("2026-12-31")),
+            ("2026-05-15", Some("2026-06-15")),
+            ("2026-12", Some("2027-01")),
+            ("", Some("")),
+            ("soon", None),
+            ("2026-13", None),
+        ];
+        for (cell, expected) in cases {
+            assert_eq!(Shift(1).text(cell).as_deref(), expected, "cell {cell:?}");
+        }
+    }
+
+    #[test]
+    fn only_date_columns_change_when_shifted() {
+        let today = date(2026, 11, 22);
+        let files = importable_files(today).expect("the shipped demo shifts cleanly");
+        let costs = files.iter().find(|f| f.name == "costs.csv").expect("costs");
+        let original: Vec<_> = csv::Reader::from_reader(file_text("costs.csv").as_bytes())
+            .records()
+            .map(|r| r.expect("valid CSV"))
+            .collect();
+        let shifted: Vec<_> =
+            csv::Reader::from_reader(costs.text.as_bytes()).records().map(|r| r.expect("valid CSV")).collect();
+        assert_eq!(original.len(), shifted.len(), "every row is kept");
+        for (a, b) in original.iter().zip(&shifted) {
+            assert_eq!(
+                a.iter().skip(1).collect::<Vec<_>>(),
+                b.iter().skip(1).collect::<Vec<_>>(),
+                "only the month moves"
             );
         }
-        for kind in SystemType::ALL {
-            assert!(demo.systems.iter().any(|s| s.value.draft.system_type == Some(*kind)), "a system of type {kind}");
+    }
+
+    #[test]
+    fn the_demo_is_big_enough_to_show_every_screen() {
+        let today = date(2026, 11, 22);
+        let (systems, initiatives) = (rows(today, "systems.csv"), rows(today, "initiatives.csv"));
+        assert!(systems.len() >= 40, "at least 40 systems, got {}", systems.len());
+        assert!(initiatives.len() >= 25, "at least 25 initiatives");
+        assert!(rows(today, "vendors.csv").len() >= 12, "at least 12 vendors");
+        assert!(rows(today, "contracts.csv").len() >= 15, "at least 15 contracts");
+        for stage in Stage::ALL {
+            assert!(initiatives.iter().any(|i| i["stage"] == stage.as_str()), "an initiative in stage {stage}");
+        }
+        for kind in crate::domain::SystemType::ALL {
+            assert!(systems.iter().any(|s| s["system_type"] == kind.as_str()), "a system of type {kind}");
         }
     }
 
@@ -674,14 +598,15 @@ mod tests {
 
     #[test]
     fn the_governance_and_planning_files_hold_what_the_dashboard_needs() {
-        let demo = DemoPortfolio::load(NaiveDate::from_ymd_opt(2026, 11, 22).expect("valid")).expect("demo reads");
+        let today = date(2026, 11, 22);
+        let demo = DemoPortfolio::load(today).expect("demo reads");
         let counts = [
             ("value assumptions", demo.value_assumptions.len(), 60..=120),
             ("risks", demo.risks.len(), 20..=30),
             ("reviews", demo.reviews.len(), 25..=40),
             ("incidents", demo.incidents.len(), 8..=14),
             ("budgets", demo.budgets.len(), 24..=24),
-            ("fx rates", demo.fx_rates.len(), 60..=120),
+            ("fx rates", rows(today, "fx_rates.csv").len(), 60..=120),
         ];
         for (what, count, expected) in counts {
             assert!(expected.contains(&count), "{count} {what}, expected {expected:?}: enough to fill the screens");
@@ -693,46 +618,43 @@ mod tests {
             .filter(|r| !r.value.subject.system_code.is_empty())
             .count();
         assert!(high_open >= 3, "a few high risks are open on systems, so the risk posture has a headline");
-        let cells: std::collections::HashSet<(u8, u8)> =
-            demo.risks.iter().map(|r| (r.value.likelihood, r.value.severity)).collect();
+        let cells: HashSet<(u8, u8)> = demo.risks.iter().map(|r| (r.value.likelihood, r.value.severity)).collect();
         assert!(cells.len() >= 12, "the risks spread over the 5×5 matrix, not one corner of it");
     }
 
     #[test]
     fn every_live_initiative_has_a_value_model_with_ordered_ranges() {
-        let demo = DemoPortfolio::load(NaiveDate::from_ymd_opt(2026, 11, 22).expect("valid")).expect("demo reads");
-        for initiative in &demo.initiatives {
-            let draft = &initiative.value.draft;
-            let live = matches!(draft.stage, Some(Stage::Pilot | Stage::Production | Stage::Scaled));
-            let model: Vec<_> =
-                demo.value_assumptions.iter().filter(|v| v.value.initiative_code == draft.code).collect();
+        let today = date(2026, 11, 22);
+        let demo = DemoPortfolio::load(today).expect("demo reads");
+        for initiative in rows(today, "initiatives.csv") {
+            let code = &initiative["code"];
+            let live = matches!(initiative["stage"].as_str(), "pilot" | "production" | "scaled");
+            let model: Vec<_> = demo.value_assumptions.iter().filter(|v| &v.value.initiative_code == code).collect();
             if live {
-                assert!(!model.is_empty(), "{} is live, so ROI needs its value model", draft.code);
+                assert!(!model.is_empty(), "{code} is live, so ROI needs its value model");
             }
             for factor in model {
                 let v = &factor.value;
                 let (low, likely, high) = (micros(&v.low), micros(&v.likely), micros(&v.high));
-                assert!(low <= likely && likely <= high, "{} {}: low ≤ likely ≤ high", draft.code, v.name);
+                assert!(low <= likely && likely <= high, "{code} {}: low ≤ likely ≤ high", v.name);
             }
         }
     }
 
     #[test]
     fn user_counts_are_observed_where_adoption_is_measured() {
-        let demo = DemoPortfolio::load(NaiveDate::from_ymd_opt(2026, 11, 22).expect("valid")).expect("demo reads");
-        let measured: std::collections::HashSet<&str> = demo
-            .observations
-            .iter()
-            .filter(|o| o.value.metric == "active_users")
-            .map(|o| o.value.system_code.as_str())
-            .collect();
+        let today = date(2026, 11, 22);
+        let demo = DemoPortfolio::load(today).expect("demo reads");
+        let adoption = rows(today, "adoption.csv");
+        let measured: HashSet<&str> =
+            adoption.iter().filter(|o| o["metric"] == "active_users").map(|o| o["system_code"].as_str()).collect();
+        let initiatives = rows(today, "initiatives.csv");
         for v in demo.value_assumptions.iter().map(|v| &v.value).filter(|v| v.unit == "users") {
-            let initiative = demo
-                .initiatives
+            let initiative = initiatives
                 .iter()
-                .find(|i| i.value.draft.code == v.initiative_code)
+                .find(|i| i["code"] == v.initiative_code)
                 .expect("value assumptions name known initiatives");
-            if initiative.value.system_codes.iter().any(|code| measured.contains(code.as_str())) {
+            if initiative["systems"].split(';').any(|code| measured.contains(code.trim())) {
                 assert_eq!(
                     v.confidence,
                     Confidence::Observed,
@@ -746,16 +668,17 @@ mod tests {
     #[test]
     fn every_foreign_currency_has_a_rate_for_every_month_it_is_used() {
         // Loaded on another day than the one the files were written for: the rates move with the data.
-        let demo = DemoPortfolio::load(NaiveDate::from_ymd_opt(2027, 3, 15).expect("valid")).expect("demo reads");
+        let today = date(2027, 3, 15);
         let mut used: Vec<(String, NaiveDate)> =
-            demo.costs.iter().map(|c| (c.value.currency.clone(), c.value.month)).collect();
-        used.extend(demo.contracts.iter().filter_map(|c| {
-            let start = c.value.draft.start_date?;
-            Some((c.value.draft.currency.clone(), start.with_day(1)?))
+            rows(today, "costs.csv").iter().map(|c| (c["currency"].clone(), month(&c["month"]))).collect();
+        used.extend(rows(today, "contracts.csv").iter().filter_map(|c| {
+            let start = day(&c["start_date"])?;
+            Some((c["currency"].clone(), start.with_day(1)?))
         }));
+        let rates = rows(today, "fx_rates.csv");
         for (currency, month) in used.into_iter().filter(|(c, _)| c != "EUR") {
-            let rate = demo.fx_rates.iter().find(|r| {
-                r.value.from_currency == currency && r.value.to_currency == "EUR" && r.value.valid_from == month
+            let rate = rates.iter().find(|r| {
+                r["from_currency"] == currency && r["to_currency"] == "EUR" && day(&r["valid_from"]) == Some(month)
             });
             assert!(rate.is_some(), "{currency} has a rate valid from {month}, so spend that month converts to EUR");
         }
@@ -763,7 +686,7 @@ mod tests {
 
     #[test]
     fn reviews_fall_due_and_incidents_stay_open_relative_to_the_day_of_loading() {
-        let today = NaiveDate::from_ymd_opt(2027, 3, 15).expect("valid");
+        let today = date(2027, 3, 15);
         let demo = DemoPortfolio::load(today).expect("demo reads");
         let open = |r: &&Sourced<DemoReview>| r.value.completed_on.is_none();
         let overdue = demo.reviews.iter().filter(open).filter(|r| r.value.due_date.is_some_and(|d| d < today)).count();
@@ -788,9 +711,9 @@ mod tests {
             .filter(|i| matches!(i.value.status, IncidentStatus::Open | IncidentStatus::Investigating))
             .count();
         assert!((3..=4).contains(&open_incidents), "3–4 incidents are still open, got {open_incidents}");
-        for system in &demo.systems {
-            let Some(next) = system.value.draft.next_review_date.filter(|d| *d < today) else { continue };
-            let code = &system.value.draft.code;
+        for system in rows(today, "systems.csv") {
+            let Some(next) = day(&system["next_review_date"]).filter(|d| *d < today) else { continue };
+            let code = &system["code"];
             assert!(
                 demo.reviews.iter().any(|r| &r.value.subject.system_code == code
                     && r.value.completed_on.is_none()
@@ -802,20 +725,22 @@ mod tests {
 
     #[test]
     fn one_off_costs_belong_to_initiatives_and_budgets_to_the_departments_that_spend() {
-        let demo = DemoPortfolio::load(NaiveDate::from_ymd_opt(2026, 11, 22).expect("valid")).expect("demo reads");
-        let one_offs: Vec<_> = demo.costs.iter().map(|c| &c.value).filter(|c| c.category == "one_off").collect();
+        let today = date(2026, 11, 22);
+        let demo = DemoPortfolio::load(today).expect("demo reads");
+        let costs = rows(today, "costs.csv");
+        let initiatives = rows(today, "initiatives.csv");
+        let one_offs: Vec<_> = costs.iter().filter(|c| c["category"] == "one_off").collect();
         assert!(one_offs.len() >= 3, "a few one-off implementation costs");
         for cost in one_offs {
             assert!(
-                demo.initiatives.iter().any(|i| i.value.draft.code == cost.initiative_code),
+                initiatives.iter().any(|i| i["code"] == cost["initiative_code"]),
                 "a one-off cost names its initiative: {}",
-                cost.description
+                cost["description"]
             );
-            assert!(cost.system_code.is_empty(), "one-offs are not also a system's cost, so nothing counts twice");
+            assert!(cost["system_code"].is_empty(), "one-offs are not also a system's cost, so nothing counts twice");
         }
-        let departments: std::collections::HashSet<&str> =
-            demo.costs.iter().map(|c| c.value.department.as_str()).collect();
-        let budgeted: std::collections::HashSet<&str> = demo
+        let departments: HashSet<&str> = costs.iter().map(|c| c["department"].as_str()).collect();
+        let budgeted: HashSet<&str> = demo
             .budgets
             .iter()
             .filter(|b| b.value.scope == BudgetScope::Department)

@@ -19,7 +19,7 @@ pub use engine::{
     hash_key, micros,
 };
 pub use preset::{Preset, PresetKind, normalise_header, presets};
-pub use source::{FileError, FileFacts, RawRow, read_file};
+pub use source::{FileError, FileFacts, RawRow, read_bytes, read_file};
 pub use table::{ImportError, SheetTable};
 pub use values::{Cell, DateStyle, NumberStyle, cell_datetime, cell_decimal, clip, parse_datetime, parse_decimal};
 

@@ -85,14 +85,6 @@ pub struct BudgetRow<'a> {
     pub note: &'a str,
 }
 
-pub struct FxRateRow<'a> {
-    pub from_currency: &'a str,
-    pub to_currency: &'a str,
-    pub valid_from: &'a str,
-    pub rate: &'a str,
-    pub source: &'a str,
-}
-
 /// A governance table an import can add rows to: the entity name its changes and audit events
 /// use, its table, and whether a removed row is soft-deleted (kept, marked) or deleted.
 struct GovernanceTable {
@@ -259,18 +251,6 @@ impl Tx<'_> {
                 row.note
             ])?;
         Ok(self.conn().last_insert_rowid())
-    }
-
-    /// Stores a rate; returns its [`fx_rate_token`]. A rate already stored for the same pair and
-    /// day is a duplicate, not overwritten.
-    pub fn insert_fx_rate(&self, row: &FxRateRow<'_>) -> StoreResult<i64> {
-        self.conn()
-            .prepare_cached(
-                "INSERT INTO fx_rates (from_currency, to_currency, valid_from, rate, source) VALUES (?1, ?2, ?3, ?4, ?5)",
-            )?
-            .execute(params![row.from_currency, row.to_currency, row.valid_from, row.rate, row.source])
-            .map_err(|e| super::classify_write_error(e, "FX rate"))?;
-        Ok(fx_rate_token(row.from_currency, row.to_currency, row.valid_from))
     }
 
     /// When a governance row was last changed (`None` for tables that do not track it); `NotFound`

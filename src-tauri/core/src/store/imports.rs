@@ -24,6 +24,8 @@ pub struct KeyedCostLine<'a> {
     /// Set by the user's own cost sheets; vendor exports tie lines to systems only.
     pub initiative_id: Option<i64>,
     pub department: &'a str,
+    /// What kind of cost, e.g. `one_off`; empty when the file does not say.
+    pub category: &'a str,
     pub description: &'a str,
     pub scope: &'a str,
     pub key: &'a str,
@@ -196,7 +198,7 @@ impl Tx<'_> {
                 "SELECT id, (period_start = ?2 AND period_end = ?3 AND amount_exact = ?4 AND currency = ?5
                              AND basis = ?6 AND quantity IS ?7 AND unit = ?8 AND description = ?9
                              AND attributes_json = ?10 AND system_id IS ?11 AND initiative_id IS ?13
-                             AND department = ?14),
+                             AND department = ?14 AND category = ?15),
                         import_batch_id IS ?12
                  FROM cost_lines WHERE dedupe_key = ?1 AND replaced_by_batch IS NULL",
             )?
@@ -215,7 +217,8 @@ impl Tx<'_> {
                     line.system_id,
                     batch,
                     line.initiative_id,
-                    line.department
+                    line.department,
+                    line.category
                 ],
                 |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
             )
@@ -243,9 +246,10 @@ impl Tx<'_> {
                 "INSERT INTO cost_lines
                      (period_start, period_end, amount_micros, amount_exact, currency, basis, quantity, unit,
                       vendor_id, system_id, description, provider_scope, dedupe_key, attributes_json,
-                      import_batch_id, source_file, source_sheet, source_row, created_at, initiative_id, department)
+                      import_batch_id, source_file, source_sheet, source_row, created_at, initiative_id, department,
+                      category)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,
-                         ?20, ?21)",
+                         ?20, ?21, ?22)",
             )?
             .execute(params![
                 line.period_start,
@@ -268,7 +272,8 @@ impl Tx<'_> {
                 from.row,
                 now,
                 line.initiative_id,
-                line.department
+                line.department,
+                line.category
             ]);
         match inserted {
             Ok(_) => Ok(true),
