@@ -1,5 +1,7 @@
 import { useEffect, useId, useRef, type ReactNode, type RefObject } from "react";
 
+import { Button } from "./button";
+
 const FOCUSABLE = "button, [href], input, select, textarea";
 
 /**
@@ -91,5 +93,50 @@ export function Dialog({
         <div className="dialog__actions">{actions}</div>
       </div>
     </div>
+  );
+}
+
+/**
+ * Asks before something is removed or taken back: "Keep it" leaves everything as it is, the
+ * danger button does it. While `busy`, neither answer nor Escape can close the box.
+ */
+export function ConfirmDialog({
+  title,
+  confirmLabel,
+  busy,
+  onCancel,
+  onConfirm,
+  testId,
+  confirmTestId,
+  children,
+}: {
+  title: string;
+  confirmLabel: string;
+  busy: boolean;
+  onCancel: () => void;
+  onConfirm: () => void;
+  testId?: string;
+  confirmTestId?: string;
+  children: ReactNode;
+}) {
+  return (
+    <Dialog
+      title={title}
+      tone="danger"
+      testId={testId}
+      onClose={() => !busy && onCancel()}
+      actions={
+        <>
+          <Button onClick={onCancel} disabled={busy}>
+            Keep it
+          </Button>
+          <Button variant="danger" busy={busy} onClick={onConfirm} data-testid={confirmTestId}>
+            {confirmLabel}
+          </Button>
+        </>
+      }
+    >
+      {children}
+    </Dialog>
   );
 }

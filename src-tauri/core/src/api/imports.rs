@@ -1765,8 +1765,7 @@ impl StoreSink<'_, '_> {
         part: Option<&str>,
         row: &RawRow,
     ) -> Result<Vec<(String, String)>, StoreError> {
-        let text =
-            |key: &str| values.get(key).and_then(serde_json::Value::as_str).unwrap_or_default().trim().to_owned();
+        let text = |key: &str| field_text(&values, key);
         let (name, value, unit) = (text("metric"), text("value"), text("unit"));
         let system = values.get("system").and_then(serde_json::Value::as_i64);
         let mut problems = Vec::new();
@@ -1844,8 +1843,7 @@ impl StoreSink<'_, '_> {
         &mut self,
         values: &serde_json::Map<String, serde_json::Value>,
     ) -> Result<Vec<(String, String)>, StoreError> {
-        let text =
-            |key: &str| values.get(key).and_then(serde_json::Value::as_str).unwrap_or_default().trim().to_owned();
+        let text = |key: &str| field_text(values, key);
         let (from, to, day, rate, source) =
             (text("from_currency"), text("to_currency"), text("valid_from"), text("rate"), text("source"));
         let mut problems = Vec::new();
@@ -1900,8 +1898,7 @@ impl StoreSink<'_, '_> {
         part: Option<&str>,
         row: &RawRow,
     ) -> Result<Vec<(String, String)>, StoreError> {
-        let text =
-            |key: &str| values.get(key).and_then(serde_json::Value::as_str).unwrap_or_default().trim().to_owned();
+        let text = |key: &str| field_text(values, key);
         let id = |key: &str| values.get(key).and_then(serde_json::Value::as_i64);
         let (amount_text, currency, department, description) =
             (text("amount"), text("currency"), text("department"), text("description"));
@@ -1970,6 +1967,11 @@ impl StoreSink<'_, '_> {
         self.store_cost(record, CostLinks { vendor_id, system_id, initiative_id, department, category })?;
         Ok(Vec::new())
     }
+}
+
+/// A typed row's text value of `key`, trimmed; empty when the row has none.
+fn field_text(values: &serde_json::Map<String, serde_json::Value>, key: &str) -> String {
+    values.get(key).and_then(serde_json::Value::as_str).unwrap_or_default().trim().to_owned()
 }
 
 /// Puts one record back as it was before an import: deleted when the import created it.

@@ -214,10 +214,8 @@ impl Store {
     /// analytics facts in the background after each change). `None` for a portfolio that lives
     /// in memory, including an older read-only file upgraded in memory.
     pub fn snapshot(&self) -> StoreResult<Option<Snapshot>> {
+        // The connection's own file: none for a portfolio in memory or upgraded into memory.
         let Some(path) = self.conn.path().filter(|p| !p.is_empty()).map(PathBuf::from) else { return Ok(None) };
-        if self.path.is_none() {
-            return Ok(None);
-        }
         let conn =
             Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;

@@ -5,7 +5,7 @@
 import { useState } from "react";
 
 import { Button } from "../../components/button";
-import { Dialog } from "../../components/dialog";
+import { ConfirmDialog } from "../../components/dialog";
 import { EmptyState } from "../../components/empty-state";
 import { ErrorPanel } from "../../components/error-panel";
 import { SelectField, TextField } from "../../components/form-fields";
@@ -158,24 +158,17 @@ export function AttributionRules() {
       ) : null}
       {body}
       {confirming ? (
-        <Dialog
+        <ConfirmDialog
           title="Delete this rule?"
-          tone="danger"
+          confirmLabel="Delete rule"
+          busy={deleting}
+          onCancel={() => setConfirming(null)}
+          onConfirm={() => void remove(confirming)}
           testId="rule-delete-dialog"
-          onClose={() => !deleting && setConfirming(null)}
-          actions={
-            <>
-              <Button onClick={() => setConfirming(null)} disabled={deleting}>
-                Keep it
-              </Button>
-              <Button variant="danger" busy={deleting} onClick={() => void remove(confirming)} data-testid="rule-delete-confirm">
-                Delete rule
-              </Button>
-            </>
-          }
+          confirmTestId="rule-delete-confirm"
         >
           <p>{deleteQuestion(confirming)}</p>
-        </Dialog>
+        </ConfirmDialog>
       ) : null}
     </div>
   );

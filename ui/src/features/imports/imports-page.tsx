@@ -4,7 +4,7 @@
 import { useEffect, useReducer, useRef, useState, type KeyboardEvent } from "react";
 
 import { Button } from "../../components/button";
-import { Dialog } from "../../components/dialog";
+import { ConfirmDialog, Dialog } from "../../components/dialog";
 import { EmptyState } from "../../components/empty-state";
 import { ErrorPanel } from "../../components/error-panel";
 import { Icon } from "../../components/icon";
@@ -234,24 +234,17 @@ export function ImportsPage({ selectedId, onSelect }: { selectedId: number | nul
       ) : null}
       {!wizardOpen && drag.phase === "over" && accepting === true ? <DropZone state={drag} /> : null}
       {confirming ? (
-        <Dialog
+        <ConfirmDialog
           title="Undo this import?"
-          tone="danger"
+          confirmLabel="Undo import"
+          busy={undoing}
+          onCancel={() => setConfirming(null)}
+          onConfirm={() => void undo(confirming)}
           testId="import-undo-dialog"
-          onClose={() => !undoing && setConfirming(null)}
-          actions={
-            <>
-              <Button onClick={() => setConfirming(null)} disabled={undoing}>
-                Keep it
-              </Button>
-              <Button variant="danger" busy={undoing} onClick={() => void undo(confirming)} data-testid="import-undo-confirm">
-                Undo import
-              </Button>
-            </>
-          }
+          confirmTestId="import-undo-confirm"
         >
           <p>{undoQuestion(confirming)}</p>
-        </Dialog>
+        </ConfirmDialog>
       ) : null}
       {undoError ? (
         <Dialog

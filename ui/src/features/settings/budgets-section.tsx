@@ -4,7 +4,7 @@ import { useId, useState } from "react";
 
 import { Button } from "../../components/button";
 import { Section } from "../../components/description-list";
-import { Dialog } from "../../components/dialog";
+import { ConfirmDialog } from "../../components/dialog";
 import { EmptyState } from "../../components/empty-state";
 import { ErrorPanel } from "../../components/error-panel";
 import { DateField, SelectField, TextField } from "../../components/form-fields";
@@ -183,27 +183,20 @@ export function BudgetsSection({ reporting }: { reporting: string | null }) {
       ) : null}
       {body}
       {confirming ? (
-        <Dialog
+        <ConfirmDialog
           title="Delete this budget?"
-          tone="danger"
+          confirmLabel="Delete budget"
+          busy={deleting}
+          onCancel={() => setConfirming(null)}
+          onConfirm={() => void remove(confirming)}
           testId="budget-delete-dialog"
-          onClose={() => !deleting && setConfirming(null)}
-          actions={
-            <>
-              <Button onClick={() => setConfirming(null)} disabled={deleting}>
-                Keep it
-              </Button>
-              <Button variant="danger" busy={deleting} onClick={() => void remove(confirming)} data-testid="budget-delete-confirm">
-                Delete budget
-              </Button>
-            </>
-          }
+          confirmTestId="budget-delete-confirm"
         >
           <p>
             {scopeLabel(confirming)}, {periodLabel(confirming.period_start, confirming.period_end)}:{" "}
             {formatMoney(confirming.amount, confirming.currency)}. Spend is no longer compared with it. You can undo this.
           </p>
-        </Dialog>
+        </ConfirmDialog>
       ) : null}
     </Section>
   );

@@ -3,7 +3,7 @@ import { useState } from "react";
 
 import { Button } from "../../components/button";
 import { Section } from "../../components/description-list";
-import { Dialog } from "../../components/dialog";
+import { ConfirmDialog } from "../../components/dialog";
 import { EmptyState } from "../../components/empty-state";
 import { ErrorPanel } from "../../components/error-panel";
 import { DateField, TextField } from "../../components/form-fields";
@@ -182,27 +182,20 @@ export function FxRatesSection({ reporting }: { reporting: string | null }) {
       ) : null}
       {body}
       {confirming ? (
-        <Dialog
+        <ConfirmDialog
           title="Delete this rate?"
-          tone="danger"
+          confirmLabel="Delete rate"
+          busy={deleting}
+          onCancel={() => setConfirming(null)}
+          onConfirm={() => void remove(confirming)}
           testId="rate-delete-dialog"
-          onClose={() => !deleting && setConfirming(null)}
-          actions={
-            <>
-              <Button onClick={() => setConfirming(null)} disabled={deleting}>
-                Keep it
-              </Button>
-              <Button variant="danger" busy={deleting} onClick={() => void remove(confirming)} data-testid="rate-delete-confirm">
-                Delete rate
-              </Button>
-            </>
-          }
+          confirmTestId="rate-delete-confirm"
         >
           <p>
             1 {confirming.from} = {formatDecimal(confirming.rate)} {confirming.to} from {formatDate(confirming.valid_from)}. From that
             day, totals use the rate before it, and money with no rate at all is shown separately. You can undo this.
           </p>
-        </Dialog>
+        </ConfirmDialog>
       ) : null}
     </Section>
   );
