@@ -21,16 +21,16 @@ import argparse
 import datetime
 import json
 import os
-import platform
 import random
-import re
 import sqlite3
 import subprocess
 import sys
 import tempfile
 import time
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from pathlib import Path
+
+from results import RESULTS, machine, measure, write_section
 
 ROOT = Path(__file__).resolve().parents[2]
 # STEWARD=target/debug/steward tries the script out on a small --scale without a release build.
@@ -791,41 +791,6 @@ def compare(rust: dict, sql: dict, pandas_: dict) -> tuple[list[str], int]:
     return lines, mismatches
 
 
-def measure(command: list[str]) -> tuple[float, float, str]:
-    """Runs `command`, returns (wall seconds, peak RSS in MB of that child, stdout)."""
-    started = time.perf_counter()
-    done = subprocess.run(["/usr/bin/time", "-f", "%M", *command], capture_output=True, text=True)
-    wall = time.perf_counter() - started
-    if done.returncode != 0:
-        sys.exit(f"failed: {' '.join(command)}\n{done.stderr}")
-    peak_kb = int(done.stderr.strip().splitlines()[-1])
-    return wall, peak_kb / 1024, done.stdout
-
-
-def machine() -> str:
-    cpu = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name")), "?")
-    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
-    os_name = next((line.split("=", 1)[1].strip().strip('"') for line in open("/etc/os-release")
-                    if line.startswith("PRETTY_NAME=")), platform.system())
-    import pandas
-
-    return (f"{os.cpu_count()} cores ({cpu}), {memory:.0f} GiB, {os_name} (Linux {platform.release()}), "
-            f"Python {platform.python_version()}, pandas {pandas.__version__}, SQLite {sqlite3.sqlite_version} (Python)")
-
-
-def write_section(report: Path, section: str) -> None:
-    """Replaces (or appends) the "# Analytics benchmark" section, keeping every other section
-    and the hand-written reading of the numbers ("What the numbers say …") of this one."""
-    text = report.read_text() if report.exists() else ""
-    pattern = re.compile(r"\n*# Analytics benchmark\n.*?(?=\n# |\Z)", re.S)
-    old = pattern.search(text)
-    notes = re.search(r"\nWhat the numbers say.*", old.group(0), re.S) if old else None
-    if notes:
-        section = f"{section.rstrip()}\n{notes.group(0)}"
-    text = pattern.sub("", text).rstrip("\n")
-    report.write_text(f"{text}\n\n{section.rstrip()}\n" if text else f"{section.rstrip()}\n")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--scale", type=float, default=1.0, help="portfolio size (1.0: 10,000 systems, ~2 M lines)")
@@ -916,8 +881,8 @@ def main() -> None:
             "the newest rate valid on the month's first day, rounded half away from zero).\n\n"
             f"{checks}\n"
         )
-        write_section(ROOT / "tests" / "bench" / "RESULTS.md", section)
-        print(f"\nwritten to {(ROOT / 'tests' / 'bench' / 'RESULTS.md').relative_to(ROOT)}", file=sys.stderr)
+        write_section("Analytics benchmark", section)
+        print(f"\nwritten to {RESULTS.relative_to(ROOT)}", file=sys.stderr)
     if mismatches:
         sys.exit(f"{mismatches} figure(s) differ between Steward and the plain SQL / pandas computation")
 

@@ -2,11 +2,13 @@
 """Import benchmark: generates large real-layout files and times, in one run,
 
   * Steward end to end (`steward import` into a fresh portfolio, release build),
+  * Steward's reading and typing without the database (`steward bench-parse --engine`),
   * the raw parse of the same file with csv / calamine alone (`steward bench-parse`),
   * pandas (`read_csv`, and `read_excel` with openpyxl) on the same file,
 
-printing one table (wall time, rows/s, peak memory) and writing it to RESULTS.md beside
-this script with the machine and the date. A benchmark, not a test: nothing here asserts a time.
+printing one table (wall time, its ratio to the raw parse, rows/s, peak memory) and writing it
+to the "Import benchmark" section of RESULTS.md beside this script with the machine and the
+date. A benchmark, not a test: nothing here asserts a time.
 
 Usage: python3 tests/bench/import_bench.py [--rows 1000000] [--xlsx-rows 200000] [--keep DIR]
 Needs: a release build (`cargo build --release -p steward-cli`), pandas, openpyxl, xlsxwriter.
@@ -15,15 +17,12 @@ Needs: a release build (`cargo build --release -p steward-cli`), pandas, openpyx
 import argparse
 import datetime
 import json
-import os
-import platform
 import random
-import resource
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
+
+from results import RESULTS, machine, measure, write_section
 
 ROOT = Path(__file__).resolve().parents[2]
 STEWARD = ROOT / "target" / "release" / "steward"
@@ -85,21 +84,6 @@ def make_xlsx(path: Path, rows: int) -> None:
     workbook.close()
 
 
-def measure(command: list[str]) -> tuple[float, float, str]:
-    """Runs `command`, returns (wall seconds, peak RSS in MB of that child, stdout)."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    started = time.perf_counter()
-    # /usr/bin/time reports the child's own peak; RUSAGE_CHILDREN keeps the maximum over all
-    # children so far, which would hide a smaller later run.
-    done = subprocess.run(["/usr/bin/time", "-f", "%M", *command], capture_output=True, text=True)
-    wall = time.perf_counter() - started
-    if done.returncode != 0:
-        sys.exit(f"failed: {' '.join(command)}\n{done.stderr}")
-    peak_kb = int(done.stderr.strip().splitlines()[-1])
-    del before
-    return wall, peak_kb / 1024, done.stdout
-
-
 def pandas_command(kind: str, path: Path) -> list[str]:
     read = f"pandas.read_csv({str(path)!r})" if kind == "csv" else f"pandas.read_excel({str(path)!r}, engine='openpyxl')"
     return [sys.executable, "-c", f"import pandas; frame = {read}; print(len(frame))"]
@@ -136,39 +120,38 @@ def main() -> None:
         imported = json.loads(out)["rows_imported"]
         if imported != rows:
             sys.exit(f"{path.name}: imported {imported} rows, expected {rows}")
+        end_to_end = wall
         results.append((label, "Steward import, end to end", wall, rows, peak))
+        wall, peak, _ = measure([str(STEWARD), "bench-parse", "--engine", str(path)])
+        results.append((label, "Steward's reading and typing alone (no database)", wall, rows, peak))
         wall, peak, _ = measure([str(STEWARD), "bench-parse", str(path)])
+        raw = wall
         results.append((label, "raw parse (csv / calamine alone)", wall, rows, peak))
         wall, peak, _ = measure(pandas_command(kind, path))
         engine = "pandas.read_csv" if kind == "csv" else "pandas.read_excel (openpyxl)"
         results.append((label, engine, wall, rows, peak))
+        print(f"{label}: end to end is {end_to_end / raw:.1f}× the raw parse", file=sys.stderr)
 
     lines = [
-        "| file | what | wall | rows/s | peak memory |",
-        "|---|---|---:|---:|---:|",
+        "| file | what | wall | × raw parse | rows/s | peak memory |",
+        "|---|---|---:|---:|---:|---:|",
     ]
+    raw_of = {label: wall for label, what, wall, _, _ in results if what.startswith("raw parse")}
     for label, what, wall, rows, peak in results:
-        lines.append(f"| {label} | {what} | {wall * 1000:,.0f} ms | {rows / wall:,.0f} | {peak:,.0f} MB |")
+        lines.append(
+            f"| {label} | {what} | {wall * 1000:,.0f} ms | {wall / raw_of[label]:.1f}× | {rows / wall:,.0f} | {peak:,.0f} MB |"
+        )
     table = "\n".join(lines)
     print(table)
-
-    cpu = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name")), "?")
-    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
-    import pandas
-
-    machine = (
-        f"{os.cpu_count()} cores ({cpu}), {memory:.0f} GiB, {platform.platform()}, "
-        f"Python {platform.python_version()}, pandas {pandas.__version__}"
-    )
-    report = ROOT / "tests" / "bench" / "RESULTS.md"
-    report.write_text(
+    write_section(
+        "Import benchmark",
         "# Import benchmark\n\n"
-        f"Run on {datetime.date.today().isoformat()}: {machine}.\n"
+        f"Run on {datetime.date.today().isoformat()}: {machine()}.\n"
         "Release build; each number is one run of a separate process, files generated by "
         "`tests/bench/import_bench.py` (fixed seeds). Peak memory is the process's maximum resident set.\n\n"
-        f"{table}\n"
+        f"{table}\n",
     )
-    print(f"\nwritten to {report.relative_to(ROOT)}", file=sys.stderr)
+    print(f"\nwritten to {RESULTS.relative_to(ROOT)}", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -16,8 +16,8 @@ use super::records::{
 use super::{ApiError, ApiResult, App, ErrorCode, now_text};
 use crate::domain::{Contract, Initiative, System, Vendor, VendorDraft, VendorType};
 use crate::import::{
-    CostRecord, FactSink, Interpreter, Mapped, NumberStyle, Preset, RawRow, ReadOptions, Reading, RowIssue,
-    normalise_header, read_bytes, read_file,
+    CostRecord, FactSink, Interpreter, Mapped, NumberStyle, Preset, RawRow, ReadOptions, Reading, RowIssue, RowVisitor,
+    normalise_header, read_alongside, read_bytes, read_file,
 };
 use crate::store::{
     AuditChange, BatchFinish, Existing, FX_RATE_ENTITY, KeyedCostLine, KeyedObservation, Provenance, SpecFor,
@@ -452,14 +452,22 @@ pub(super) fn run_import(
     };
     let mut sink = StoreSink::new(tx, batch, &file_name, actor, now, progress);
     sink.mapping = request.mapping.clone();
-    let mut interpreter = Interpreter::new(options, &mut sink);
-    let facts = match source {
-        ImportSource::File(path) => read_file(path, request.sheet.as_deref(), &mut interpreter),
-        ImportSource::Bytes { name, bytes } => read_bytes(name, bytes, request.sheet.as_deref(), &mut interpreter),
-    }
-    .map_err(|e| file_unusable(e.to_string()));
-    let reading = interpreter.finish();
-    let facts = facts?;
+    let sheet = request.sheet.as_deref();
+    let read = |visitor: &mut dyn RowVisitor| match source {
+        ImportSource::File(path) => read_file(path, sheet, visitor),
+        ImportSource::Bytes { name, bytes } => read_bytes(name, bytes, sheet, visitor),
+    };
+    tx.suspend_cost_line_trigger()?;
+    let (facts, reading) = if options.mapped {
+        // A mapped sheet's rows are typed by the sink itself, one by one, in this thread.
+        let mut interpreter = Interpreter::new(options, &mut sink);
+        let facts = read(&mut interpreter);
+        (facts, interpreter.finish())
+    } else {
+        read_alongside(options, read, &mut sink)
+    };
+    tx.resume_cost_line_trigger(batch)?;
+    let facts = facts.map_err(|e| file_unusable(e.to_string()))?;
     if let Some(error) = sink.failure.take() {
         return Err(error);
     }

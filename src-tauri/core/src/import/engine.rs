@@ -938,9 +938,14 @@ fn skip_reason(columns: &Resolved, row: &RawRow) -> Option<String> {
 
 /// A total label in the first filled cell, with at most half the columns filled.
 fn is_summary_row(row: &RawRow, width: usize) -> bool {
-    let filled: Vec<&Cell> = row.cells.iter().filter(|c| !c.is_blank()).collect();
-    let label = filled.first().map(|c| normalise_header(&c.display())).unwrap_or_default();
-    SUMMARY_LABELS.contains(&label.as_str()) && filled.len() * 2 <= width.max(2)
+    let Some(first) = row.cells.iter().find(|c| !c.is_blank()) else { return false };
+    // Most rows start with a date or a number: only a short text can be a total label.
+    let Cell::Text(text) = first else { return false };
+    if text.len() > 64 {
+        return false;
+    }
+    let filled = row.cells.iter().filter(|c| !c.is_blank()).count();
+    SUMMARY_LABELS.contains(&normalise_header(text).as_str()) && filled * 2 <= width.max(2)
 }
 
 fn unit_multiplier(units: &BTreeMap<String, u64>, unit: &str) -> Decimal {
@@ -967,6 +972,38 @@ pub fn hash_key(parts: &[&str]) -> String {
         hasher.update((part.len() as u64).to_le_bytes());
         hasher.update(part.as_bytes());
     }
+    const HEX: &[u8; 16] = b"0123456789abcdef";
     let digest = hasher.finalize();
-    digest[..16].iter().map(|b| format!("{b:02x}")).collect()
+    let mut key = String::with_capacity(32);
+    for byte in &digest[..16] {
+        key.push(HEX[usize::from(byte >> 4)] as char);
+        key.push(HEX[usize::from(byte & 0xf)] as char);
+    }
+    key
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn row_keys_stay_what_earlier_imports_stored() {
+        // A re-import finds its lines by this key: the same parts must give the same text forever.
+        assert_eq!(
+            hash_key(&["openai-cost", "OpenAI|billed|org|2025-01-01", "x√"]),
+            "ae9957c0a8ba3ab5bb7ad1d07980baac"
+        );
+        assert_ne!(hash_key(&["ab", "c"]), hash_key(&["a", "bc"]));
+    }
+
+    #[test]
+    fn only_a_short_total_label_with_few_cells_makes_a_summary_row() {
+        let row = |cells: Vec<Cell>| RawRow { number: 9, cells };
+        let t = Cell::text;
+        assert!(is_summary_row(&row(vec![Cell::Empty, t("  Service total "), t(""), t("12.5")]), 4));
+        assert!(!is_summary_row(&row(vec![t("Total"), t("a"), t("b"), t("12.5")]), 4), "most cells filled");
+        assert!(!is_summary_row(&row(vec![Cell::Number(1.0), t("Total")]), 4), "a number comes first");
+        assert!(!is_summary_row(&row(vec![t("Totally new model"), Cell::Empty]), 4));
+        assert!(!is_summary_row(&row(vec![Cell::Empty, Cell::Empty]), 4));
+    }
 }

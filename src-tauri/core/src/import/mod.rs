@@ -9,6 +9,7 @@
 
 pub mod demo;
 mod engine;
+mod pipeline;
 mod preset;
 mod source;
 mod table;
@@ -18,8 +19,9 @@ pub use engine::{
     CostRecord, FactSink, Interpreter, Layout, MAX_ISSUES, Mapped, ObservationRecord, ReadOptions, Reading, RowIssue,
     hash_key, micros,
 };
+pub use pipeline::read_alongside;
 pub use preset::{Preset, PresetKind, normalise_header, presets};
-pub use source::{FileError, FileFacts, RawRow, read_bytes, read_file};
+pub use source::{FileError, FileFacts, RawRow, RowVisitor, read_bytes, read_file};
 pub use table::{ImportError, SheetTable};
 pub use values::{Cell, DateStyle, NumberStyle, cell_datetime, cell_decimal, clip, parse_datetime, parse_decimal};
 

@@ -464,41 +464,126 @@ fn read_workbook(
     if names.is_empty() {
         return Err("the workbook has no sheets".into());
     }
-    let mut ranges = Vec::with_capacity(names.len());
-    for name in &names {
-        let range = workbook.worksheet_range(name).map_err(|e| {
-            format!("sheet \"{name}\" cannot be read ({e}); open the workbook in Excel and save it again")
+    let unreadable = |name: &str, e: &dyn std::fmt::Display| {
+        format!("sheet \"{name}\" cannot be read ({e}); open the workbook in Excel and save it again")
+    };
+    let index = if let Sheets::Xlsx(xlsx) = &mut workbook {
+        // An .xlsx sheet streams: its rows reach the importer while the rest is still being
+        // unpacked, and only the first rows of the other sheets are read to choose one.
+        let index = choose_sheet(&names, sheet, |name| {
+            let mut sample = Vec::new();
+            stream_xlsx(xlsx, name, &mut |row, _| {
+                sample.push(row);
+                sample.len() < SHEET_SAMPLE_ROWS
+            })
+            .map_err(|e| unreadable(name, &e))?;
+            Ok(sample)
         })?;
-        ranges.push(range);
-    }
-    let index = match sheet {
-        Some(wanted) => names
+        visitor.start_part(Some(&names[index]), NumberStyle::default());
+        stream_xlsx(xlsx, &names[index], &mut |row, progress| visitor.row(row, progress))
+            .map_err(|e| unreadable(&names[index], &e))?;
+        index
+    } else {
+        let mut ranges = Vec::with_capacity(names.len());
+        for name in &names {
+            ranges.push(workbook.worksheet_range(name).map_err(|e| unreadable(name, &e))?);
+        }
+        let index = choose_sheet(&names, sheet, |name| {
+            let at = names.iter().position(|n| n == name).unwrap_or(0);
+            Ok(sheet_rows(&ranges[at]).take(SHEET_SAMPLE_ROWS).collect())
+        })?;
+        let range = &ranges[index];
+        visitor.start_part(Some(&names[index]), NumberStyle::default());
+        let total = range.height().max(1) as f32;
+        for (i, row) in sheet_rows(range).enumerate() {
+            if !visitor.row(row, (i + 1) as f32 / total) {
+                break;
+            }
+        }
+        index
+    };
+    Ok((format!("{format}, sheet \"{}\"", names[index]), names))
+}
+
+/// The sheet to read: the one named, or the first whose first rows hold a known header, or
+/// the first with anything in it.
+fn choose_sheet(
+    names: &[String],
+    wanted: Option<&str>,
+    mut sample: impl FnMut(&str) -> Result<Vec<RawRow>, String>,
+) -> Result<usize, String> {
+    if let Some(wanted) = wanted {
+        return names
             .iter()
             .position(|n| n.eq_ignore_ascii_case(wanted))
-            .ok_or_else(|| format!("it has no sheet named \"{wanted}\"; its sheets are: {}", names.join(", ")))?,
-        None => {
-            let known = |range: &calamine::Range<Data>| {
-                sheet_rows(range).take(SHEET_SAMPLE_ROWS).any(|row| {
-                    let headers: Vec<String> = row.cells.iter().map(|c| normalise_header(&c.display())).collect();
-                    recognise(&headers).is_some()
-                })
-            };
-            ranges
-                .iter()
-                .position(known)
-                .or_else(|| ranges.iter().position(|r| r.cells().any(|(_, _, c)| !matches!(c, Data::Empty))))
-                .unwrap_or(0)
+            .ok_or_else(|| format!("it has no sheet named \"{wanted}\"; its sheets are: {}", names.join(", ")));
+    }
+    let mut first_filled = None;
+    for (index, name) in names.iter().enumerate() {
+        let rows = sample(name)?;
+        let known = rows.iter().any(|row| {
+            let headers: Vec<String> = row.cells.iter().map(|c| normalise_header(&c.display())).collect();
+            recognise(&headers).is_some()
+        });
+        if known {
+            return Ok(index);
         }
-    };
-    let range = &ranges[index];
-    visitor.start_part(Some(&names[index]), NumberStyle::default());
-    let total = range.height().max(1) as f32;
-    for (i, row) in sheet_rows(range).enumerate() {
-        if !visitor.row(row, (i + 1) as f32 / total) {
-            break;
+        if first_filled.is_none() && rows.iter().any(|row| row.cells.iter().any(|c| !matches!(c, Cell::Empty))) {
+            first_filled = Some(index);
         }
     }
-    Ok((format!("{format}, sheet \"{}\"", names[index]), names))
+    Ok(first_filled.unwrap_or(0))
+}
+
+/// Streams an .xlsx sheet's rows in order (cached values of formulas, as Excel shows them),
+/// each padded to its cells' own columns; rows with no cells are not sent. `row` returns
+/// `false` to stop.
+fn stream_xlsx<RS: Read + std::io::Seek>(
+    workbook: &mut calamine::Xlsx<RS>,
+    name: &str,
+    row: &mut dyn FnMut(RawRow, f32) -> bool,
+) -> Result<(), calamine::XlsxError> {
+    let mut cells = workbook.worksheet_cells_reader(name)?;
+    let last_row = cells.dimensions().end.0.max(1) as f32;
+    let mut current: Option<RawRow> = None;
+    while let Some(cell) = cells.next_cell()? {
+        let (at_row, at_col) = cell.get_position();
+        let value = cell_of_ref(cell.get_value());
+        if matches!(value, Cell::Empty) {
+            continue;
+        }
+        let number = at_row.saturating_add(1);
+        if current.as_ref().is_some_and(|r| r.number != number) {
+            let done = current.take().expect("a row is being built");
+            if !row(done, at_row as f32 / last_row) {
+                return Ok(());
+            }
+        }
+        let building = current.get_or_insert_with(|| RawRow { number, cells: Vec::new() });
+        let col = at_col as usize;
+        if building.cells.len() <= col {
+            building.cells.resize(col + 1, Cell::Empty);
+        }
+        building.cells[col] = value;
+    }
+    if let Some(done) = current {
+        row(done, 1.0);
+    }
+    Ok(())
+}
+
+fn cell_of_ref(data: &calamine::DataRef<'_>) -> Cell {
+    use calamine::DataRef;
+    match data {
+        DataRef::Empty => Cell::Empty,
+        DataRef::SharedString(s) => Cell::Text((*s).to_owned()),
+        DataRef::String(s) | DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => Cell::Text(s.clone()),
+        DataRef::Float(f) => Cell::Number(*f),
+        DataRef::Int(i) => Cell::Number(*i as f64),
+        DataRef::Bool(b) => Cell::Bool(*b),
+        DataRef::DateTime(dt) => dt.as_datetime().map_or(Cell::Number(dt.as_f64()), Cell::DateTime),
+        DataRef::Error(e) => Cell::Error(format!("{e}")),
+    }
 }
 
 fn sheet_rows(range: &calamine::Range<Data>) -> impl Iterator<Item = RawRow> + '_ {

@@ -694,6 +694,35 @@ mod tests {
     }
 
     #[test]
+    fn an_import_without_the_insert_trigger_still_keeps_the_rollup_exact() {
+        let mut store = Store::in_memory().expect("store");
+        let schema = |store: &Store| -> Vec<(String, Option<String>)> {
+            let mut stmt =
+                store.conn.prepare("SELECT name, sql FROM sqlite_schema ORDER BY name").expect("query prepares");
+            stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).expect("query runs").map(|r| r.expect("row")).collect()
+        };
+        let before = schema(&store);
+        store
+            .write(|tx| {
+                tx.conn().execute("INSERT INTO import_batches (id, file_name, file_sha256, file_size, format, rows_read, rows_imported, imported_at, imported_by) VALUES (7, 'f', 'h', 0, 'x', 0, 0, 'now', 'me')", [])?;
+                tx.suspend_cost_line_trigger()?;
+                for (day, micros) in [("2026-01-05", 10), ("2026-04-30", 20), ("2026-04-01", 1)] {
+                    let id = insert_line(tx, day, None, micros);
+                    tx.conn().execute("UPDATE cost_lines SET import_batch_id = 7 WHERE id = ?1", [id])?;
+                }
+                tx.resume_cost_line_trigger(7)
+            })
+            .expect("write");
+        let (rollup, lines) = both(&store);
+        assert_eq!(rollup, vec![("2026-01".into(), 10), ("2026-04".into(), 21)]);
+        assert_eq!(rollup, lines);
+        assert_eq!(schema(&store), before, "the trigger is back exactly as the migration wrote it");
+        // And it works again for writes after the import.
+        store.write(|tx| Ok(insert_line(tx, "2026-06-02", None, 3))).expect("write");
+        assert_eq!(both(&store).0.last(), Some(&("2026-06".into(), 3)));
+    }
+
+    #[test]
     fn the_adoption_rollup_keeps_the_newest_day_of_each_month() {
         let mut store = Store::in_memory().expect("store");
         store

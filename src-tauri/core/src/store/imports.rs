@@ -233,6 +233,30 @@ impl Tx<'_> {
         Ok(())
     }
 
+    /// Drops the trigger that notes each inserted cost line's month for the rollups, for the
+    /// length of one import inside its transaction. A trigger makes every insert a multi-write
+    /// statement, which SQLite guards with a statement journal (a copy of each page it touches):
+    /// half of a large import's database time. [`Tx::resume_cost_line_trigger`] puts it back
+    /// and notes the batch's months itself; if the import fails in between, the transaction
+    /// rolls back with the trigger in it. Other programs writing the file still meet the trigger.
+    pub fn suspend_cost_line_trigger(&self) -> StoreResult<()> {
+        self.conn().execute_batch("DROP TRIGGER IF EXISTS cost_lines_rollup_insert")?;
+        Ok(())
+    }
+
+    /// Notes the months of the batch's cost lines for the rollups and restores the trigger,
+    /// exactly as migration 0004 wrote it.
+    pub fn resume_cost_line_trigger(&self, batch: i64) -> StoreResult<()> {
+        self.conn()
+            .prepare_cached(
+                "INSERT OR IGNORE INTO spend_rollup_dirty (month)
+                 SELECT DISTINCT substr(period_start, 1, 7) FROM cost_lines WHERE import_batch_id = ?1",
+            )?
+            .execute([batch])?;
+        self.conn().execute_batch(COST_LINE_INSERT_TRIGGER)?;
+        Ok(())
+    }
+
     /// Stores a line; `false` when a live line already has its key (the caller picks the next).
     pub fn insert_keyed_cost_line(
         &self,
@@ -889,3 +913,9 @@ impl Tx<'_> {
         Ok(())
     }
 }
+
+/// The insert trigger of migration 0004, word for word (a test compares it with the schema).
+const COST_LINE_INSERT_TRIGGER: &str =
+    "CREATE TRIGGER IF NOT EXISTS cost_lines_rollup_insert AFTER INSERT ON cost_lines BEGIN
+    INSERT OR IGNORE INTO spend_rollup_dirty (month) VALUES (substr(NEW.period_start, 1, 7));
+END;";
