@@ -16,7 +16,7 @@ mod values;
 
 pub use engine::{
     CostRecord, FactSink, Interpreter, Layout, MAX_ISSUES, Mapped, ObservationRecord, ReadOptions, Reading, RowIssue,
-    hash_key, micros,
+    ScopeAccount, hash_key, micros, scope_account, scope_prefix,
 };
 pub use preset::{Preset, PresetKind, normalise_header, presets};
 pub use source::{FileError, FileFacts, RawRow, read_bytes, read_file};
