@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use rust_decimal::Decimal;
-use steward_core::api::{App, ImportReport, ListRequest};
+use steward_core::api::{App, ImportReport, ListRequest, MoneyTotal};
 
 use crate::imports::{commit, expected_for, grouped_totals, imports_dir, keep_going, live_money, request, totals_of};
 
@@ -253,4 +253,186 @@ fn previews_of_the_new_layouts_write_nothing() {
         assert!(!preview.preview.is_empty(), "{file}: the preview shows the first lines");
     }
     assert!(app.cost_totals().expect("totals").is_empty(), "a preview writes nothing");
+}
+
+const EA: &str = "Northwind_EA_ActualCost_202510.csv";
+const EA_AMORTIZED: &str = "Northwind_EA_AmortizedCost_202510.csv";
+const FOCUS_EA: &str = "focus-1.0-northwind-ea-2025-10.csv";
+const CUR2: &str = "northwind-cur2-2025-10.csv";
+const CE_OCTOBER: &str = "aws-cost-explorer-daily-2025-10.csv";
+
+/// `expected.json`'s totals of one fixture, in the order `cost_totals` lists them.
+fn totals(file: &str) -> Vec<MoneyTotal> {
+    totals_of(&expected_for(file)["totals"])
+}
+
+/// One USD total that is the exact sum of the USD totals of `files` (of one basis).
+fn usd_sum(files: &[&str], basis: &str) -> Vec<MoneyTotal> {
+    let sum: Decimal = files.iter().map(|f| totals(f)[0].amount.parse::<Decimal>().expect("a decimal")).sum();
+    vec![MoneyTotal { currency: "USD".into(), basis: basis.into(), amount: sum.normalize().to_string() }]
+}
+
+fn held(app: &App) -> Vec<MoneyTotal> {
+    app.cost_totals().expect("totals")
+}
+
+fn replaced_warnings(report: &ImportReport) -> Vec<&str> {
+    report.warnings.iter().map(String::as_str).filter(|w| w.starts_with("replaced ")).collect()
+}
+
+/// A FOCUS export and the native EA export of one enrollment and month are the same money. The
+/// FOCUS file, imported later, replaces the EA lines of its days and says which file it replaced,
+/// already in the preview; re-importing it changes nothing; undoing it brings the EA lines back.
+#[test]
+fn a_focus_export_replaces_the_native_export_of_the_same_account_and_days() {
+    let mut app = crate::util::app();
+    let ea = commit(&mut app, imports_dir().join(EA));
+    let ea_batch = ea.batch_id.expect("a batch");
+    assert_eq!(held(&app), totals(EA));
+
+    let preview = app.import_preview(&request(imports_dir().join(FOCUS_EA)), &mut keep_going).expect("preview");
+    assert_eq!(held(&app), totals(EA), "a preview writes nothing");
+    let said = format!(
+        "replaced 25 lines (USD 34,141.16) of '{EA}' (import #{ea_batch}, Azure EA cost details) for the same account \
+         and days: the FOCUS cost and usage export and the Azure EA cost details of one account are the same money; \
+         only the newest import counts"
+    );
+    assert_eq!(replaced_warnings(&preview), [said.as_str()], "the preview names what the import will replace");
+    assert_eq!(preview.rows_replaced, lines_of(EA), "every EA line is in the FOCUS file's days");
+
+    let focus = commit(&mut app, imports_dir().join(FOCUS_EA));
+    assert_eq!((focus.rows_imported, focus.rows_replaced), (lines_of(FOCUS_EA), lines_of(EA)));
+    assert_eq!(focus.warnings, preview.warnings, "the import did what the preview said");
+    assert_eq!(held(&app), totals(FOCUS_EA), "the enrollment's October is counted once, as the FOCUS file says");
+
+    let again = commit(&mut app, imports_dir().join(FOCUS_EA));
+    assert_eq!(
+        (again.rows_imported, again.rows_replaced, again.batch_id),
+        (0, 0, None),
+        "re-importing the FOCUS file changes nothing"
+    );
+    assert!(replaced_warnings(&again).is_empty(), "nothing left to replace: {:?}", again.warnings);
+
+    let undo = app.import_undo(focus.batch_id.expect("a batch")).expect("undo");
+    assert_eq!(undo.restored, lines_of(EA), "the EA lines are live again");
+    assert_eq!(held(&app), totals(EA), "undo brings the EA money back exactly");
+}
+
+/// The newest import wins either way: the EA file imported after the FOCUS file replaces it, and
+/// the FOCUS import cannot be undone from under the EA import that replaced it.
+#[test]
+fn the_native_export_imported_after_a_focus_export_wins() {
+    let mut app = crate::util::app();
+    let focus = commit(&mut app, imports_dir().join(FOCUS_EA));
+    let focus_batch = focus.batch_id.expect("a batch");
+    let ea = commit(&mut app, imports_dir().join(EA));
+    assert_eq!(ea.rows_replaced, lines_of(FOCUS_EA), "the EA file covers every day the FOCUS file holds");
+    let said = replaced_warnings(&ea);
+    assert_eq!(said.len(), 1, "{:?}", ea.warnings);
+    assert!(
+        said[0].starts_with(&format!(
+            "replaced 26 lines (USD 34,153.66) of '{FOCUS_EA}' (import #{focus_batch}, FOCUS cost and usage export)"
+        )),
+        "{}",
+        said[0]
+    );
+    assert_eq!(held(&app), totals(EA), "only the EA file counts");
+    let error = app.import_undo(focus_batch).expect_err("blocked");
+    assert!(error.message.contains(&format!("undo #{} first", ea.batch_id.expect("a batch"))), "{}", error.message);
+}
+
+/// Different money is never replaced: an amortized export of the same enrollment (another basis),
+/// a FOCUS export of another enrollment, or a second EA export of another subscription of the
+/// same enrollment (the same layout: only its own scopes restate).
+#[test]
+fn another_basis_another_account_or_another_subscription_is_not_replaced() {
+    let dir = tempfile::tempdir().expect("temp dir");
+
+    let mut app = crate::util::app();
+    commit(&mut app, imports_dir().join(EA_AMORTIZED));
+    let focus = commit(&mut app, imports_dir().join(FOCUS_EA));
+    assert_eq!(focus.rows_replaced, 0, "{:?}", focus.warnings);
+    let mut want = totals(EA_AMORTIZED);
+    want.extend(totals(FOCUS_EA));
+    want.sort_by(|a, b| (&a.currency, &a.basis).cmp(&(&b.currency, &b.basis)));
+    assert_eq!(held(&app), want, "amortized and billed money are both kept, never added together");
+
+    let text = std::fs::read_to_string(imports_dir().join(FOCUS_EA)).expect("fixture");
+    let other = write(dir.path(), "focus-1.0-other-enrollment-2025-10.csv", &text.replace("87654321", "11223344"));
+    let mut app = crate::util::app();
+    commit(&mut app, imports_dir().join(EA));
+    let report = commit(&mut app, &other);
+    assert_eq!((report.rows_replaced, replaced_warnings(&report).len()), (0, 0), "{:?}", report.warnings);
+    assert_eq!(held(&app), usd_sum(&[EA, FOCUS_EA], "billed"), "two enrollments are two amounts of money");
+
+    let text = std::fs::read_to_string(imports_dir().join(EA)).expect("fixture");
+    let mut lines = text.lines();
+    let header = lines.next().expect("header");
+    let prod = "5f1c2a7e-3b9d-4e21-9c0a-7d2e6f1b8a34";
+    let (first, second): (Vec<&str>, Vec<&str>) = lines.partition(|l| l.contains(prod));
+    assert!(!first.is_empty() && !second.is_empty(), "the export holds two subscriptions");
+    let part = |name: &str, rows: &[&str]| write(dir.path(), name, &format!("{header}\n{}\n", rows.join("\n")));
+    let mut app = crate::util::app();
+    commit(&mut app, part("Northwind_EA_ActualCost_202510 nw-ai-prod.csv", &first));
+    let dev = commit(&mut app, part("Northwind_EA_ActualCost_202510 nw-ai-dev.csv", &second));
+    assert_eq!(dev.rows_replaced, 0, "another subscription of the enrollment is other money: {:?}", dev.warnings);
+    assert_eq!(held(&app), totals(EA), "the two subscriptions add up to the whole export");
+}
+
+/// A Cost Explorer download names no account: it stands for the CUR lines of its days, and the
+/// CUR for its lines. Each imported after the other replaces it.
+#[test]
+fn a_cost_explorer_download_and_a_cur_of_the_same_days_replace_each_other() {
+    let mut app = crate::util::app();
+    let cur = commit(&mut app, imports_dir().join(CUR2));
+    let ce = commit(&mut app, imports_dir().join(CE_OCTOBER));
+    assert_eq!(ce.rows_replaced, lines_of(CUR2));
+    assert_eq!(
+        replaced_warnings(&ce),
+        [format!(
+            "replaced 28 lines (USD 176.38) of '{CUR2}' (import #{}, AWS CUR 2.0 (Data Exports)) for the same days: the \
+             AWS Cost Explorer download (a row per day or month) names no account, so it is taken to hold every Amazon \
+             Web Services account's money of those days; only the newest import counts",
+            cur.batch_id.expect("a batch")
+        )
+        .as_str()]
+    );
+    assert_eq!(held(&app), totals(CE_OCTOBER), "October is counted once, as the download says");
+    let again = commit(&mut app, imports_dir().join(CE_OCTOBER));
+    assert_eq!((again.rows_imported, again.rows_replaced, again.batch_id), (0, 0, None), "re-import changes nothing");
+
+    let mut app = crate::util::app();
+    commit(&mut app, imports_dir().join(CE_OCTOBER));
+    let cur = commit(&mut app, imports_dir().join(CUR2));
+    assert_eq!(cur.rows_replaced, lines_of(CE_OCTOBER), "the CUR covers every day the download has money on");
+    assert_eq!(held(&app), totals(CUR2), "October is counted once, as the CUR says");
+}
+
+/// A file with row issues retires nothing, not even another layout's lines: a row that failed to
+/// read must not take the money it restates with it. The report says what was kept.
+#[test]
+fn a_file_with_row_issues_replaces_no_other_layouts_lines_and_says_so() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = crate::util::app();
+    let ea = commit(&mut app, imports_dir().join(EA));
+    let text = std::fs::read_to_string(imports_dir().join(FOCUS_EA)).expect("fixture");
+    let (header, rows) = text.split_once('\n').expect("a header and rows");
+    assert!(rows.starts_with("4.224,"), "the first row's BilledCost is the first cell");
+    let broken = write(dir.path(), "focus-broken.csv", &format!("{header}\nn/a,{}", &rows["4.224,".len()..]));
+    let report = commit(&mut app, &broken);
+    assert_eq!((report.issue_count, report.rows_replaced), (1, 0), "{:?}", report.issues);
+    assert!(
+        report.warnings.iter().any(|w| w.starts_with(&format!(
+            "rows with issues: the 25 lines (USD 34,141.16) of '{EA}' (import #{}, Azure EA cost details) for the \
+             same account and days were kept",
+            ea.batch_id.expect("a batch")
+        ))),
+        "{:?}",
+        report.warnings
+    );
+    let both: Decimal = [&totals(EA)[0].amount, &report.totals[0].amount]
+        .iter()
+        .map(|a| a.parse::<Decimal>().expect("a decimal"))
+        .sum();
+    assert_eq!(held(&app)[0].amount, both.normalize().to_string(), "the EA lines stay beside the readable rows");
 }

@@ -17,11 +17,11 @@ use super::{ApiError, ApiResult, App, ErrorCode, now_text};
 use crate::domain::{Contract, Initiative, System, Vendor, VendorDraft, VendorType};
 use crate::import::{
     CostRecord, FactSink, Interpreter, Mapped, NumberStyle, Preset, RawRow, ReadOptions, Reading, RowIssue, RowVisitor,
-    normalise_header, read_alongside, read_bytes, read_file,
+    ScopeAccount, normalise_header, read_alongside, read_bytes, read_file,
 };
 use crate::store::{
-    AuditChange, BatchFinish, Existing, FX_RATE_ENTITY, KeyedCostLine, KeyedObservation, Provenance, SpecFor,
-    StoreError, Tx, is_governance_entity,
+    AuditChange, BatchFinish, Existing, FX_RATE_ENTITY, KeyedCostLine, KeyedObservation, LiveAmount, OtherScope,
+    Provenance, SpecFor, StoreError, Tx, is_governance_entity,
 };
 
 /// What to import and how.
@@ -128,7 +128,8 @@ pub struct ImportReport {
     pub rows_skipped: u64,
     #[ts(type = "number")]
     pub rows_unchanged: u64,
-    /// Stored lines of the covered scopes that this file replaces (restated exports).
+    /// Stored lines this file replaces: of the scopes it covers (a restated export), and of
+    /// another layout's export of the same provider, account and days (`warnings` names them).
     #[ts(type = "number")]
     pub rows_replaced: u64,
     pub skipped: Vec<SkipReason>,
@@ -146,6 +147,8 @@ pub struct ImportReport {
     /// The file's own control total (e.g. GCP "Total amount due"), to reconcile against.
     pub control_total: Option<String>,
     pub preview: Vec<PreviewLine>,
+    /// What the user should know besides the counts: which earlier imports this file replaces
+    /// and why, what row issues kept back, a file cut off at Excel's row limit.
     pub warnings: Vec<String>,
     pub cancelled: bool,
     /// For a sheet no preset recognises: the proposed mapping to confirm or correct.
@@ -589,11 +592,16 @@ pub(super) fn run_import(
     }
 
     let replaced_by_scope = retire_unseen(tx, &sink, batch, reading.issue_count, &mut report.warnings)?;
+    let keep = reading.issue_count > 0;
+    let overlaps = retire_overlaps(tx, &sink, batch, layout.preset, keep)?;
+    report.warnings.extend(overlaps.iter().map(|o| o.warning(layout.preset, keep)));
+    let replaced_by_overlap = if keep { 0 } else { overlaps.iter().map(|o| o.lines).sum() };
     let observations = sink.store_observations(&reading)?;
     report.observations = observations;
-    report.rows_replaced = sink.changed + replaced_by_scope;
+    report.rows_replaced = sink.changed + replaced_by_scope + replaced_by_overlap;
     let (changed_anything, imported, unchanged) = if reading.observations.is_empty() {
-        (sink.new + sink.changed + replaced_by_scope > 0, sink.new + sink.changed, sink.unchanged)
+        let replaced = replaced_by_scope + replaced_by_overlap;
+        (sink.new + sink.changed + replaced > 0, sink.new + sink.changed, sink.unchanged)
     } else {
         let stored = sink.observations_written > 0;
         (stored, if stored { reading.rows_emitted } else { 0 }, if stored { 0 } else { reading.rows_emitted })
@@ -661,6 +669,9 @@ struct ScopeSeen {
     had_lines: bool,
     from: chrono::NaiveDate,
     to: chrono::NaiveDate,
+    /// The provider and basis the scope was written for, to read its account back.
+    provider: String,
+    basis: String,
 }
 
 /// Stores what the interpreter hands over, inside the import's transaction.
@@ -836,7 +847,13 @@ impl<'t, 'p> StoreSink<'t, 'p> {
                 let had_lines = self.tx.scope_has_lines(&record.scope, self.batch)?;
                 // Through the end of the line's period: a monthly line covers the month's days,
                 // so it retires the daily lines of that month an earlier export held.
-                let seen = ScopeSeen { had_lines, from: record.period_start, to: record.period_end };
+                let seen = ScopeSeen {
+                    had_lines,
+                    from: record.period_start,
+                    to: record.period_end,
+                    provider: record.provider.clone(),
+                    basis: record.basis.clone(),
+                };
                 self.scopes.insert(record.scope.clone(), seen);
                 had_lines
             }
@@ -1041,6 +1058,135 @@ fn retire_unseen(
         tx.add_batch_scope(batch, scope)?;
     }
     Ok(replaced)
+}
+
+/// What a cost file found of another export layout's lines for the same money: the lines it
+/// replaced (or, with row issues, kept) of one earlier import.
+struct Overlap {
+    batch_id: i64,
+    file_name: String,
+    preset: &'static Preset,
+    provider: String,
+    /// One of the two layouts names no account: the lines were matched by provider and days.
+    any_account: bool,
+    lines: u64,
+    /// Exact money per currency (one basis: the scope's).
+    money: BTreeMap<String, Decimal>,
+}
+
+impl Overlap {
+    /// "replaced 25 lines (USD 31,124.53) of 'Northwind_EA_ActualCost_202510.csv' (import #1,
+    /// Azure EA cost details) for the same account and days: …; only the newest import counts",
+    /// or, with row issues, what was kept and how to replace it.
+    fn warning(&self, mine: &Preset, kept: bool) -> String {
+        let lines = if self.lines == 1 { "1 line".to_owned() } else { format!("{} lines", self.lines) };
+        let money: Vec<String> =
+            self.money.iter().map(|(currency, amount)| format!("{currency} {}", grouped_cents(*amount))).collect();
+        let (file, batch, theirs) = (&self.file_name, self.batch_id, &self.preset.name);
+        let what = format!("{lines} ({}) of '{file}' (import #{batch}, {theirs})", money.join(", "));
+        let same = if self.any_account { "days" } else { "account and days" };
+        if kept {
+            let were = if self.lines == 1 { "was" } else { "were" };
+            return format!(
+                "rows with issues: the {what} for the same {same} {were} kept, so both files are counted; fix the \
+                 rows and import again to replace them"
+            );
+        }
+        let why = if self.any_account {
+            let unnamed = if mine.billing_account_index().is_none() { &mine.name } else { theirs };
+            format!(
+                "the {unnamed} names no account, so it is taken to hold every {} account's money of those days",
+                self.provider
+            )
+        } else {
+            format!("the {} and the {theirs} of one account are the same money", mine.name)
+        };
+        format!("replaced {what} for the same {same}: {why}; only the newest import counts")
+    }
+}
+
+/// Retires the live lines earlier imports of *other* export layouts hold of the money this
+/// file holds (a FOCUS export and the native export of one account, a Cost Explorer download and
+/// a CUR): same provider and basis, the same billing account or a layout that names none, and a
+/// period start within the days this file covers in that scope. The newest import wins, as a
+/// restatement does, and undoing it brings them back. Never between two files of one layout:
+/// two EA exports of different subscriptions of one enrollment are different money. With row
+/// issues (`keep`) nothing is retired, and what was kept is reported instead.
+fn retire_overlaps(
+    tx: &Tx<'_>,
+    sink: &StoreSink<'_, '_>,
+    batch: i64,
+    preset: &'static Preset,
+    keep: bool,
+) -> Result<Vec<Overlap>, StoreError> {
+    let mut found: BTreeMap<i64, Overlap> = BTreeMap::new();
+    let mut others: HashMap<String, Vec<OtherScope>> = HashMap::new();
+    for (scope, seen) in &sink.scopes {
+        let Some(mine) = crate::import::scope_account(preset, &seen.provider, &seen.basis, scope) else { continue };
+        let prefix = crate::import::scope_prefix(&seen.provider, &seen.basis);
+        if !others.contains_key(&prefix) {
+            others.insert(prefix.clone(), tx.scopes_of_other_layouts(&prefix, &preset.id, batch)?);
+        }
+        let (from, to) = (seen.from.to_string(), seen.to.to_string());
+        for other in &others[&prefix] {
+            // The same scope text is this file's own scope: its restatement already decided.
+            if sink.scopes.contains_key(&other.scope) {
+                continue;
+            }
+            let Some(layout) = crate::import::presets().iter().find(|p| p.id == other.preset) else { continue };
+            let Some(theirs) = crate::import::scope_account(layout, &seen.provider, &seen.basis, &other.scope) else {
+                continue;
+            };
+            if !mine.overlaps(theirs) {
+                continue;
+            }
+            let lines = if keep {
+                tx.overlapping_lines(other, &from, &to)?
+            } else {
+                tx.replace_overlapping(other, batch, &from, &to)?
+            };
+            if lines.is_empty() {
+                continue;
+            }
+            let entry = found.entry(other.batch_id).or_insert_with(|| Overlap {
+                batch_id: other.batch_id,
+                file_name: other.file_name.clone(),
+                preset: layout,
+                provider: seen.provider.clone(),
+                any_account: false,
+                lines: 0,
+                money: BTreeMap::new(),
+            });
+            entry.any_account |= mine == ScopeAccount::Any || theirs == ScopeAccount::Any;
+            entry.lines += lines.len() as u64;
+            for line in &lines {
+                let total = entry.money.entry(line.currency.clone()).or_default();
+                *total = total.saturating_add(exact_amount(line));
+            }
+        }
+    }
+    Ok(found.into_values().collect())
+}
+
+/// A stored line's exact amount: its decimal text, or its micro-units for a line stored without.
+fn exact_amount(line: &LiveAmount) -> Decimal {
+    line.exact.as_deref().and_then(|text| text.parse::<Decimal>().ok()).unwrap_or_else(|| Decimal::new(line.micros, 6))
+}
+
+/// 31124.527 → "31,124.53", for sentences (the totals beside them stay exact).
+fn grouped_cents(amount: Decimal) -> String {
+    let cents = amount.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+    let text = format!("{:.2}", cents.abs());
+    let (whole, fraction) = text.split_once('.').unwrap_or((&text, "00"));
+    let mut out = String::new();
+    for (i, digit) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    let sign = if cents.is_sign_negative() && !cents.is_zero() { "-" } else { "" };
+    format!("{sign}{out}.{fraction}")
 }
 
 fn money(totals: &BTreeMap<(String, String), Decimal>) -> Vec<MoneyTotal> {
@@ -1442,11 +1588,7 @@ impl App {
     pub fn cost_totals(&self) -> ApiResult<Vec<MoneyTotal>> {
         let mut totals: BTreeMap<(String, String), Decimal> = BTreeMap::new();
         for line in self.store.read().live_cost_amounts()? {
-            let amount = line
-                .exact
-                .as_deref()
-                .and_then(|text| text.parse::<Decimal>().ok())
-                .unwrap_or_else(|| Decimal::new(line.micros, 6));
+            let amount = exact_amount(&line);
             let total = totals.entry((line.currency, line.basis)).or_default();
             *total = total.saturating_add(amount);
         }
@@ -2017,5 +2159,25 @@ fn undo_record_change<T: Managed>(
             })?;
             update_audited::<T>(tx, id, &draft, actor, now).map(|_| ())
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use rstest::rstest;
+    use rust_decimal::Decimal;
+
+    use super::grouped_cents;
+
+    #[rstest]
+    #[case::thousands("34141.163080489", "34,141.16")]
+    #[case::half_a_cent_rounds_up("0.005", "0.01")]
+    #[case::under_a_thousand("176.3844065772", "176.38")]
+    #[case::millions("1234567.899", "1,234,567.90")]
+    #[case::a_credit("-15.880729", "-15.88")]
+    #[case::nothing("0.000011139", "0.00")]
+    fn sentences_round_replaced_money_to_cents(#[case] amount: &str, #[case] expected: &str) {
+        let amount: Decimal = amount.parse().expect("a decimal");
+        assert_eq!(grouped_cents(amount), expected, "{amount} in a sentence");
     }
 }

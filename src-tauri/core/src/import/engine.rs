@@ -770,15 +770,14 @@ impl<'a> Interpreter<'a> {
     }
 
     /// Provider, basis, the preset's scope columns and the scope period: what a restated export
-    /// of the same scope replaces.
+    /// of the same scope replaces. [`scope_account`] reads it back.
     fn scope(&self, provider: &str, row: &RawRow, period: NaiveDate) -> String {
         let Some(columns) = self.columns.as_ref() else { return String::new() };
         let period = if columns.preset.period.scope_month { period.with_day(1).unwrap_or(period) } else { period };
         // The basis is part of the scope: an amortized export never retires billed lines.
-        let mut parts = vec![provider.to_owned(), columns.basis.clone()];
-        parts.extend(columns.preset.scope.iter().map(|name| self.named(row, name)));
+        let mut parts: Vec<String> = columns.preset.scope.iter().map(|name| self.named(row, name)).collect();
         parts.push(period.to_string());
-        parts.join("|")
+        format!("{}{}", scope_prefix(provider, &columns.basis), parts.join("|"))
     }
 
     /// Natural key when the preset has one, otherwise the whole row, hashed, plus its occurrence.
@@ -903,6 +902,46 @@ impl RowVisitor for Interpreter<'_> {
     }
 }
 
+/// How every scope of one provider and basis begins: `provider|basis|`.
+pub fn scope_prefix(provider: &str, basis: &str) -> String {
+    format!("{provider}|{basis}|")
+}
+
+/// Whose money a scope holds, as far as its layout says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ScopeAccount<'s> {
+    /// The layout names no account (Cost Explorer, GCP reports): any account of its provider.
+    Any,
+    Account(&'s str),
+}
+
+impl ScopeAccount<'_> {
+    /// Whether two scopes may hold the same money: the same account, or one names none.
+    pub fn overlaps(self, other: ScopeAccount<'_>) -> bool {
+        match (self, other) {
+            (ScopeAccount::Account(a), ScopeAccount::Account(b)) => a == b,
+            _ => true,
+        }
+    }
+}
+
+/// The billing account of a scope `preset` wrote for `provider` and `basis` (see
+/// `Interpreter::scope`): the `billing_account` column among the scope columns. `None` when
+/// the scope is not of that provider and basis, or not of that layout's shape (a value holding
+/// `|`, or a preset whose scope columns changed since): such a scope is never matched by guess.
+pub fn scope_account<'s>(preset: &Preset, provider: &str, basis: &str, scope: &'s str) -> Option<ScopeAccount<'s>> {
+    let rest = scope.strip_prefix(&scope_prefix(provider, basis))?;
+    let values: Vec<&str> = rest.split('|').collect();
+    // The scope columns' values, then the scope period.
+    if values.len() != preset.scope.len() + 1 {
+        return None;
+    }
+    match preset.billing_account_index() {
+        Some(i) => values.get(i).map(|account| ScopeAccount::Account(account)),
+        None => Some(ScopeAccount::Any),
+    }
+}
+
 fn texts(row: &RawRow) -> Vec<String> {
     row.cells.iter().map(Cell::display).collect()
 }
@@ -984,6 +1023,8 @@ pub fn hash_key(parts: &[&str]) -> String {
 
 #[cfg(test)]
 mod tests {
+    use rstest::rstest;
+
     use super::*;
 
     #[test]
@@ -1005,5 +1046,48 @@ mod tests {
         assert!(!is_summary_row(&row(vec![Cell::Number(1.0), t("Total")]), 4), "a number comes first");
         assert!(!is_summary_row(&row(vec![t("Totally new model"), Cell::Empty]), 4));
         assert!(!is_summary_row(&row(vec![Cell::Empty, Cell::Empty]), 4));
+    }
+
+    fn layout(id: &str) -> &'static Preset {
+        preset(id).expect("a shipped preset")
+    }
+
+    #[rstest]
+    #[case::ea_enrollment(
+        "azure-ea-cost",
+        "Microsoft Azure|billed|87654321|5f1c2a7e|2025-10-01",
+        Some(ScopeAccount::Account("87654321"))
+    )]
+    #[case::mca_billing_profile(
+        "azure-mca-cost",
+        "Microsoft Azure|billed|1a2b:9e8d_2019-05-31|NW4K-ABCD-BG7-PGB|sub|2025-10-01",
+        Some(ScopeAccount::Account("NW4K-ABCD-BG7-PGB"))
+    )]
+    #[case::focus("focus", "Microsoft Azure|billed|87654321|2025-10-01", Some(ScopeAccount::Account("87654321")))]
+    #[case::cost_explorer_names_no_account(
+        "aws-cost-explorer-by-date",
+        "Microsoft Azure|billed|2025-10-01",
+        Some(ScopeAccount::Any)
+    )]
+    #[case::another_basis("azure-ea-cost", "Microsoft Azure|amortized|87654321|5f1c2a7e|2025-10-01", None)]
+    #[case::another_provider("focus", "Microsoft Azure Stack|billed|87654321|2025-10-01", None)]
+    #[case::a_value_holding_a_bar("focus", "Microsoft Azure|billed|8765|4321|2025-10-01", None)]
+    #[case::an_older_shape("azure-ea-cost", "Microsoft Azure|billed|87654321|2025-10-01", None)]
+    #[case::a_users_own_sheet("focus", "own-costs|3f2a|7|2025-10", None)]
+    fn a_scope_names_its_billing_account(
+        #[case] id: &str,
+        #[case] scope: &str,
+        #[case] expected: Option<ScopeAccount<'static>>,
+    ) {
+        assert_eq!(scope_account(layout(id), "Microsoft Azure", "billed", scope), expected, "{id}: {scope}");
+    }
+
+    #[rstest]
+    #[case::same_account(ScopeAccount::Account("87654321"), ScopeAccount::Account("87654321"), true)]
+    #[case::another_account(ScopeAccount::Account("87654321"), ScopeAccount::Account("11223344"), false)]
+    #[case::new_file_names_none(ScopeAccount::Any, ScopeAccount::Account("111122223333"), true)]
+    #[case::old_file_names_none(ScopeAccount::Account("111122223333"), ScopeAccount::Any, true)]
+    fn accounts_overlap(#[case] mine: ScopeAccount<'_>, #[case] theirs: ScopeAccount<'_>, #[case] expected: bool) {
+        assert_eq!(mine.overlaps(theirs), expected, "{mine:?} against {theirs:?}");
     }
 }

@@ -17,7 +17,7 @@ mod values;
 
 pub use engine::{
     CostRecord, FactSink, Interpreter, Layout, MAX_ISSUES, Mapped, ObservationRecord, ReadOptions, Reading, RowIssue,
-    hash_key, micros,
+    ScopeAccount, hash_key, micros, scope_account, scope_prefix,
 };
 pub use pipeline::read_alongside;
 pub use preset::{Preset, PresetKind, normalise_header, presets};

@@ -50,6 +50,10 @@ pub struct Preset {
     pub basis_hints: BTreeMap<String, Vec<String>>,
     #[serde(default)]
     pub scope: Vec<String>,
+    /// The `scope` column holding the billing account as a FOCUS export of the same money writes
+    /// it in `BillingAccountId` (Azure MCA: the billing profile); the first scope column when
+    /// absent. A layout with no scope columns names no account.
+    pub billing_account: Option<String>,
     #[serde(default)]
     pub natural_key: Vec<String>,
     #[serde(default)]
@@ -225,6 +229,17 @@ pub fn presets() -> &'static [Preset] {
         .get_or_init(|| embedded::PRESET_FILES.iter().filter_map(|(_, text)| serde_json::from_str(text).ok()).collect())
 }
 
+impl Preset {
+    /// Which of the `scope` columns is the billing account: `billing_account`, else the first;
+    /// `None` when the layout names no account (Cost Explorer, GCP reports, Anthropic).
+    pub fn billing_account_index(&self) -> Option<usize> {
+        match &self.billing_account {
+            Some(name) => self.scope.iter().position(|column| column == name),
+            None => (!self.scope.is_empty()).then_some(0),
+        }
+    }
+}
+
 pub fn preset(id: &str) -> Option<&'static Preset> {
     presets().iter().find(|p| p.id == id)
 }
@@ -381,7 +396,41 @@ mod tests {
                 "{id}: provider_names without a provider_column are never used"
             );
             assert!(p.amount_plus.iter().all(|c| !c.is_empty()), "{id}: an empty amount_plus column");
+            if let Some(account) = &p.billing_account {
+                assert!(p.scope.contains(account), "{id}: billing_account {account} is not one of its scope columns");
+            }
         }
+    }
+
+    /// A FOCUS file and a native export of one account replace each other only when FOCUS's
+    /// provider names are exactly the providers the native presets write.
+    #[test]
+    fn focus_provider_names_are_the_native_presets_providers() {
+        let focus = preset("focus").expect("the FOCUS preset");
+        let native: Vec<&str> = presets()
+            .iter()
+            .filter(|p| p.id != focus.id && p.kind == PresetKind::Cost)
+            .map(|p| p.provider.as_str())
+            .collect();
+        for (written, provider) in &focus.provider_names {
+            assert!(native.contains(&provider.as_str()), "FOCUS {written} → {provider}, which no native preset writes");
+        }
+        for provider in ["Amazon Web Services", "Microsoft Azure", "Google Cloud"] {
+            assert!(focus.provider_names.values().any(|p| p == provider), "FOCUS names no {provider}");
+        }
+    }
+
+    #[rstest]
+    #[case::cur_payer("aws-cur2", Some("bill_payer_account_id"))]
+    #[case::ea_enrollment("azure-ea-cost", Some("BillingAccountId"))]
+    #[case::mca_billing_profile_as_focus_writes_it("azure-mca-cost", Some("billingProfileId"))]
+    #[case::gcp_billing_account("gcp-bigquery-billing", Some("billing_account_id"))]
+    #[case::focus("focus", Some("BillingAccountId"))]
+    #[case::cost_explorer_names_none("aws-cost-explorer-by-date", None)]
+    #[case::gcp_reports_name_none("gcp-reports", None)]
+    fn the_billing_account_column(#[case] id: &str, #[case] expected: Option<&str>) {
+        let p = preset(id).expect("a preset");
+        assert_eq!(p.billing_account_index().map(|i| p.scope[i].as_str()), expected, "{id}");
     }
 
     #[rstest]

@@ -51,6 +51,15 @@ pub struct LiveAmount {
     pub micros: i64,
 }
 
+/// A scope an earlier import of another layout covered: its lines may be the same money.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OtherScope {
+    pub batch_id: i64,
+    pub preset: String,
+    pub file_name: String,
+    pub scope: String,
+}
+
 /// What a keyed fact found already stored.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Existing {
@@ -334,6 +343,56 @@ impl Tx<'_> {
             )?
             .execute(params![scope, batch, from, to])?;
         Ok(n as u64)
+    }
+
+    /// The scopes live, earlier batches of *other* presets covered for one provider and basis
+    /// (`prefix` = `provider|basis|`), oldest batch first: where the same money may already be held
+    /// in another export's layout. Read through the scope index, as a range of the prefix.
+    pub fn scopes_of_other_layouts(&self, prefix: &str, preset: &str, batch: i64) -> StoreResult<Vec<OtherScope>> {
+        // Every text that starts with the prefix sorts from it up to (not including) the prefix
+        // with its last byte, the `|`, raised by one.
+        let upper = format!("{}}}", prefix.strip_suffix('|').unwrap_or(prefix));
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT s.batch_id, b.preset, b.file_name, s.scope
+             FROM import_batch_scopes s JOIN import_batches b ON b.id = s.batch_id
+             WHERE s.scope >= ?1 AND s.scope < ?2 AND s.batch_id IS NOT ?4
+               AND b.undone_at IS NULL AND b.preset IS NOT NULL AND b.preset IS NOT ?3
+             ORDER BY s.batch_id, s.scope",
+        )?;
+        let rows = stmt.query_map(params![prefix, upper, preset, batch], |r| {
+            Ok(OtherScope { batch_id: r.get(0)?, preset: r.get(1)?, file_name: r.get(2)?, scope: r.get(3)? })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Marks the live lines `other` stored in its scope within `from..=to` (period start) as
+    /// replaced by `batch`, as a restatement does; returns what each one held.
+    pub fn replace_overlapping(
+        &self,
+        other: &OtherScope,
+        batch: i64,
+        from: &str,
+        to: &str,
+    ) -> StoreResult<Vec<LiveAmount>> {
+        let mut stmt = self.conn().prepare_cached(
+            "UPDATE cost_lines SET replaced_by_batch = ?5
+             WHERE provider_scope = ?1 AND import_batch_id = ?2 AND replaced_by_batch IS NULL
+               AND period_start BETWEEN ?3 AND ?4
+             RETURNING currency, basis, amount_exact, amount_micros",
+        )?;
+        let rows = stmt.query_map(params![other.scope, other.batch_id, from, to, batch], live_amount)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// The live lines [`Tx::replace_overlapping`] would replace, left as they are.
+    pub fn overlapping_lines(&self, other: &OtherScope, from: &str, to: &str) -> StoreResult<Vec<LiveAmount>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT currency, basis, amount_exact, amount_micros FROM cost_lines
+             WHERE provider_scope = ?1 AND import_batch_id = ?2 AND replaced_by_batch IS NULL
+               AND period_start BETWEEN ?3 AND ?4",
+        )?;
+        let rows = stmt.query_map(params![other.scope, other.batch_id, from, to], live_amount)?;
+        Ok(rows.collect::<Result<_, _>>()?)
     }
 
     /// Remembers which scopes a batch covered, so an earlier batch of the same scope is not
@@ -639,11 +698,14 @@ impl Reader<'_> {
         let mut stmt = self.0.prepare(
             "SELECT currency, basis, amount_exact, amount_micros FROM cost_lines WHERE replaced_by_batch IS NULL",
         )?;
-        let rows = stmt.query_map([], |r| {
-            Ok(LiveAmount { currency: r.get(0)?, basis: r.get(1)?, exact: r.get(2)?, micros: r.get(3)? })
-        })?;
+        let rows = stmt.query_map([], live_amount)?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
+}
+
+/// A line's (currency, basis, exact amount, micro-units), selected in that order.
+fn live_amount(r: &rusqlite::Row<'_>) -> rusqlite::Result<LiveAmount> {
+    Ok(LiveAmount { currency: r.get(0)?, basis: r.get(1)?, exact: r.get(2)?, micros: r.get(3)? })
 }
 
 /// Which lines a rule matches: those of `source` (a preset id, or `*`) whose `field` equals

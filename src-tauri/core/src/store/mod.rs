@@ -25,7 +25,7 @@ pub(crate) use governance::{
     BudgetRow, FX_RATE_ENTITY, IncidentRow, ReviewRow, RiskRow, SubjectIds, ValueAssumptionRow, fx_rate_token,
     is_governance_entity,
 };
-pub(crate) use imports::{BatchFinish, BatchRecord, Existing, KeyedCostLine, KeyedObservation};
+pub(crate) use imports::{BatchFinish, BatchRecord, Existing, KeyedCostLine, KeyedObservation, LiveAmount, OtherScope};
 pub(crate) use records::{ListQuery, Record, SpecFor, decode};
 
 /// Identifies a Steward portfolio inside the SQLite header ("STWD").

@@ -6,6 +6,7 @@ import {
   commitLabel,
   countsText,
   doneHeadline,
+  doneWarnings,
   fieldKindHint,
   formatLabel,
   forScreen,
@@ -117,6 +118,17 @@ describe("counts and headlines", () => {
     expect(reviewWarnings({ warnings }), "the review says 'nothing to import' itself; other warnings stay").toEqual([
       "the sheet has exactly Excel's 1,048,576 rows",
     ]);
+  });
+
+  it("keeps what an import replaced, and why, for the Done step", () => {
+    const replaced =
+      "replaced 25 lines (USD 34,141.16) of 'Northwind_EA_ActualCost_202510.csv' (import #1, Azure EA cost details) for the same account and days: the FOCUS cost and usage export and the Azure EA cost details of one account are the same money; only the newest import counts";
+    expect(doneWarnings({ warnings: [replaced] }), "the user learns which earlier import no longer counts").toEqual([replaced]);
+    expect(reviewWarnings({ warnings: [replaced] }), "the review says it before anything is written").toEqual([replaced]);
+    expect(
+      doneWarnings({ warnings: ["nothing changed: every row is already in the portfolio"] }),
+      "the Done step's headline already says nothing changed",
+    ).toEqual([]);
   });
 
   it("speaks of new vendors in the future before the import", () => {

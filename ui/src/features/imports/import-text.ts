@@ -172,6 +172,14 @@ export function reviewWarnings(report: Pick<ImportReport, "warnings">): string[]
     .map((w) => w.replace(/^new vendors were added:/, "new vendors will be added:"));
 }
 
+/**
+ * The warnings the Done step lists: what the import replaced and why (another export of the same
+ * money), what it kept back, what it added. "Nothing changed" is the Done step's own headline.
+ */
+export function doneWarnings(report: Pick<ImportReport, "warnings">): string[] {
+  return report.warnings.filter((w) => !/^nothing changed\b/i.test(w));
+}
+
 /** The label of the wizard's import button: "Import 50 rows". */
 export function commitLabel(report: ImportReport): string {
   if (report.problem) return "Nothing to import";

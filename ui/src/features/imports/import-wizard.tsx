@@ -27,6 +27,7 @@ import {
   commitLabel,
   countsText,
   doneHeadline,
+  doneWarnings,
   forScreen,
   importErrorText,
   isCancelled,
@@ -919,9 +920,9 @@ function Done({ report, savedNow }: { report: ImportReport; savedNow: boolean })
           ) : null}
           <ul className="wizard-done__notes">
             {report.vendor_created && report.vendor ? <li>{report.vendor} was added to your vendors.</li> : null}
-            {target
-              ? report.warnings.map((warning) => <li key={warning}>{forScreen(warning)}.</li>)
-              : null}
+            {doneWarnings(report).map((warning) => (
+              <li key={warning}>{forScreen(warning)}.</li>
+            ))}
             {report.unattributed.length > 0 ? (
               <li>
                 {target

@@ -28,7 +28,8 @@ kind: string | null, header_row: number | null, headers: Array<string>,
  */
 problem: string | null, committed: boolean, batch_id: number | null, rows_read: number, rows_imported: number, rows_skipped: number, rows_unchanged: number, 
 /**
- * Stored lines of the covered scopes that this file replaces (restated exports).
+ * Stored lines this file replaces: of the scopes it covers (a restated export), and of
+ * another layout's export of the same provider, account and days (`warnings` names them).
  */
 rows_replaced: number, skipped: Array<SkipReason>, issues: Array<ImportIssue>, 
 /**
@@ -46,7 +47,12 @@ unattributed: Array<MoneyTotal>, observations: Array<ObservationTotal>, vendor: 
 /**
  * The file's own control total (e.g. GCP "Total amount due"), to reconcile against.
  */
-control_total: string | null, preview: Array<PreviewLine>, warnings: Array<string>, cancelled: boolean, 
+control_total: string | null, preview: Array<PreviewLine>, 
+/**
+ * What the user should know besides the counts: which earlier imports this file replaces
+ * and why, what row issues kept back, a file cut off at Excel's row limit.
+ */
+warnings: Array<string>, cancelled: boolean, 
 /**
  * For a sheet no preset recognises: the proposed mapping to confirm or correct.
  */
