@@ -60,7 +60,7 @@ pub fn choose_import_path(app: &AppHandle) -> Option<PathBuf> {
     app.dialog()
         .file()
         .set_title("Import a spreadsheet")
-        .add_filter("Spreadsheets and exports", &["csv", "tsv", "txt", "xlsx", "xlsm", "xls", "ods", "zip", "gz"])
+        .add_filter("Spreadsheets and exports", &["csv", "tsv", "txt", "xlsx", "xlsm", "xls", "ods", "json", "jsonl", "ndjson", "zip", "gz"])
         .add_filter("All files", &["*"])
         .blocking_pick_file()?
         .into_path()

@@ -15,7 +15,7 @@ use flate2::read::MultiGzDecoder;
 use sha2::{Digest, Sha256};
 
 use super::preset::{normalise_header, recognise};
-use super::values::{Cell, NumberStyle};
+use super::values::{Cell, NumberStyle, parse_decimal};
 
 /// One row as read, numbered as a spreadsheet shows it (1-based).
 #[derive(Debug, Clone, PartialEq)]
@@ -256,6 +256,11 @@ fn read_text(
         b'|' => "pipe-separated",
         _ => "comma-separated",
     };
+    if encoding == encoding_rs::UTF_8 && looks_like_json(&head[bom..]) {
+        let mut bytes = head[bom..].to_vec();
+        rest.read_to_end(&mut bytes).map_err(|e| format!("cannot be read to the end ({e})"))?;
+        return read_json(&bytes, part, visitor);
+    }
     let delimiter = if encoding == encoding_rs::UTF_8 {
         let delimiter = sniff_delimiter(&head[bom..]);
         visitor.start_part(part, NumberStyle { decimal_comma: delimiter == b';' });
@@ -271,6 +276,126 @@ fn read_text(
         delimiter
     };
     Ok(format!("CSV, {label}, {}", separator(delimiter)))
+}
+
+/// JSON records rather than CSV: the first thing in the file opens an object (newline-delimited
+/// JSON, as BigQuery extracts a billing table) or an array of objects.
+fn looks_like_json(text: &[u8]) -> bool {
+    let first = text.iter().find(|b| !b.is_ascii_whitespace());
+    let second = text.iter().filter(|b| !b.is_ascii_whitespace()).nth(1);
+    matches!(first, Some(b'{')) || (matches!(first, Some(b'[')) && matches!(second, Some(b'{')))
+}
+
+/// Reads JSON records as rows: each record's fields flattened to `parent.child` columns (the
+/// names a flattening query would give, which the presets know under either spelling), the
+/// columns being every field any record has. Repeated records with an `amount` (BigQuery's
+/// `credits`) also give their exact total as `credits_total`; other lists are kept as JSON text.
+/// Each row is numbered by the line its record starts on, so an issue names that line. Read
+/// whole: a billing extract with nested fields cannot be streamed as CSV is, and the columns
+/// are known only once every record has been seen.
+fn read_json(bytes: &[u8], part: Option<&str>, visitor: &mut dyn RowVisitor) -> Result<String, String> {
+    let text = std::str::from_utf8(bytes).map_err(|e| format!("is not valid UTF-8 JSON ({e}); export it again"))?;
+    let records = json_records(text)?;
+    let mut columns: Vec<String> = Vec::new();
+    let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut flat = Vec::with_capacity(records.len());
+    for (line, record) in &records {
+        let mut fields = Vec::new();
+        flatten_json("", record, &mut fields);
+        for (name, _) in &fields {
+            if !index.contains_key(name) {
+                index.insert(name.clone(), columns.len());
+                columns.push(name.clone());
+            }
+        }
+        flat.push((*line, fields));
+    }
+    let header = columns.iter().map(|c| Cell::Text(c.clone())).collect();
+    visitor.start_part(part, NumberStyle::default());
+    if !visitor.row(RawRow { number: 0, cells: header }, 0.0) {
+        return Ok(json_description(records.len()));
+    }
+    let total = flat.len().max(1) as f32;
+    for (i, (line, fields)) in flat.into_iter().enumerate() {
+        let mut cells = vec![Cell::Empty; columns.len()];
+        for (name, cell) in fields {
+            cells[index[&name]] = cell;
+        }
+        if !visitor.row(RawRow { number: line, cells }, (i + 1) as f32 / total) {
+            break;
+        }
+    }
+    Ok(json_description(records.len()))
+}
+
+fn json_description(records: usize) -> String {
+    format!("JSON, UTF-8, {records} record{}", if records == 1 { "" } else { "s" })
+}
+
+/// The records of newline-delimited JSON (one object per line), or of one array of objects,
+/// each with the line it starts on.
+fn json_records(text: &str) -> Result<Vec<(u32, serde_json::Value)>, String> {
+    use serde_json::Value;
+    let object = |value: Value, line: u32| match value {
+        Value::Object(map) => Ok((line, Value::Object(map))),
+        other => Err(format!("line {line}: a record must be a JSON object, not {}", json_kind(&other))),
+    };
+    if text.trim_start().starts_with('[') {
+        let items: Vec<Value> = serde_json::from_str(text).map_err(|e| format!("is not valid JSON ({e})"))?;
+        // An array's records have no lines of their own: they are numbered from 1.
+        return items.into_iter().zip(1u32..).map(|(item, n)| object(item, n)).collect();
+    }
+    let mut records = Vec::new();
+    for (raw, line) in text.lines().zip(1u32..) {
+        if raw.trim().is_empty() {
+            continue;
+        }
+        let value: Value = serde_json::from_str(raw)
+            .map_err(|e| format!("line {line} is not a JSON record ({e}); export it again"))?;
+        records.push(object(value, line)?);
+    }
+    Ok(records)
+}
+
+fn json_kind(value: &serde_json::Value) -> &'static str {
+    match value {
+        serde_json::Value::Array(_) => "a list",
+        serde_json::Value::String(_) => "a text",
+        serde_json::Value::Number(_) => "a number",
+        serde_json::Value::Bool(_) => "true or false",
+        serde_json::Value::Null => "null",
+        serde_json::Value::Object(_) => "an object",
+    }
+}
+
+/// One record's fields as (column, cell): nested objects as `parent.child`; numbers as their
+/// text, so a decimal is read exactly as written.
+fn flatten_json(prefix: &str, value: &serde_json::Value, out: &mut Vec<(String, Cell)>) {
+    use serde_json::Value;
+    match value {
+        Value::Object(map) => {
+            for (key, field) in map {
+                let name = if prefix.is_empty() { key.clone() } else { format!("{prefix}.{key}") };
+                flatten_json(&name, field, out);
+            }
+        }
+        Value::Array(items) => {
+            out.push((prefix.to_owned(), Cell::Text(value.to_string())));
+            let amounts: Option<Vec<&serde_json::Number>> =
+                items.iter().map(|item| item.get("amount").and_then(Value::as_number)).collect();
+            if let Some(amounts) = amounts.filter(|a| !a.is_empty()) {
+                let total = amounts
+                    .iter()
+                    .filter_map(|n| parse_decimal(&n.to_string(), NumberStyle::default()).ok().flatten())
+                    .fold(rust_decimal::Decimal::ZERO, |sum, amount| sum.saturating_add(amount));
+                out.push((format!("{prefix}_total"), Cell::Text(total.normalize().to_string())));
+            }
+        }
+        Value::Null => out.push((prefix.to_owned(), Cell::Empty)),
+        Value::Bool(b) => out.push((prefix.to_owned(), Cell::Bool(*b))),
+        Value::Number(n) => out.push((prefix.to_owned(), Cell::Text(n.to_string()))),
+        Value::String(text) => out.push((prefix.to_owned(), Cell::Text(text.clone()))),
+    }
 }
 
 /// The candidate delimiter found most often on one line (outside quotes) among the first lines:
@@ -645,6 +770,33 @@ mod tests {
         assert_eq!(facts.description, "CSV, UTF-8 with BOM, comma-separated");
         assert_eq!(texts(&rows), vec![vec!["a", "b"], vec!["gpt-4o, input", "{'x': 1}"]]);
         assert_eq!(rows[1].1.number, 2);
+    }
+
+    #[test]
+    fn json_lines_flatten_to_dotted_columns_with_credit_totals() {
+        let text = "\u{feff}{\"cost\":1.25,\"service\":{\"description\":\"Vertex AI\"},\"credits\":[{\"amount\":-0.1},{\"amount\":-0.05}]}\n\n\
+                    {\"cost\":2e-7,\"project\":{\"id\":\"p1\"},\"credits\":[],\"billed\":true,\"note\":null}\n";
+        let (facts, rows) = read_all("export.json", text.as_bytes()).expect("reads");
+        assert_eq!(facts.description, "JSON, UTF-8, 2 records");
+        let table = texts(&rows);
+        let at = |name: &str| table[0].iter().position(|c| c == name).unwrap_or_else(|| panic!("{name}: {table:?}"));
+        assert_eq!(table[1][at("service.description")], "Vertex AI");
+        assert_eq!(table[1][at("credits_total")], "-0.15", "credits add up exactly");
+        assert_eq!(table[1][at("project.id")], "", "a field the record lacks is blank");
+        assert_eq!(table[2][at("project.id")], "p1");
+        assert_eq!(table[2][at("cost")], "2e-7", "as written; the value parser reads scientific notation exactly");
+        assert_eq!(table[2][at("credits")], "[]");
+        assert_eq!((rows[0].1.number, rows[1].1.number, rows[2].1.number), (0, 1, 3), "records keep their lines");
+    }
+
+    #[test]
+    fn a_json_array_of_records_reads_and_bad_json_names_its_line() {
+        let (_, rows) = read_all("export.json", b"[{\"a\": \"x\"}, {\"a\": \"y\"}]").expect("reads");
+        assert_eq!(texts(&rows), vec![vec!["a"], vec!["x"], vec!["y"]]);
+        let broken = read_all("export.json", b"{\"a\": 1}\n{\"a\": 2,\n").expect_err("refused");
+        assert!(broken.message.starts_with("line 2 is not a JSON record"), "{}", broken.message);
+        let not_records = read_all("export.json", b"{\"a\": 1}\n[1, 2]\n").expect_err("refused");
+        assert_eq!(not_records.message, "line 2: a record must be a JSON object, not a list");
     }
 
     #[test]

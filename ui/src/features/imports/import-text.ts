@@ -11,6 +11,7 @@ export const ACCEPTED_KINDS = [
   "CSV or TSV text files",
   "Excel workbooks (.xlsx, .xls)",
   "OpenDocument spreadsheets (.ods)",
+  "JSON records (.json), such as a BigQuery billing extract",
   "Zip or gzip archives (.zip, .gz) of CSV parts",
 ];
 
