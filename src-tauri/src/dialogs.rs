@@ -52,19 +52,25 @@ pub fn choose_open_path(app: &AppHandle) -> Option<PathBuf> {
         .ok()
 }
 
-/// Asks which spreadsheet to import; `None` when the person cancels.
-pub fn choose_import_path(app: &AppHandle) -> Option<PathBuf> {
-    if let Some(path) = std::env::var_os(IMPORT_TEST_SEAM) {
-        return Some(PathBuf::from(path));
+/// Asks which spreadsheet to import, or which parts of one export (several files may be
+/// chosen); `None` when the person cancels. The test seam may name several paths, separated as
+/// in `PATH`.
+pub fn choose_import_paths(app: &AppHandle) -> Option<Vec<PathBuf>> {
+    if let Some(paths) = std::env::var_os(IMPORT_TEST_SEAM) {
+        return Some(std::env::split_paths(&paths).collect());
     }
-    app.dialog()
+    let chosen = app
+        .dialog()
         .file()
-        .set_title("Import a spreadsheet")
-        .add_filter("Spreadsheets and exports", &["csv", "tsv", "txt", "xlsx", "xlsm", "xls", "ods", "json", "jsonl", "ndjson", "zip", "gz"])
+        .set_title("Import a spreadsheet, or every part of one export")
+        .add_filter(
+            "Spreadsheets and exports",
+            &["csv", "tsv", "txt", "xlsx", "xlsm", "xls", "ods", "json", "jsonl", "ndjson", "zip", "gz"],
+        )
         .add_filter("All files", &["*"])
-        .blocking_pick_file()?
-        .into_path()
-        .ok()
+        .blocking_pick_files()?;
+    let paths: Vec<PathBuf> = chosen.into_iter().filter_map(|p| p.into_path().ok()).collect();
+    (!paths.is_empty()).then_some(paths)
 }
 
 /// Asks where to save an exported file (a chart as PNG or SVG); `None` when the person cancels.

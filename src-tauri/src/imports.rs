@@ -1,6 +1,6 @@
-//! Import commands: choose (or drop) a file, preview, commit (with progress on a channel and a
-//! cancel flag that does not wait for the session lock), history, undo, presets, and the
-//! attribution rules that tie imported lines to AI systems.
+//! Import commands: choose (or drop) a file or the parts of one export, preview, commit (with
+//! progress on a channel and a cancel flag that does not wait for the session lock), history,
+//! undo, presets, and the attribution rules that tie imported lines to AI systems.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -20,33 +20,35 @@ use crate::{SessionCell, dialogs};
 #[derive(Default)]
 pub struct ImportCancel(pub Arc<AtomicBool>);
 
-/// Asks which spreadsheet to import; `None` when the person cancels.
+/// Asks which spreadsheet to import, or the parts of one export; `None` when the person cancels.
 #[tauri::command]
-pub async fn import_choose_file(app: AppHandle) -> Result<Option<String>, ApiError> {
-    tauri::async_runtime::spawn_blocking(move || dialogs::choose_import_path(&app).map(|p| p.display().to_string()))
-        .await
-        .map_err(|e| ApiError::new(ErrorCode::Internal, format!("the file dialog failed: {e}")))
+pub async fn import_choose_files(app: AppHandle) -> Result<Option<Vec<String>>, ApiError> {
+    tauri::async_runtime::spawn_blocking(move || {
+        dialogs::choose_import_paths(&app).map(|paths| paths.iter().map(|p| p.display().to_string()).collect())
+    })
+    .await
+    .map_err(|e| ApiError::new(ErrorCode::Internal, format!("the file dialog failed: {e}")))
 }
 
-/// The file to import from what was dropped on the window (the webview's drag-drop event
-/// gives paths, not files): exactly one, and not a folder, which only the file system can tell.
+/// The files to import from what was dropped on the window (the webview's drag-drop event
+/// gives paths, not files): one file, or the parts of one export, and no folder, which only
+/// the file system can tell.
 #[tauri::command]
-pub fn import_dropped_file(paths: Vec<String>) -> Result<String, ApiError> {
+pub fn import_dropped_files(paths: Vec<String>) -> Result<Vec<String>, ApiError> {
     let name = |path: &str| {
         std::path::Path::new(path).file_name().map_or_else(|| path.to_owned(), |n| n.to_string_lossy().into_owned())
     };
-    match paths.as_slice() {
-        [] => Err(ApiError::new(ErrorCode::FileUnusable, "nothing that can be imported was dropped")),
-        [path] if std::path::Path::new(path).is_dir() => Err(ApiError::new(
-            ErrorCode::FileUnusable,
-            format!("{} is a folder; drop one export file from it", name(path)),
-        )),
-        [path] => Ok(path.clone()),
-        many => Err(ApiError::new(
-            ErrorCode::FileUnusable,
-            format!("{} files were dropped; drop one file at a time", many.len()),
-        )),
+    if paths.is_empty() {
+        return Err(ApiError::new(ErrorCode::FileUnusable, "nothing that can be imported was dropped"));
     }
+    if let Some(folder) = paths.iter().find(|p| std::path::Path::new(p).is_dir()) {
+        let what = if paths.len() == 1 { "one export file, or every part of one export," } else { "the export files" };
+        return Err(ApiError::new(
+            ErrorCode::FileUnusable,
+            format!("{} is a folder; drop {what} from it", name(folder)),
+        ));
+    }
+    Ok(paths)
 }
 
 fn reporter(

@@ -401,12 +401,12 @@ test('Steward end to end', async (t) => {
       // A real drop cannot be simulated through WebDriver; the command a drop calls can.
       const refusals = await driver.executeAsyncScript(`
         const done = arguments[arguments.length - 1];
-        const ask = (paths) => window.__TAURI_INTERNALS__.invoke('import_dropped_file', { paths }).then((p) => p, (e) => e.message);
+        const ask = (paths) => window.__TAURI_INTERNALS__.invoke('import_dropped_files', { paths }).then((p) => p, (e) => e.message);
         Promise.all([ask(['${FIXTURES}']), ask(['/a.csv', '/b.csv']), ask(['${IMPORT_PATH}'])]).then(done);
       `);
-      assert.match(refusals[0], /is a folder; drop one export file from it/, 'a dropped folder is refused, named');
-      assert.match(refusals[1], /2 files were dropped; drop one file at a time/, 'two files are refused');
-      assert.equal(refusals[2], IMPORT_PATH, 'one file is taken as it is');
+      assert.match(refusals[0], /is a folder; drop one export file, or every part of one export, from it/, 'a dropped folder is refused, named');
+      assert.deepEqual(refusals[1], ['/a.csv', '/b.csv'], 'several files are taken together, as the parts of one export');
+      assert.deepEqual(refusals[2], [IMPORT_PATH], 'one file is taken as it is');
       await click(driver, 'imports-tab-history');
     });
 

@@ -1,13 +1,14 @@
 //! The layouts that need more than a row per line: Cost Explorer pivot tables (a line per cell,
 //! totals checked), BigQuery extracts holding several exports of one row (the newest counts),
-//! and FOCUS files holding several providers (a vendor and a scope per provider). Expected
-//! figures come from `expected.json` (Python Decimal), never from the importer.
+//! FOCUS files holding several providers (a vendor and a scope per provider), and exports
+//! delivered in parts (several files, one delivery). Expected figures come from `expected.json`
+//! (Python Decimal), never from the importer.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use rust_decimal::Decimal;
-use steward_core::api::{App, ImportReport, ListRequest, MoneyTotal};
+use steward_core::api::{App, ErrorCode, ImportReport, ImportRequest, ListRequest, MoneyTotal};
 
 use crate::imports::{commit, expected_for, grouped_totals, imports_dir, keep_going, live_money, request, totals_of};
 
@@ -435,4 +436,220 @@ fn a_file_with_row_issues_replaces_no_other_layouts_lines_and_says_so() {
         .map(|a| a.parse::<Decimal>().expect("a decimal"))
         .sum();
     assert_eq!(held(&app)[0].amount, both.normalize().to_string(), "the EA lines stay beside the readable rows");
+}
+
+const AZURE_PARTS: &str = "northwind-ea-actual-20251001-20251031";
+const AZURE_WHOLE: &str = "Northwind_EA_ActualCost_202510.csv";
+const PART_WARNING: &str = "looks like one part of a multi-part export: lines of the same days that it does not hold \
+                            were kept. Import all parts together (select them all, or their .zip) to restate the period";
+
+fn azure_part(n: u32) -> PathBuf {
+    imports_dir().join(AZURE_PARTS).join(format!("part_0_{n:04}.csv"))
+}
+
+/// One import of several files, named in any order.
+fn parts_request(paths: &[PathBuf]) -> ImportRequest {
+    let mut names = paths.iter().map(|p| p.display().to_string());
+    ImportRequest {
+        path: names.next().expect("at least one file"),
+        more_paths: names.collect(),
+        ..ImportRequest::default()
+    }
+}
+
+fn commit_parts(app: &mut App, paths: &[PathBuf]) -> ImportReport {
+    app.import_commit(&parts_request(paths), &mut keep_going).expect("the parts import as one")
+}
+
+/// Live cost lines per part (`source_sheet`), read with SQLite: provenance as stored.
+fn lines_per_part(path: &Path) -> BTreeMap<String, u64> {
+    let conn = rusqlite::Connection::open(path).expect("raw SQLite opens the portfolio");
+    let mut stmt = conn
+        .prepare(
+            "SELECT COALESCE(source_sheet, source_file), COUNT(*) FROM cost_lines
+             WHERE replaced_by_batch IS NULL GROUP BY 1",
+        )
+        .expect("the query prepares");
+    let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?))).expect("the query runs");
+    rows.map(|r| r.expect("a row")).map(|(part, n)| (part, u64::try_from(n).expect("a count"))).collect()
+}
+
+fn sorted(mut totals: Vec<MoneyTotal>) -> Vec<MoneyTotal> {
+    totals.sort_by(|a, b| (&a.currency, &a.basis).cmp(&(&b.currency, &b.basis)));
+    totals
+}
+
+/// The three parts of a partitioned Azure export chosen together (in any order, with their
+/// manifest) are one import: one batch that names each line's part and row, exactly the whole
+/// file's money and lines, exactly what the .zip of the same parts gives. Chosen again, they
+/// change nothing.
+#[test]
+fn parts_chosen_together_are_one_import_equal_to_their_zip() {
+    let whole = expected_for(AZURE_WHOLE);
+    let whole_lines = whole["rows_imported"].as_u64().expect("rows_imported");
+    let (_dir, path, mut app) = portfolio();
+    let chosen = [azure_part(3), imports_dir().join(AZURE_PARTS).join("manifest.json"), azure_part(1), azure_part(2)];
+    let report = commit_parts(&mut app, &chosen);
+    assert_eq!(report.file, "part_0_0001.csv + 2 more parts", "the report names the delivery by its first part");
+    assert_eq!(report.parts, ["part_0_0001.csv", "part_0_0002.csv", "part_0_0003.csv"], "read in part order");
+    assert_eq!(report.format.as_deref(), Some("azure-ea-cost"));
+    assert_eq!(report.rows_imported, whole_lines, "every line of every part, the duplicate row counted twice");
+    assert_eq!(sorted(report.totals.clone()), totals_of(&whole["totals"]), "exactly the whole file's money");
+    assert!(!report.warnings.iter().any(|w| w.contains(PART_WARNING)), "a whole delivery: {:?}", report.warnings);
+    let history = app.import_history().expect("history");
+    assert_eq!(history.len(), 1, "one delivery, one batch");
+    assert_eq!(history[0].file_name, report.file);
+    let per_part: Vec<u64> = (1..=3)
+        .map(|n| expected_for(&format!("{AZURE_PARTS}/part_0_{n:04}.csv"))["rows_imported"].as_u64().unwrap_or(0))
+        .collect();
+    assert_eq!(
+        lines_per_part(&path),
+        BTreeMap::from([
+            ("part_0_0001.csv".to_owned(), per_part[0]),
+            ("part_0_0002.csv".to_owned(), per_part[1]),
+            ("part_0_0003.csv".to_owned(), per_part[2]),
+        ]),
+        "each line keeps the part it came from"
+    );
+
+    let (_zip_dir, zip_path, mut zip_app) = portfolio();
+    let zipped = commit(&mut zip_app, imports_dir().join(format!("{AZURE_PARTS}.zip")));
+    assert_eq!(zipped.parts, report.parts, "the zip's members are the same parts, in the same order");
+    assert_eq!(
+        (zipped.rows_imported, sorted(zipped.totals.clone())),
+        (report.rows_imported, sorted(report.totals.clone())),
+        "the parts chosen together import exactly as their zip"
+    );
+    assert_eq!(lines_per_part(&zip_path), lines_per_part(&path), "the same lines, part by part");
+
+    let again = commit_parts(&mut app, &chosen);
+    assert_eq!(
+        (again.rows_imported, again.rows_unchanged, again.rows_replaced, again.batch_id),
+        (0, whole_lines, 0, None),
+        "the same parts again change nothing"
+    );
+    assert_eq!(app.import_history().expect("history").len(), 1, "no empty batch recorded");
+}
+
+/// Imported one by one, a part named as the second or third of an export adds its lines and
+/// retires none: every line of the month stays, and the report says why. Under an ordinary name
+/// the same file restates the month and takes the first part's lines with it, which is the trap.
+#[test]
+fn parts_imported_one_by_one_keep_every_line_and_say_so() {
+    let whole = expected_for(AZURE_WHOLE);
+    let (_dir, path, mut app) = portfolio();
+    let first = commit(&mut app, azure_part(1));
+    assert!(first.warnings.is_empty(), "the first part may be the only one: {:?}", first.warnings);
+    for n in [2, 3] {
+        let report = commit(&mut app, azure_part(n));
+        let warning = format!("'part_0_{n:04}.csv' {PART_WARNING}");
+        assert!(report.warnings.contains(&warning), "part {n} says what happened: {:?}", report.warnings);
+        assert_eq!(report.rows_replaced, 0, "part {n} retires none of the other parts' lines");
+    }
+    assert_eq!(sorted(app.cost_totals().expect("totals")), totals_of(&whole["totals"]), "the whole month's money");
+    let lines: u64 = lines_per_part(&path).values().sum();
+    assert_eq!(lines, whole["rows_imported"].as_u64().expect("rows_imported"), "every line of the month");
+
+    let together = commit_parts(&mut app, &[azure_part(1), azure_part(2), azure_part(3)]);
+    assert_eq!(
+        (together.rows_imported, together.rows_replaced, together.batch_id),
+        (0, 0, None),
+        "the set chosen together afterwards changes nothing"
+    );
+
+    // The trap this guards against: the second part under a name that does not say it is one.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let renamed = dir.path().join("northwind-october.csv");
+    std::fs::copy(azure_part(2), &renamed).expect("copy");
+    let mut app = crate::util::app();
+    commit(&mut app, azure_part(1));
+    let restating = commit(&mut app, &renamed);
+    assert!(restating.rows_replaced > 0, "a whole file restates the month and retires the lines it does not hold");
+}
+
+/// Parts imported one by one in reverse order: the first part restates its days, but the lines
+/// the later parts brought stay, and it says so. A first part that is the whole delivery (Azure
+/// names a delivery of one file `part_0_0001.csv`) still retires what a restatement dropped.
+#[test]
+fn a_first_part_imported_after_the_later_ones_spares_their_lines() {
+    let whole = expected_for(AZURE_WHOLE);
+    let (_dir, path, mut app) = portfolio();
+    commit(&mut app, azure_part(3));
+    commit(&mut app, azure_part(2));
+    let first = commit(&mut app, azure_part(1));
+    assert_eq!(first.rows_replaced, 0, "the later parts' lines are not the first part's to retire");
+    assert_eq!(
+        first.warnings,
+        ["'part_0_0001.csv' looks like the first part of a multi-part export whose other parts are already imported \
+          (part_0_0002.csv, part_0_0003.csv): their lines of the same days were kept. Import all parts together \
+          (select them all, or their .zip) to restate the period"],
+        "the report says which parts' lines were kept"
+    );
+    assert_eq!(sorted(app.cost_totals().expect("totals")), totals_of(&whole["totals"]), "the whole month's money");
+
+    // The next delivery's first part, one line fewer: that line is retired, the others' stay.
+    // The line dropped lies inside the days its subscription's other lines still cover (a
+    // restatement retires only within the days it covers).
+    let dir = tempfile::tempdir().expect("temp dir");
+    let text = std::fs::read_to_string(azure_part(1)).expect("fixture");
+    let mut lines: Vec<&str> = text.split("\r\n").filter(|l| !l.is_empty()).collect();
+    // SubscriptionId and Date (MM/DD/YYYY) are the 4th and 8th columns; none before holds a comma.
+    let key = |line: &str| {
+        let cells: Vec<&str> = line.split(',').take(8).collect();
+        let date: Vec<&str> = cells[7].split('/').collect();
+        (cells[3].to_owned(), format!("{}{}{}", date[2], date[0], date[1]))
+    };
+    let inner = (1..lines.len())
+        .find(|&i| {
+            let (sub, day) = key(lines[i]);
+            let days: Vec<String> =
+                lines[1..].iter().map(|l| key(l)).filter(|(s, _)| *s == sub).map(|(_, d)| d).collect();
+            days.iter().any(|d| *d < day)
+                && days.iter().any(|d| *d > day)
+                && lines.iter().filter(|l| **l == lines[i]).count() == 1
+        })
+        .expect("a line strictly inside its subscription's days");
+    lines.remove(inner);
+    let restated = dir.path().join("part_0_0001.csv");
+    std::fs::write(&restated, lines.join("\r\n") + "\r\n").expect("write");
+    let report = commit(&mut app, &restated);
+    assert_eq!((report.rows_imported, report.rows_replaced), (0, 1), "only the dropped line goes");
+    let held: u64 = lines_per_part(&path).values().sum();
+    assert_eq!(held, whole["rows_imported"].as_u64().expect("rows_imported") - 1);
+}
+
+/// Every part must be the same export: a part of another layout, or with other columns, or a
+/// workbook among CSV parts is refused by name, and nothing of the other parts is written.
+#[test]
+fn a_part_that_is_not_like_the_others_is_refused_and_nothing_is_written() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let other_layout = dir.path().join("part_0_0003.csv");
+    std::fs::copy(imports_dir().join("northwind-cur-legacy-2025-09.csv"), &other_layout).expect("copy");
+    let fewer_columns = dir.path().join("part_0_0004.csv");
+    let text = std::fs::read_to_string(azure_part(3)).expect("fixture");
+    // The last column (ResourceLocationNormalized) holds no comma: cut it from every line.
+    let cut: Vec<&str> = text.split("\r\n").map(|line| line.rsplit_once(',').map_or(line, |(rest, _)| rest)).collect();
+    std::fs::write(&fewer_columns, cut.join("\r\n")).expect("write");
+
+    let cases = [
+        (other_layout.clone(), "part_0_0003.csv is a file of another layout"),
+        (fewer_columns.clone(), "part_0_0004.csv: its columns differ from those of part_0_0001.csv, the first part"),
+        (imports_dir().join("own-contracts.xlsx"), "own-contracts.xlsx: it is a workbook or an archive"),
+    ];
+    let mut app = crate::util::app();
+    for (odd, says) in cases {
+        let request = parts_request(&[azure_part(1), azure_part(2), odd.clone()]);
+        for commit in [false, true] {
+            let run = if commit {
+                app.import_commit(&request, &mut keep_going)
+            } else {
+                app.import_preview(&request, &mut keep_going)
+            };
+            let error = run.expect_err("refused");
+            assert_eq!(error.code, ErrorCode::FileUnusable, "{}", error.message);
+            assert!(error.message.contains(says), "the message names the odd part: {}", error.message);
+        }
+    }
+    assert!(app.cost_totals().expect("totals").is_empty(), "nothing of the good parts was written");
+    assert!(app.import_history().expect("history").is_empty(), "no batch");
 }

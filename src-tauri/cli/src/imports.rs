@@ -15,6 +15,9 @@ pub fn report_text(report: &ImportReport, dry_run: bool) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{}", report.file);
     let _ = writeln!(out, "  read as     {}", report.read_as);
+    if report.parts.len() > 1 {
+        let _ = writeln!(out, "  parts       {}", report.parts.join(", "));
+    }
     if let Some(target) = report.target.filter(|_| report.suggestion.is_none()) {
         let saved = report.mapping_name.as_deref().map(|n| format!(", mapping \"{n}\"")).unwrap_or_default();
         let _ = writeln!(out, "  format      your own sheet, read as {}{saved}", target.label());

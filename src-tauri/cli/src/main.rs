@@ -117,10 +117,14 @@ enum Command {
         command: ListCommand,
     },
     /// Import a spreadsheet: a vendor usage or billing export (recognised by its headers) or a
-    /// CSV/Excel/zip/gz file of one. Prints what was imported; row issues are listed, not fatal.
+    /// CSV/Excel/zip/gz file of one. Several files are read as the parts of one export (Azure
+    /// part_0_0001.csv part_0_0002.csv, CUR …-1.csv.gz …-2.csv.gz, part-1-of-3.csv …): one
+    /// import that restates its period, as their .zip would. Prints what was imported; row
+    /// issues are listed, not fatal.
     Import {
-        /// The file to import.
-        path: PathBuf,
+        /// The file to import, or every part of one export (manifests are passed over).
+        #[arg(required = true, num_args = 1.., value_name = "PATH")]
+        paths: Vec<PathBuf>,
         /// Workbook sheet to read (default: the first sheet with a known layout).
         #[arg(long)]
         sheet: Option<String>,
@@ -405,7 +409,7 @@ fn run(cli: Cli) -> Result<(), String> {
             emit(&if json { to_json(&systems)? + "\n" } else { table::systems_text(&systems) })?;
         }
         Command::Import {
-            path,
+            paths,
             sheet,
             preset,
             basis,
@@ -419,8 +423,10 @@ fn run(cli: Cli) -> Result<(), String> {
             save_mapping,
         } => {
             let mut app = if db.exists() { App::open(&db) } else { App::create(&db) }.map_err(fail)?;
+            let mut paths = paths.iter().map(|p| p.display().to_string());
             let mut request = ImportRequest {
-                path: path.display().to_string(),
+                path: paths.next().unwrap_or_default(),
+                more_paths: paths.collect(),
                 sheet,
                 preset,
                 basis,

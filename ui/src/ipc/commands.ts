@@ -128,7 +128,8 @@ function progressChannel(onProgress: (progress: ImportProgress) => void): Channe
   channel.onmessage = onProgress;
   return channel;
 }
-export const importChooseFile = () => call<string | null>("import_choose_file");
+/** The file to import, or the parts of one export chosen together; null when the dialog was cancelled. */
+export const importChooseFiles = () => call<string[] | null>("import_choose_files");
 export const importPreview = (request: ImportRequest, onProgress: (progress: ImportProgress) => void) =>
   call<ImportReport>("import_preview", { request, onProgress: progressChannel(onProgress) });
 export const importCommit = (request: ImportRequest, onProgress: (progress: ImportProgress) => void) =>
@@ -197,5 +198,5 @@ export async function onFileDrag(handler: (drag: FileDrag) => void): Promise<() 
   };
 }
 
-/** The one file to import among dropped paths; rejects, saying why, for several or a folder. */
-export const importDroppedFile = (paths: string[]) => call<string>("import_dropped_file", { paths });
+/** The files to import among dropped paths (one file, or the parts of one export); rejects, saying why, for a folder. */
+export const importDroppedFiles = (paths: string[]) => call<string[]>("import_dropped_files", { paths });

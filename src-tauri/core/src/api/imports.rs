@@ -1,8 +1,14 @@
 //! Importing a file: preview (the whole import rehearsed in a transaction that is rolled back),
 //! commit (the same code, committed: all or nothing), history and undo of a whole batch.
+//!
+//! Several files chosen together are read as the parts of one export, as the parts of a zip
+//! are: one batch, one transaction, each line keeping its part and row. A whole delivery (one
+//! file, a zip, or parts chosen together) restates the period it covers; one file whose name
+//! marks it as a single part of several only adds and updates, so the parts already imported
+//! keep their lines, and a first part imported alone spares the lines of later parts.
 
 use std::collections::{BTreeMap, HashMap};
-use std::path::Path;
+use std::path::PathBuf;
 
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
@@ -16,8 +22,9 @@ use super::records::{
 use super::{ApiError, ApiResult, App, ErrorCode, now_text};
 use crate::domain::{Contract, Initiative, System, Vendor, VendorDraft, VendorType};
 use crate::import::{
-    CostRecord, FactSink, Interpreter, Mapped, NumberStyle, Preset, RawRow, ReadOptions, Reading, RowIssue, RowVisitor,
-    ScopeAccount, normalise_header, read_alongside, read_bytes, read_file,
+    CostRecord, FactSink, FileError, Interpreter, Mapped, NumberStyle, PartName, Preset, RawRow, ReadOptions, Reading,
+    RowIssue, RowVisitor, ScopeAccount, delivery_name, delivery_parts, normalise_header, part_name, read_alongside,
+    read_bytes, read_file, read_parts,
 };
 use crate::store::{
     AuditChange, BatchFinish, Existing, FX_RATE_ENTITY, KeyedCostLine, KeyedObservation, LiveAmount, OtherScope,
@@ -29,6 +36,11 @@ use crate::store::{
 #[ts(export)]
 pub struct ImportRequest {
     pub path: String,
+    /// Further files read with `path` as the parts of one export (Azure `part_0_0002.csv`, CUR
+    /// `…-2.csv.gz`, `part-2-of-3.csv`): one import, the parts in natural order of their names,
+    /// manifests passed over. Empty for one file.
+    #[serde(default)]
+    pub more_paths: Vec<String>,
     /// Workbook sheet by name; without it the first sheet with a known layout.
     pub sheet: Option<String>,
     /// Force a preset by id instead of recognising the layout.
@@ -102,7 +114,12 @@ pub struct ObservationTotal {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[ts(export)]
 pub struct ImportReport {
+    /// The file's name; for several parts, the first one's with how many more
+    /// ("part_0_0001.csv + 2 more parts").
     pub file: String,
+    /// The parts read as one export, in reading order: a zip's CSV members, or the files chosen
+    /// together. Empty for a single plain file or workbook.
+    pub parts: Vec<String>,
     /// How the file was read: "CSV, UTF-8 with BOM, comma-separated", "Excel workbook, sheet …".
     pub read_as: String,
     pub sheets: Vec<String>,
@@ -249,7 +266,10 @@ impl App {
         progress: &mut dyn FnMut(ImportProgress) -> bool,
     ) -> ApiResult<ImportReport> {
         let (actor, now) = (self.actor.clone(), now_text());
-        let source = ImportSource::File(Path::new(&request.path));
+        let chosen: Vec<PathBuf> =
+            std::iter::once(&request.path).chain(&request.more_paths).map(PathBuf::from).collect();
+        let parts = delivery_parts(&chosen).map_err(|e| ApiError::new(ErrorCode::FileUnusable, e.to_string()))?;
+        let source = ImportSource::Files(&parts);
         let work = |tx: &Tx<'_>| run_import(tx, request, source, commit, &actor, &now, progress);
         let report = if commit { self.store.write(work) } else { self.store.rehearse(work) };
         report.map_err(store_to_api)
@@ -402,17 +422,40 @@ fn file_unusable(message: String) -> StoreError {
 /// built into the binary). Both go through the same reading, mapping and storing.
 #[derive(Clone, Copy)]
 pub(super) enum ImportSource<'a> {
-    File(&'a Path),
-    Bytes { name: &'a str, bytes: &'a [u8] },
+    /// One file, or the parts of one export in reading order (never empty).
+    Files(&'a [PathBuf]),
+    Bytes {
+        name: &'a str,
+        bytes: &'a [u8],
+    },
 }
 
 impl ImportSource<'_> {
     fn file_name(&self) -> String {
         match self {
-            ImportSource::File(path) => {
-                path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
+            ImportSource::Files(paths) => {
+                let first = paths.first().map(|p| crate::import::file_name(p)).unwrap_or_default();
+                delivery_name(&first, paths.len())
             }
             ImportSource::Bytes { name, .. } => (*name).to_owned(),
+        }
+    }
+
+    /// What this delivery is, as far as restating its period goes: several parts chosen
+    /// together are a whole export; one file is what its name says.
+    fn part_name(&self) -> PartName {
+        match self {
+            ImportSource::Files([one]) => part_name(&crate::import::file_name(one)),
+            ImportSource::Files(_) => PartName::Whole,
+            ImportSource::Bytes { name, .. } => part_name(name),
+        }
+    }
+
+    fn read(&self, sheet: Option<&str>, visitor: &mut dyn RowVisitor) -> Result<crate::import::FileFacts, FileError> {
+        match self {
+            ImportSource::Files([one]) => read_file(one, sheet, visitor),
+            ImportSource::Files(parts) => read_parts(parts, visitor),
+            ImportSource::Bytes { name, bytes } => read_bytes(name, bytes, sheet, visitor),
         }
     }
 }
@@ -456,10 +499,7 @@ pub(super) fn run_import(
     let mut sink = StoreSink::new(tx, batch, &file_name, actor, now, progress);
     sink.mapping = request.mapping.clone();
     let sheet = request.sheet.as_deref();
-    let read = |visitor: &mut dyn RowVisitor| match source {
-        ImportSource::File(path) => read_file(path, sheet, visitor),
-        ImportSource::Bytes { name, bytes } => read_bytes(name, bytes, sheet, visitor),
-    };
+    let read = |visitor: &mut dyn RowVisitor| source.read(sheet, visitor);
     tx.suspend_cost_line_trigger()?;
     let (facts, reading) = if options.mapped {
         // A mapped sheet's rows are typed by the sink itself, one by one, in this thread.
@@ -477,6 +517,7 @@ pub(super) fn run_import(
     let sheet = reading.layout.as_ref().and_then(|l| l.part.clone()).filter(|_| !facts.sheets.is_empty());
     let mut report = ImportReport {
         file: file_name.clone(),
+        parts: facts.parts.clone(),
         read_as: facts.description.clone(),
         sheets: facts.sheets.clone(),
         sheet: sheet.clone(),
@@ -591,7 +632,7 @@ pub(super) fn run_import(
         return Err(file_unusable(format!("{file_name}: {problem}")));
     }
 
-    let replaced_by_scope = retire_unseen(tx, &sink, batch, reading.issue_count, &mut report.warnings)?;
+    let replaced_by_scope = retire_unseen(tx, &sink, batch, &reading, source.part_name(), &mut report.warnings)?;
     let keep = reading.issue_count > 0;
     let overlaps = retire_overlaps(tx, &sink, batch, layout.preset, keep)?;
     report.warnings.extend(overlaps.iter().map(|o| o.warning(layout.preset, keep)));
@@ -1031,14 +1072,27 @@ impl FactSink for StoreSink<'_, '_> {
 /// Retires the live lines of each scope the file covers that the file no longer holds (a
 /// restated export), and records the scopes the batch covered. A file with row issues retires
 /// nothing: a restated row that failed to read must not take its earlier, good line with it.
+/// Nor does one part of a multi-part export: the lines of its days that it does not hold are
+/// the other parts' lines, not lines the export dropped. A first part (which may be a whole
+/// delivery of one file) restates, but spares the lines later parts imported alone brought.
 fn retire_unseen(
     tx: &Tx<'_>,
     sink: &StoreSink<'_, '_>,
     batch: i64,
-    issue_count: u64,
+    reading: &Reading,
+    delivery: PartName,
     warnings: &mut Vec<String>,
 ) -> Result<u64, StoreError> {
-    let replaced = if issue_count > 0 {
+    let mut replaced = 0;
+    if delivery == PartName::OneOfSeveral {
+        if !sink.scopes.is_empty() {
+            warnings.push(format!(
+                "'{}' looks like one part of a multi-part export: lines of the same days that it does not hold were \
+                 kept. Import all parts together (select them all, or their .zip) to restate the period",
+                sink.file
+            ));
+        }
+    } else if reading.issue_count > 0 {
         if sink.scopes.values().any(|seen| seen.had_lines) {
             warnings.push(
                 "rows with issues: earlier lines this file no longer holds were kept; fix the rows and import again \
@@ -1046,14 +1100,31 @@ fn retire_unseen(
                     .into(),
             );
         }
-        0
     } else {
-        sink.scopes
-            .iter()
-            .filter(|(_, seen)| seen.had_lines)
-            .map(|(scope, seen)| tx.replace_unseen_in_scope(scope, batch, &seen.from.to_string(), &seen.to.to_string()))
-            .sum::<Result<u64, _>>()?
-    };
+        let mut kept: Vec<String> = Vec::new();
+        for (scope, seen) in sink.scopes.iter().filter(|(_, seen)| seen.had_lines) {
+            let (from, to) = (seen.from.to_string(), seen.to.to_string());
+            let keep: Vec<String> = if delivery == PartName::First {
+                let files = tx.unseen_files_in_scope(scope, batch, &from, &to)?;
+                files.into_iter().filter(|f| part_name(f) == PartName::OneOfSeveral).collect()
+            } else {
+                Vec::new()
+            };
+            replaced += tx.replace_unseen_in_scope(scope, batch, &from, &to, &keep)?;
+            kept.extend(keep);
+        }
+        kept.sort();
+        kept.dedup();
+        if !kept.is_empty() {
+            warnings.push(format!(
+                "'{}' looks like the first part of a multi-part export whose other parts are already imported ({}): \
+                 their lines of the same days were kept. Import all parts together (select them all, or their .zip) \
+                 to restate the period",
+                sink.file,
+                kept.join(", ")
+            ));
+        }
+    }
     for scope in sink.scopes.keys() {
         tx.add_batch_scope(batch, scope)?;
     }
@@ -1680,7 +1751,8 @@ fn finish_mapped(
         report.mapping_name = Some(name.to_owned());
     }
     if mapping.target == MappingTarget::CostLines {
-        report.rows_replaced += retire_unseen(tx, sink, batch, reading.issue_count, &mut report.warnings)?;
+        // Finance's own tracker is not delivered in parts: a sheet restates what it covers.
+        report.rows_replaced += retire_unseen(tx, sink, batch, reading, PartName::Whole, &mut report.warnings)?;
     }
     if report.rows_imported == 0 && report.rows_replaced == 0 {
         tx.discard_batch(batch)?;

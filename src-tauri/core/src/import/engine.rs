@@ -169,6 +169,8 @@ pub struct Interpreter<'a> {
     pivot: pivot::Buffered,
     /// Rows of a preset with `dedupe`, held until the file is read.
     versions: versions::Versions,
+    /// The part whose header no preset knew, when one was read (see `unrecognised_headers`).
+    unrecognised_part: Option<String>,
 }
 
 /// A preset's columns resolved to indexes in this file's header, once per part: rows then look
@@ -256,6 +258,7 @@ impl<'a> Interpreter<'a> {
             mapped_headers: None,
             pivot: pivot::Buffered::default(),
             versions: versions::Versions::default(),
+            unrecognised_part: None,
         }
     }
 
@@ -290,10 +293,21 @@ impl<'a> Interpreter<'a> {
         }
         let rows = std::mem::take(&mut self.pending);
         let Some(header_at) = self.find_header(&rows) else {
+            if self.reading.fatal.is_some() {
+                return;
+            }
             if self.reading.layout.is_none() && (self.reading.unrecognised_headers.is_none() || self.options.mapped) {
                 let Some(at) = guess_header(&rows) else { return };
                 let headers = texts(&rows[at]);
+                if let Some((_, earlier)) = &self.reading.unrecognised_headers
+                    && self.unrecognised_part != self.part
+                    && !same_columns(earlier, &headers)
+                {
+                    self.reading.fatal = Some(columns_differ(self.part.as_deref(), self.unrecognised_part.as_deref()));
+                    return;
+                }
                 self.reading.unrecognised_headers = Some((rows[at].number, headers.clone()));
+                self.unrecognised_part = self.part.clone();
                 self.reading.sample_rows = rows[at + 1..].iter().take(SAMPLE_ROWS).cloned().collect();
                 if self.options.mapped {
                     self.mapped_headers = Some(headers);
@@ -303,11 +317,8 @@ impl<'a> Interpreter<'a> {
                         }
                     }
                 }
-            } else if self.reading.layout.is_some() {
-                self.reading.fatal = Some(format!(
-                    "{}: its header differs from the first part's; import the parts separately",
-                    self.part.as_deref().unwrap_or("this part")
-                ));
+            } else if let Some(first) = &self.reading.layout {
+                self.reading.fatal = Some(columns_differ(self.part.as_deref(), first.part.as_deref()));
             }
             return;
         };
@@ -351,17 +362,11 @@ impl<'a> Interpreter<'a> {
                 .find(|(_, words)| words.iter().any(|w| file.contains(&w.to_lowercase())))
                 .map_or_else(|| preset.basis.clone(), |(basis, _)| basis.clone())
         });
-        if let Some(first) = &self.reading.layout {
-            if first.preset.id != preset.id {
-                self.reading.fatal = Some(format!(
-                    "{} is a {} but the first part is a {}; import them separately",
-                    self.part.as_deref().unwrap_or("this part"),
-                    preset.name,
-                    first.preset.name
-                ));
-                return None;
-            }
-        } else {
+        if let Some(problem) = self.part_differs(preset, &headers) {
+            self.reading.fatal = Some(problem);
+            return None;
+        }
+        if self.reading.layout.is_none() {
             if !self.sink.start(preset) {
                 self.reading.sink_stopped = true;
                 return None;
@@ -377,6 +382,37 @@ impl<'a> Interpreter<'a> {
         }
         self.columns = Some(Resolved::new(preset, header.number, headers, basis, preamble_currency));
         Some(at)
+    }
+
+    /// Why this part cannot be read with the parts before it, if it cannot: the parts of one
+    /// export (a zip's members, files chosen together) share one layout and one header. A part
+    /// that differs is refused by name rather than read some other way, so nothing is written.
+    fn part_differs(&self, preset: &'static Preset, headers: &[String]) -> Option<String> {
+        let this = self.part.as_deref().unwrap_or("this part");
+        if let Some(first) = &self.reading.layout {
+            let first_name = first.part.as_deref().unwrap_or("the first part");
+            if first.preset.id != preset.id {
+                return Some(format!(
+                    "{this} is a file of another layout ({}) than {first_name}, the first part ({}); the parts of \
+                     one export share one layout: import {this} on its own",
+                    preset.name, first.preset.name
+                ));
+            }
+            if !same_columns(&first.headers, headers) {
+                return Some(columns_differ(Some(this), first.part.as_deref()));
+            }
+            return None;
+        }
+        // An earlier part had no known layout: reading this one alone would quietly leave it out.
+        if self.reading.unrecognised_headers.is_some() && self.unrecognised_part != self.part && !self.options.mapped {
+            let first_name = self.unrecognised_part.as_deref().unwrap_or("the first part");
+            return Some(format!(
+                "{first_name} is not a known export but {this} is ({}); the parts of one export share one layout: \
+                 import {first_name} on its own",
+                preset.name
+            ));
+        }
+        None
     }
 
     /// One row below the header of a user-mapped sheet. Returns `false` to stop reading.
@@ -940,6 +976,29 @@ pub fn scope_account<'s>(preset: &Preset, provider: &str, basis: &str, scope: &'
         Some(i) => values.get(i).map(|account| ScopeAccount::Account(account)),
         None => Some(ScopeAccount::Any),
     }
+}
+
+/// The message for a part whose header is not the first part's.
+fn columns_differ(part: Option<&str>, first: Option<&str>) -> String {
+    let this = part.unwrap_or("this part");
+    format!(
+        "{this}: its columns differ from those of {}, the first part; the parts of one export share one header: \
+         check that {this} belongs to this export, or import it on its own",
+        first.unwrap_or("the first part")
+    )
+}
+
+/// The same header, compared as the presets compare names (case, spaces and `/`, `_` aside);
+/// empty cells at the end of a row are not columns.
+fn same_columns(a: &[String], b: &[String]) -> bool {
+    let names = |headers: &[String]| {
+        let mut names: Vec<String> = headers.iter().map(|h| normalise_header(h)).collect();
+        while names.last().is_some_and(String::is_empty) {
+            names.pop();
+        }
+        names
+    };
+    names(a) == names(b)
 }
 
 fn texts(row: &RawRow) -> Vec<String> {

@@ -1,6 +1,7 @@
 //! Spreadsheet import: turns files into typed facts the api can store.
 //!
-//! Owns: reading files (`source`: encodings, delimiters, workbooks, zip/gz containers), typing
+//! Owns: reading files (`source`: encodings, delimiters, workbooks, zip/gz containers, several
+//! files read as the parts of one export; `parts`: their order, manifests, part-like names), typing
 //! cells (`values`), known layouts (`preset`, data files under `assets/presets/`) and the
 //! interpreter from rows to facts (`engine`: header row, summary rows, keys, scopes, issues,
 //! pivot tables read cell by cell, rows exported more than once).
@@ -9,6 +10,7 @@
 
 pub mod demo;
 mod engine;
+mod parts;
 mod pipeline;
 mod preset;
 mod source;
@@ -19,9 +21,10 @@ pub use engine::{
     CostRecord, FactSink, Interpreter, Layout, MAX_ISSUES, Mapped, ObservationRecord, ReadOptions, Reading, RowIssue,
     ScopeAccount, hash_key, micros, scope_account, scope_prefix,
 };
+pub use parts::{PartName, delivery_name, delivery_parts, file_name, is_manifest, part_name};
 pub use pipeline::read_alongside;
 pub use preset::{Preset, PresetKind, normalise_header, presets};
-pub use source::{FileError, FileFacts, RawRow, RowVisitor, read_bytes, read_file};
+pub use source::{FileError, FileFacts, RawRow, RowVisitor, read_bytes, read_file, read_parts};
 pub use table::{ImportError, SheetTable};
 pub use values::{Cell, DateStyle, NumberStyle, cell_datetime, cell_decimal, clip, parse_datetime, parse_decimal};
 

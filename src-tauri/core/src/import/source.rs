@@ -1,19 +1,20 @@
 //! Reading a file into rows of cells, whatever it is: CSV/TSV/semicolon text in UTF-8 (with or
 //! without BOM), UTF-16 or Windows-1252; Excel and OpenDocument workbooks; `.gz` and `.zip`
-//! containers of CSV parts.
+//! containers of CSV parts; several CSV files read as the parts of one export.
 //!
 //! Rows are pushed to a [`RowVisitor`] rather than returned, so a large CSV streams through in
 //! one pass with bounded memory and a zip archive can be walked part by part.
 
 use std::fs::File;
 use std::io::{BufReader, Cursor, Read};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use calamine::{Data, Reader, Sheets, open_workbook_auto_from_rs};
 use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, WINDOWS_1252};
 use flate2::read::MultiGzDecoder;
 use sha2::{Digest, Sha256};
 
+use super::parts::natural_order;
 use super::preset::{normalise_header, recognise};
 use super::values::{Cell, NumberStyle, parse_decimal};
 
@@ -49,6 +50,9 @@ pub struct FileFacts {
     pub sheets: Vec<String>,
     pub sha256: String,
     pub size: u64,
+    /// The parts read, in order: a zip's CSV members, or the files of one export chosen
+    /// together. Empty for a single plain file or workbook.
+    pub parts: Vec<String>,
 }
 
 enum Kind {
@@ -72,39 +76,140 @@ const HEAD: usize = 64 * 1024;
 /// with anything in it. CSV text (plain or gzip) streams from the disk; containers and workbooks
 /// are read whole (their formats need it).
 pub fn read_file(path: &Path, sheet: Option<&str>, visitor: &mut dyn RowVisitor) -> Result<FileFacts, FileError> {
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| path.display().to_string());
-    let fail = |message: String| FileError { file: name.clone(), message };
-    let unreadable =
-        |e: std::io::Error| fail(format!("cannot be read ({e}); check that it exists and you may open it"));
-    let file = File::open(path).map_err(unreadable)?;
-    let size = file.metadata().map_err(unreadable)?.len();
-    let mut file = Hashing { inner: file, hasher: Sha256::new() };
-    let mut head = Vec::with_capacity(HEAD);
-    (&mut file).take(HEAD as u64).read_to_end(&mut head).map_err(unreadable)?;
-    if head.is_empty() {
-        return Err(fail(EMPTY.into()));
+    let mut opened = Opened::open(path)?;
+    match kind_of(&opened.name, &opened.head) {
+        Kind::Text | Kind::Gzip => opened.stream(None, visitor),
+        _ => {
+            let mut bytes = std::mem::take(&mut opened.head);
+            opened.file.read_to_end(&mut bytes).map_err(|e| opened.unreadable(e))?;
+            read_bytes(&opened.name, &bytes, sheet, visitor)
+        }
     }
-    let description = match kind_of(&name, &head) {
-        Kind::Text => read_text(&head, &mut file, size, None, visitor).map_err(&fail)?,
-        Kind::Gzip => {
-            let mut decoder = MultiGzDecoder::new(Cursor::new(head).chain(&mut file));
+}
+
+/// Reads several files as the parts of one export, in the order given, exactly as the CSV parts
+/// of a zip are read: each is a part named by its file name (so every row keeps its file and
+/// row), and together they are one delivery. Parts are CSV text, plain or gzip; a workbook or
+/// an archive among them is refused by name. Stops at the first part the visitor refuses.
+pub fn read_parts(paths: &[PathBuf], visitor: &mut dyn RowVisitor) -> Result<FileFacts, FileError> {
+    let sizes: Vec<u64> = paths.iter().map(|p| std::fs::metadata(p).map_or(0, |m| m.len())).collect();
+    let total = sizes.iter().sum::<u64>().max(1) as f32;
+    let mut read =
+        FileFacts { description: String::new(), sheets: Vec::new(), sha256: String::new(), size: 0, parts: Vec::new() };
+    let mut hasher = Sha256::new();
+    let mut before = 0u64;
+    for (path, size) in paths.iter().zip(&sizes) {
+        let opened = Opened::open(path)?;
+        if !matches!(kind_of(&opened.name, &opened.head), Kind::Text | Kind::Gzip) {
+            return Err(FileError {
+                file: opened.name,
+                message: "it is a workbook or an archive, and only CSV files (plain or .gz) are read together as the \
+                          parts of one export; import it on its own"
+                    .into(),
+            });
+        }
+        let name = opened.name.clone();
+        let mut scaled =
+            Scaled { inner: &mut *visitor, from: before as f32 / total, share: *size as f32 / total, stopped: false };
+        let facts = opened.stream(Some(&name), &mut scaled)?;
+        let stopped = scaled.stopped;
+        hasher.update(format!("{name}\n{}\n", facts.sha256));
+        before += size;
+        read.size += facts.size;
+        if read.description.is_empty() {
+            read.description = facts.description;
+        }
+        read.parts.push(name);
+        if stopped {
+            break;
+        }
+    }
+    read.description = format!("{} CSV parts read as one export: {}", paths.len(), read.description);
+    read.sha256 = format!("{:x}", hasher.finalize());
+    Ok(read)
+}
+
+/// A file opened for reading, its first bytes read to tell what it is.
+struct Opened {
+    name: String,
+    size: u64,
+    head: Vec<u8>,
+    file: Hashing<File>,
+}
+
+impl Opened {
+    fn open(path: &Path) -> Result<Opened, FileError> {
+        let name = super::parts::file_name(path);
+        let unreadable = |e: std::io::Error| unreadable(&name, e);
+        let file = File::open(path).map_err(unreadable)?;
+        let size = file.metadata().map_err(unreadable)?.len();
+        let mut file = Hashing { inner: file, hasher: Sha256::new() };
+        let mut head = Vec::with_capacity(HEAD);
+        (&mut file).take(HEAD as u64).read_to_end(&mut head).map_err(unreadable)?;
+        if head.is_empty() {
+            return Err(FileError { file: name, message: EMPTY.into() });
+        }
+        Ok(Opened { name, size, head, file })
+    }
+
+    fn unreadable(&self, e: std::io::Error) -> FileError {
+        unreadable(&self.name, e)
+    }
+
+    /// Streams CSV text, plain or gzip, to the visitor as `part`, hashing the file on the way.
+    fn stream(mut self, part: Option<&str>, visitor: &mut dyn RowVisitor) -> Result<FileFacts, FileError> {
+        let fail = |message: String| FileError { file: self.name.clone(), message };
+        let head = std::mem::take(&mut self.head);
+        let description = if head.starts_with(GZIP_MAGIC) {
+            let mut decoder = MultiGzDecoder::new(Cursor::new(head).chain(&mut self.file));
             let mut text_head = Vec::with_capacity(HEAD);
             (&mut decoder).take(HEAD as u64).read_to_end(&mut text_head).map_err(|e| fail(gzip_damaged(e)))?;
             // The uncompressed size is unknown up front; progress counts compressed bytes as if
             // they were the text, an estimate that only makes the bar move faster.
             let description =
-                read_text(&text_head, &mut decoder, size.saturating_mul(8), None, visitor).map_err(&fail)?;
+                read_text(&text_head, &mut decoder, self.size.saturating_mul(8), part, visitor).map_err(&fail)?;
             format!("gzip: {description}")
-        }
-        _ => {
-            let mut bytes = head;
-            file.read_to_end(&mut bytes).map_err(unreadable)?;
-            return read_bytes(&name, &bytes, sheet, visitor);
-        }
-    };
-    // Streaming may stop early (cancel); the hash then covers what was read, and nothing is kept.
-    std::io::copy(&mut file, &mut std::io::sink()).map_err(unreadable)?;
-    Ok(FileFacts { description, sheets: Vec::new(), sha256: format!("{:x}", file.hasher.finalize()), size })
+        } else {
+            read_text(&head, &mut self.file, self.size, part, visitor).map_err(&fail)?
+        };
+        // Streaming may stop early (cancel); the hash then covers what was read, and nothing is kept.
+        std::io::copy(&mut self.file, &mut std::io::sink()).map_err(|e| self.unreadable(e))?;
+        Ok(FileFacts {
+            description,
+            sheets: Vec::new(),
+            sha256: format!("{:x}", self.file.hasher.finalize()),
+            size: self.size,
+            parts: Vec::new(),
+        })
+    }
+}
+
+fn unreadable(file: &str, e: std::io::Error) -> FileError {
+    FileError {
+        file: file.to_owned(),
+        message: format!("cannot be read ({e}); check that it exists and you may open it"),
+    }
+}
+
+/// Passes rows on with the progress of one part turned into the progress of all of them, and
+/// notes whether the visitor asked to stop (so the next part is not read).
+struct Scaled<'v> {
+    inner: &'v mut dyn RowVisitor,
+    from: f32,
+    share: f32,
+    stopped: bool,
+}
+
+impl RowVisitor for Scaled<'_> {
+    fn start_part(&mut self, part: Option<&str>, style: NumberStyle) {
+        self.inner.start_part(part, style);
+    }
+
+    fn row(&mut self, row: RawRow, progress: f32) -> bool {
+        let going = self.inner.row(row, self.from + progress.clamp(0.0, 1.0) * self.share);
+        self.stopped |= !going;
+        going
+    }
 }
 
 const EMPTY: &str = "the file is empty (0 bytes); export it again from its source";
@@ -140,6 +245,7 @@ pub fn read_bytes(
         sheets,
         sha256: format!("{:x}", Sha256::digest(bytes)),
         size: bytes.len() as u64,
+        parts: Vec::new(),
     };
     if bytes.is_empty() {
         return Err(fail(EMPTY.into()));
@@ -158,7 +264,9 @@ pub fn read_bytes(
         }
         Kind::Zip => {
             let parts = read_zip(bytes, visitor).map_err(fail)?;
-            Ok(facts(format!("zip archive with {parts} CSV part{}", if parts == 1 { "" } else { "s" }), Vec::new()))
+            let count = parts.len();
+            let description = format!("zip archive with {count} CSV part{}", if count == 1 { "" } else { "s" });
+            Ok(FileFacts { parts, ..facts(description, Vec::new()) })
         }
         Kind::Workbook => {
             let (description, sheets) = read_workbook(bytes, sheet, visitor).map_err(fail)?;
@@ -516,7 +624,7 @@ fn read_some(input: &mut impl Read, buffer: &mut [u8]) -> std::io::Result<usize>
 
 /// Every CSV member of a zip archive, in name order (`part-1-of-3.csv` …); `manifest.json` and
 /// other files are passed over.
-fn read_zip(bytes: &[u8], visitor: &mut dyn RowVisitor) -> Result<usize, String> {
+fn read_zip(bytes: &[u8], visitor: &mut dyn RowVisitor) -> Result<Vec<String>, String> {
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes))
         .map_err(|e| format!("the zip archive is damaged ({e}); download it again"))?;
     let mut names: Vec<String> = archive
@@ -527,7 +635,7 @@ fn read_zip(bytes: &[u8], visitor: &mut dyn RowVisitor) -> Result<usize, String>
             !lower.ends_with('/') && [".csv", ".tsv", ".txt", ".csv.gz"].iter().any(|ext| lower.ends_with(ext))
         })
         .collect();
-    names.sort_by_key(|name| natural_order(name));
+    names.sort_by_cached_key(|name| natural_order(name));
     if names.is_empty() {
         return Err("the zip archive holds no CSV file; Steward reads CSV parts inside .zip archives".into());
     }
@@ -543,27 +651,7 @@ fn read_zip(bytes: &[u8], visitor: &mut dyn RowVisitor) -> Result<usize, String>
         read_text(&data, &mut std::io::empty(), data.len() as u64, Some(name), visitor)
             .map_err(|message| format!("{name}: {message}"))?;
     }
-    Ok(names.len())
-}
-
-/// `part-2` before `part-10`.
-fn natural_order(name: &str) -> Vec<(String, u64)> {
-    let mut key = Vec::new();
-    let mut text = String::new();
-    let mut digits = String::new();
-    for c in name.chars() {
-        if c.is_ascii_digit() {
-            digits.push(c);
-        } else {
-            if !digits.is_empty() {
-                key.push((std::mem::take(&mut text), digits.parse().unwrap_or(u64::MAX)));
-                digits.clear();
-            }
-            text.push(c);
-        }
-    }
-    key.push((text, digits.parse().unwrap_or(0)));
-    key
+    Ok(names)
 }
 
 /// How many rows of each sheet are searched for a known header when no sheet is named.
@@ -838,6 +926,42 @@ mod tests {
     fn truncated_workbook_is_refused_with_advice() {
         let error = read_all("cut.xlsx", b"PK\x03\x04\x14\0\0\0\x08\0garbage").expect_err("refused");
         assert!(error.message.contains("cannot be opened"), "{error}");
+    }
+
+    #[test]
+    fn files_chosen_together_are_read_as_parts_with_one_progress() {
+        struct Seen(Vec<(Option<String>, String, f32)>, Option<String>);
+        impl RowVisitor for Seen {
+            fn start_part(&mut self, part: Option<&str>, _: NumberStyle) {
+                self.1 = part.map(str::to_owned);
+            }
+            fn row(&mut self, row: RawRow, progress: f32) -> bool {
+                self.0.push((self.1.clone(), row.cells[0].display(), progress));
+                true
+            }
+        }
+        let dir = tempfile::tempdir().expect("temp dir");
+        let plain = dir.path().join("report-1.csv");
+        std::fs::write(&plain, "a\n1\n").expect("write");
+        let gzipped = dir.path().join("report-2.csv.gz");
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+        std::io::Write::write_all(&mut gz, b"a\n2\n").expect("gzip");
+        std::fs::write(&gzipped, gz.finish().expect("gzip")).expect("write");
+
+        let mut seen = Seen(Vec::new(), None);
+        let facts = read_parts(&[plain.clone(), gzipped], &mut seen).expect("reads");
+        assert_eq!(facts.parts, ["report-1.csv", "report-2.csv.gz"], "each file is a part, named");
+        assert!(facts.description.starts_with("2 CSV parts read as one export: CSV"), "{}", facts.description);
+        let rows: Vec<(Option<String>, String)> = seen.0.iter().map(|(p, v, _)| (p.clone(), v.clone())).collect();
+        assert_eq!(rows[1], (Some("report-1.csv".to_owned()), "1".to_owned()), "rows keep their part");
+        assert_eq!(rows[3], (Some("report-2.csv.gz".to_owned()), "2".to_owned()), "a gzip part is read too");
+        let progress: Vec<f32> = seen.0.iter().map(|(_, _, p)| *p).collect();
+        assert!(progress.windows(2).all(|w| w[0] <= w[1]) && progress.iter().all(|p| *p <= 1.0), "{progress:?}");
+
+        let zip = dir.path().join("more.zip");
+        std::fs::write(&zip, b"PK\x03\x04 not really").expect("write");
+        let refused = read_parts(&[plain, zip], &mut Seen(Vec::new(), None)).expect_err("refused");
+        assert_eq!(refused.file, "more.zip", "the part that cannot be a CSV part is named");
     }
 
     #[test]

@@ -331,17 +331,26 @@ impl Tx<'_> {
 
     /// Marks the live lines of a covered scope that the new file no longer holds as replaced,
     /// within the days the file covers (`from..=to`): an export of 16–31 October does not
-    /// retire the lines of 1–15 October.
-    pub fn replace_unseen_in_scope(&self, scope: &str, batch: i64, from: &str, to: &str) -> StoreResult<u64> {
+    /// retire the lines of 1–15 October. Lines imported from one of `keep_files` stay.
+    pub fn replace_unseen_in_scope(
+        &self,
+        scope: &str,
+        batch: i64,
+        from: &str,
+        to: &str,
+        keep_files: &[String],
+    ) -> StoreResult<u64> {
+        let keep = serde_json::to_string(keep_files).unwrap_or_else(|_| "[]".into());
         let n = self
             .conn()
             .prepare_cached(
                 "UPDATE cost_lines SET replaced_by_batch = ?2
                  WHERE provider_scope = ?1 AND replaced_by_batch IS NULL AND import_batch_id IS NOT ?2
                    AND period_start BETWEEN ?3 AND ?4
-                   AND NOT EXISTS (SELECT 1 FROM temp.import_seen s WHERE s.key = cost_lines.dedupe_key)",
+                   AND NOT EXISTS (SELECT 1 FROM temp.import_seen s WHERE s.key = cost_lines.dedupe_key)
+                   AND COALESCE(source_file, '') NOT IN (SELECT value FROM json_each(?5))",
             )?
-            .execute(params![scope, batch, from, to])?;
+            .execute(params![scope, batch, from, to, keep])?;
         Ok(n as u64)
     }
 
@@ -393,6 +402,20 @@ impl Tx<'_> {
         )?;
         let rows = stmt.query_map(params![other.scope, other.batch_id, from, to], live_amount)?;
         Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// The files the live lines came from that [`Tx::replace_unseen_in_scope`] would retire, by
+    /// name, so the caller can decide which of them to keep.
+    pub fn unseen_files_in_scope(&self, scope: &str, batch: i64, from: &str, to: &str) -> StoreResult<Vec<String>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT DISTINCT COALESCE(source_file, '') FROM cost_lines
+             WHERE provider_scope = ?1 AND replaced_by_batch IS NULL AND import_batch_id IS NOT ?2
+               AND period_start BETWEEN ?3 AND ?4
+               AND NOT EXISTS (SELECT 1 FROM temp.import_seen s WHERE s.key = cost_lines.dedupe_key)
+             ORDER BY 1",
+        )?;
+        let files = stmt.query_map(params![scope, batch, from, to], |r| r.get(0))?;
+        Ok(files.collect::<Result<Vec<String>, _>>()?)
     }
 
     /// Remembers which scopes a batch covered, so an earlier batch of the same scope is not

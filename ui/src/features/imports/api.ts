@@ -1,6 +1,7 @@
 // Data for the Imports area: the history of batches, the known export layouts, the preview /
 // commit / undo commands the wizard and the history run (a preview also proposes how to map a
-// sheet no export layout fits), files dropped on the window, and the attribution rules.
+// sheet no export layout fits), files dropped on the window (one, or the parts of one export),
+// and the attribution rules.
 import * as api from "../../ipc/commands";
 import { useQuery } from "../../lib/use-query";
 
@@ -28,12 +29,12 @@ export type { UnattributedValue } from "../../ipc/bindings/UnattributedValue";
 export type { UndoReport } from "../../ipc/bindings/UndoReport";
 export type { FileDrag } from "../../ipc/commands";
 
-export const chooseImportFile = api.importChooseFile;
+export const chooseImportFiles = api.importChooseFiles;
 export const previewImport = api.importPreview;
 export const commitImport = api.importCommit;
 export const cancelImport = api.importCancel;
 export const undoImport = api.importUndo;
-export const droppedFile = api.importDroppedFile;
+export const droppedFiles = api.importDroppedFiles;
 export const onFileDrag = api.onFileDrag;
 export const addAttributionRule = api.attributionRuleAdd;
 export const updateAttributionRule = api.attributionRuleUpdate;

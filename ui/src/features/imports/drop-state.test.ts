@@ -25,7 +25,12 @@ describe("dropOutcome", () => {
   it.each<[string, string[], boolean | "read-only", ReturnType<typeof dropOutcome>]>([
     ["one file imports", ["/x/cost.csv"], true, { kind: "import", paths: ["/x/cost.csv"] }],
     ["nothing dropped is ignored", [], true, { kind: "ignore" }],
-    ["two files are refused", ["/a.csv", "/b.csv"], true, { kind: "refuse", message: "2 files were dropped — drop one file at a time" }],
+    [
+      "the parts of one export import together",
+      ["/x/part_0_0002.csv", "/x/part_0_0001.csv"],
+      true,
+      { kind: "import", paths: ["/x/part_0_0002.csv", "/x/part_0_0001.csv"] },
+    ],
     [
       "a busy wizard refuses",
       ["/a.csv"],
@@ -44,9 +49,12 @@ describe("dropOutcome", () => {
 });
 
 describe("dropPrompt", () => {
-  it("invites one file and warns about several", () => {
+  it("invites one file, or several as the parts of one export", () => {
     expect(dropPrompt({ phase: "over", files: 1 }).refused).toBe(false);
     expect(dropPrompt({ phase: "over", files: 0 }).title, "an unknown count still invites the drop").toBe("Drop the file to import it");
-    expect(dropPrompt({ phase: "over", files: 3 })).toMatchObject({ title: "One file at a time", refused: true });
+    expect(dropPrompt({ phase: "over", files: 3 }), "several files are one export's parts, not a mistake").toMatchObject({
+      title: "Drop the 3 files to import them as one export",
+      refused: false,
+    });
   });
 });

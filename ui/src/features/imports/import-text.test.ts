@@ -16,6 +16,7 @@ import {
   mappingNote,
   metricLabel,
   moneyLines,
+  partsText,
   progressText,
   recordCount,
   reviewWarnings,
@@ -229,5 +230,26 @@ describe("labels and messages", () => {
     const error = { code: "conflict" as const, message: "import of a.csv cancelled; nothing was written", fields: [] };
     expect(isCancelled(error, false), "the message says it was cancelled").toBe(true);
     expect(isCancelled({ ...error, message: "import #7 replaced lines" }, false), "other conflicts are errors").toBe(false);
+  });
+});
+
+describe("partsText", () => {
+  it("names the parts read as one export, in reading order, and counts those beyond ten", () => {
+    expect(partsText([]), "a single file has no parts to name").toBeNull();
+    expect(partsText(["cost.csv"]), "nor does one part alone").toBeNull();
+    expect(partsText(["part_0_0001.csv", "part_0_0002.csv", "part_0_0003.csv"])).toBe(
+      "3 parts read as one export, in this order: part_0_0001.csv, part_0_0002.csv, part_0_0003.csv",
+    );
+    const many = Array.from({ length: 12 }, (_, i) => `part-${i + 1}-of-12.csv`);
+    expect(partsText(many), "a long list stays short").toBe(
+      `12 parts read as one export, in this order: ${many.slice(0, 10).join(", ")} and 2 more parts`,
+    );
+  });
+
+  it("keeps a warning about a single part as Rust wrote it, file name first", () => {
+    const warning =
+      "'part_0_0002.csv' looks like one part of a multi-part export: lines of the same days that it does not hold were kept. Import all parts together (select them all, or their .zip) to restate the period";
+    expect(reviewWarnings(report({ warnings: [warning] })), "the review shows the part warning").toEqual([warning]);
+    expect(forScreen(warning), "a quoted file name is not capitalised").toBe(warning);
   });
 });

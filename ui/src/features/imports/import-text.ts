@@ -13,6 +13,7 @@ export const ACCEPTED_KINDS = [
   "OpenDocument spreadsheets (.ods)",
   "JSON records (.json), such as a BigQuery billing extract",
   "Zip or gzip archives (.zip, .gz) of CSV parts",
+  "The CSV parts of one export, chosen or dropped together",
 ];
 
 /** The cost bases a cost export can be read in, in the order the wizard offers them. */
@@ -179,6 +180,20 @@ export function reviewWarnings(report: Pick<ImportReport, "warnings">): string[]
  */
 export function doneWarnings(report: Pick<ImportReport, "warnings">): string[] {
   return report.warnings.filter((w) => !/^nothing changed\b/i.test(w));
+}
+
+/** How many part names the review lists before it counts the rest. */
+const PARTS_SHOWN = 10;
+
+/**
+ * The parts an import reads as one export, in Rust's reading order: "3 parts read as one export,
+ * in this order: part_0_0001.csv, part_0_0002.csv, part_0_0003.csv". Null for a single file.
+ */
+export function partsText(parts: readonly string[]): string | null {
+  if (parts.length < 2) return null;
+  const shown = parts.slice(0, PARTS_SHOWN).join(", ");
+  const rest = parts.length - PARTS_SHOWN;
+  return `${formatNumber(parts.length)} parts read as one export, in this order: ${shown}${rest > 0 ? ` and ${formatCount(rest, "more part")}` : ""}`;
 }
 
 /** The label of the wizard's import button: "Import 50 rows". */

@@ -1,6 +1,7 @@
-// The import wizard: choose a file, review what the import would do (nothing is written), map the
-// columns of a sheet no export layout fits, import it all or nothing, and see what changed. It
-// runs over the history as a modal, so the user's place in the list is kept.
+// The import wizard: choose a file (or every part of one export), review what the import would do
+// (nothing is written), map the columns of a sheet no export layout fits, import it all or
+// nothing, and see what changed. It runs over the history as a modal, so the user's place in the
+// list is kept.
 import { useEffect, useId, useReducer, useRef, useState, type ReactNode } from "react";
 
 import { Button } from "../../components/button";
@@ -11,7 +12,7 @@ import { toApiError, type ApiError } from "../../ipc/api-error";
 import { formatCount, formatDecimal, formatNumber } from "../../lib/format";
 import {
   cancelImport,
-  chooseImportFile,
+  chooseImportFiles,
   commitImport,
   previewImport,
   useImportPresets,
@@ -33,6 +34,7 @@ import {
   isCancelled,
   mappingNote,
   metricLabel,
+  partsText,
   progressText,
   recordCount,
   reviewWarnings,
@@ -46,6 +48,7 @@ import { Callout, IssuesTable, MoneyList, PreviewRows, SkipReasons, StatTiles, t
 import { dropPrompt, type DropState } from "./drop-state";
 import {
   canClose,
+  filesLabel,
   INITIAL,
   requestOf,
   stepStates,
@@ -55,8 +58,8 @@ import {
   type WizardState,
 } from "./wizard-state";
 
-/** A file dropped on the window; `seq` tells a second drop of the same file from the first. */
-export type DroppedFile = { path: string; seq: number };
+/** Files dropped on the window (one, or the parts of one export); `seq` tells a second drop of the same files from the first. */
+export type DroppedFile = { paths: string[]; seq: number };
 
 export function ImportWizard({
   onClose,
@@ -68,7 +71,7 @@ export function ImportWizard({
   /** `newBatchId`: the batch this wizard imported, for the history to point at. */
   onClose: (newBatchId: number | null) => void;
   onCommitted: (report: ImportReport) => void;
-  /** The last file dropped on the screen: read as if it had been chosen. */
+  /** The last files dropped on the screen: read as if they had been chosen. */
   dropped?: DroppedFile | null;
   /** Whether something is being dragged over the window now. */
   dragging?: DropState;
@@ -88,10 +91,10 @@ export function ImportWizard({
   const onCommittedRef = useRef(onCommitted);
   onCommittedRef.current = onCommitted;
 
-  // A dropped file is read exactly as a chosen one; the reducer ignores it once a run started.
+  // Dropped files are read exactly as chosen ones; the reducer ignores them once a run started.
   const droppedSeq = dropped?.seq ?? 0;
   useEffect(() => {
-    if (dropped) dispatch({ type: "chosen", path: dropped.path });
+    if (dropped) dispatch({ type: "chosen", paths: dropped.paths });
     // Only a new drop counts, not a re-render with the same one.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [droppedSeq]);
@@ -153,8 +156,8 @@ export function ImportWizard({
     setChoosing(true);
     setChooseError(null);
     try {
-      const path = await chooseImportFile();
-      if (path) dispatch({ type: "chosen", path });
+      const paths = await chooseImportFiles();
+      if (paths && paths.length > 0) dispatch({ type: "chosen", paths });
     } catch (e) {
       setChooseError(toApiError(e));
     } finally {
@@ -177,7 +180,7 @@ export function ImportWizard({
     body = (
       <RunProgress
         phase={state.running}
-        file={fileName(state.path)}
+        file={filesLabel(state.paths)}
         progress={state.progress}
         cancelling={state.cancelRequested}
         onCancel={cancelRun}
@@ -350,11 +353,6 @@ export function ImportWizard({
   );
 }
 
-function fileName(path: string | null): string {
-  if (!path) return "the file";
-  return path.split(/[\\/]/).pop() || path;
-}
-
 function Stepper({ state }: { state: WizardState }) {
   return (
     <ol className="stepper" aria-label="Steps">
@@ -402,7 +400,7 @@ function ChooseStep({
       <p className="wizard-choose__lead">
         {over
           ? prompt.detail
-          : "Drop it here, or choose it. Steward recognises the layout, then shows every figure, row and issue before anything is saved."}
+          : "Drop it here, or choose it. Steward recognises the layout, then shows every figure, row and issue before anything is saved. An export in several parts: choose or drop all its parts together, or their .zip."}
       </p>
       <Button variant="primary" icon="file" busy={choosing} onClick={onChoose} data-testid="import-choose" data-autofocus>
         Choose a file…
@@ -649,6 +647,11 @@ function FileSummary({ report, ownMapping }: { report: ImportReport; ownMapping:
           {report.read_as}
           {report.header_row !== null ? ` · header on row ${formatNumber(report.header_row)}` : ""}
         </p>
+        {partsText(report.parts) ? (
+          <p className="wizard-file__meta break" data-testid="import-parts">
+            {partsText(report.parts)}
+          </p>
+        ) : null}
         {mapped && report.target ? (
           <p className="wizard-file__format">
             Read as <strong data-testid="import-format">Your sheet: {targetLabel(report.target)}</strong>

@@ -17,7 +17,7 @@ import { errorAdvice, errorTitle } from "../../lib/error-text";
 import { formatCount, formatDateTime, formatNumber } from "../../lib/format";
 import { useShortcuts } from "../../lib/shortcuts";
 import { useSession } from "../session/session-context";
-import { droppedFile, onFileDrag, undoImport, useImportHistory, type ImportBatch } from "./api";
+import { droppedFiles, onFileDrag, undoImport, useImportHistory, type ImportBatch } from "./api";
 import { AttributionRules } from "./attribution-rules";
 import { DROP_IDLE, dropOutcome, dropPrompt, dropReducer, type DropState } from "./drop-state";
 import { ImportDetail } from "./import-detail";
@@ -59,8 +59,8 @@ export function ImportsPage({ selectedId, onSelect }: { selectedId: number | nul
     if (newBatchId !== null) setHighlightId(newBatchId);
   };
 
-  // A file dropped on the window starts its import as choosing it in the dialog does: Rust
-  // says whether it is one file (not a folder), then the wizard reads it.
+  // Files dropped on the window start their import as choosing them in the dialog does: Rust
+  // says whether they are files (not a folder), then the wizard reads them as one import.
   const accepting: boolean | "read-only" = session.readOnly ? "read-only" : !wizardOpen || wizardTakesDrop;
   const acceptingRef = useRef(accepting);
   acceptingRef.current = accepting;
@@ -75,9 +75,9 @@ export function ImportsPage({ selectedId, onSelect }: { selectedId: number | nul
         return;
       }
       try {
-        const path = await droppedFile(outcome.paths);
+        const paths = await droppedFiles(outcome.paths);
         if (!live) return;
-        setDropped((previous) => ({ path, seq: (previous?.seq ?? 0) + 1 }));
+        setDropped((previous) => ({ paths, seq: (previous?.seq ?? 0) + 1 }));
         setWizardOpen(true);
       } catch (e) {
         toasts.show({ tone: "danger", message: sentence(toApiError(e).message), key: "drop" });

@@ -4,6 +4,7 @@ import type { ImportReport } from "./api";
 export function report(overrides: Partial<ImportReport> = {}): ImportReport {
   return {
     file: "claude_api_cost_2025_10.csv",
+    parts: [],
     read_as: "CSV, UTF-8, comma-separated",
     sheets: [],
     sheet: null,

@@ -5,6 +5,7 @@ import type { ImportReport, MappingSuggestion, MappingTarget } from "./api";
 import { report } from "./report-fixture";
 import {
   canClose,
+  filesLabel,
   INITIAL,
   requestOf,
   stepStates,
@@ -25,11 +26,12 @@ function run(...actions: WizardAction[]): WizardState {
 
 describe("import wizard steps", () => {
   it("choosing a file starts its preview on the Review step", () => {
-    const state = run({ type: "chosen", path: PATH });
+    const state = run({ type: "chosen", paths: [PATH] });
     expect(state.step, "the wizard moves on as soon as a file is chosen").toBe("review");
     expect(state.running, "the preview runs at once").toBe("preview");
     expect(requestOf(state), "a new file is read with no forced choices").toEqual({
       path: PATH,
+      more_paths: [],
       mapping: null,
       target: null,
       save_mapping_as: null,
@@ -39,8 +41,27 @@ describe("import wizard steps", () => {
     });
   });
 
+  it("reads the parts of one export chosen together as one import", () => {
+    const parts = ["/exports/nw/part_0_0002.csv", "/exports/nw/part_0_0010.csv", "/exports/nw/part_0_0001.csv"];
+    const state = run({ type: "chosen", paths: parts });
+    expect([state.step, state.running], "several files start one preview, as one does").toEqual(["review", "preview"]);
+    expect(requestOf(state), "one request names every part; Rust orders them and skips manifests").toMatchObject({
+      path: parts[0],
+      more_paths: parts.slice(1),
+    });
+    const cancelled = wizardReducer(wizardReducer(state, { type: "cancel" }), {
+      type: "previewFailed",
+      runId: state.runId,
+      error: failure,
+      cancelled: true,
+    });
+    expect(cancelled.notice, "the parts are named by the first in number order and how many more").toBe(
+      "Stopped reading part_0_0001.csv and 2 more files. Nothing was written.",
+    );
+  });
+
   it("shows the preview when it answers, and drops answers of an older run", () => {
-    const chosen = run({ type: "chosen", path: PATH });
+    const chosen = run({ type: "chosen", paths: [PATH] });
     const stale = wizardReducer(chosen, { type: "previewed", runId: chosen.runId - 1, report: report() });
     expect(stale.preview, "an answer for a run that was replaced must not land").toBeNull();
     const done = wizardReducer(chosen, { type: "previewed", runId: chosen.runId, report: report() });
@@ -49,7 +70,7 @@ describe("import wizard steps", () => {
   });
 
   it("reads the file again with a changed choice, keeping the others", () => {
-    const chosen = run({ type: "chosen", path: PATH });
+    const chosen = run({ type: "chosen", paths: [PATH] });
     const first = wizardReducer(chosen, { type: "previewed", runId: chosen.runId, report: report() });
     const sheet = wizardReducer(first, { type: "reread", options: { sheet: "Costs" } });
     const reviewed = wizardReducer(sheet, { type: "previewed", runId: sheet.runId, report: report() });
@@ -59,7 +80,7 @@ describe("import wizard steps", () => {
   });
 
   it("goes back to choosing after a cancelled preview, saying nothing was written", () => {
-    const chosen = run({ type: "chosen", path: PATH }, { type: "cancel" });
+    const chosen = run({ type: "chosen", paths: [PATH] }, { type: "cancel" });
     expect(chosen.cancelRequested, "the cancel is remembered until the run answers").toBe(true);
     const state = wizardReducer(chosen, { type: "previewFailed", runId: chosen.runId, error: failure, cancelled: true });
     expect(state.step, "there is nothing to review").toBe("choose");
@@ -69,14 +90,14 @@ describe("import wizard steps", () => {
   });
 
   it("keeps the user on Review with the message when the file cannot be read", () => {
-    const chosen = run({ type: "chosen", path: PATH });
+    const chosen = run({ type: "chosen", paths: [PATH] });
     const state = wizardReducer(chosen, { type: "previewFailed", runId: chosen.runId, error: failure, cancelled: false });
     expect(state.step, "the error is shown where the preview would be").toBe("review");
     expect(state.error, "the message names the file and what to do").toEqual(failure);
   });
 
   it("imports from Review, then shows Done", () => {
-    const chosen = run({ type: "chosen", path: PATH });
+    const chosen = run({ type: "chosen", paths: [PATH] });
     const reviewed = wizardReducer(chosen, { type: "previewed", runId: chosen.runId, report: report() });
     const importing = wizardReducer(reviewed, { type: "commit" });
     expect(importing.step, "the commit has its own step with progress").toBe("import");
@@ -90,7 +111,7 @@ describe("import wizard steps", () => {
   });
 
   it("returns to Review with the preview intact when the import is cancelled", () => {
-    const chosen = run({ type: "chosen", path: PATH });
+    const chosen = run({ type: "chosen", paths: [PATH] });
     const reviewed = wizardReducer(chosen, { type: "previewed", runId: chosen.runId, report: report() });
     const importing = wizardReducer(wizardReducer(reviewed, { type: "commit" }), { type: "cancel" });
     const state = wizardReducer(importing, { type: "commitFailed", runId: importing.runId, error: failure, cancelled: true });
@@ -102,13 +123,14 @@ describe("import wizard steps", () => {
 
   it("cannot import without a preview, nor start a second run while one is going", () => {
     expect(run({ type: "commit" }).step, "nothing to import before a file is read").toBe("choose");
-    const chosen = run({ type: "chosen", path: PATH });
-    expect(wizardReducer(chosen, { type: "chosen", path: "/other.csv" }).path, "a running preview is not replaced").toBe(PATH);
+    const chosen = run({ type: "chosen", paths: [PATH] });
+    expect(wizardReducer(chosen, { type: "chosen", paths: ["/other.csv"] }).paths, "a running preview is not replaced").toEqual([PATH]);
+    expect(wizardReducer(INITIAL, { type: "chosen", paths: [] }), "an empty choice is no choice").toBe(INITIAL);
   });
 
   it("may close only while nothing runs", () => {
     expect(canClose(INITIAL), "an idle wizard closes").toBe(true);
-    expect(canClose(run({ type: "chosen", path: PATH })), "a running preview must be cancelled first").toBe(false);
+    expect(canClose(run({ type: "chosen", paths: [PATH] })), "a running preview must be cancelled first").toBe(false);
   });
 
   it("marks the steps before the current one as done", () => {
@@ -204,7 +226,7 @@ function mappedRows(overrides: Partial<ImportReport> = {}): ImportReport {
 }
 
 function mappingStep(): WizardState {
-  const chosen = run({ type: "chosen", path: SHEET });
+  const chosen = run({ type: "chosen", paths: [SHEET] });
   return wizardReducer(chosen, { type: "previewed", runId: chosen.runId, report: unrecognised() });
 }
 
@@ -259,6 +281,7 @@ describe("mapping a sheet no export layout fits", () => {
     expect(checking.running, "the rows are read with the mapping").toBe("preview");
     expect(requestOf(checking), "the request carries the mapping and the name to save it under").toEqual({
       path: SHEET,
+      more_paths: [],
       sheet: null,
       preset: null,
       basis: null,
@@ -309,12 +332,12 @@ describe("mapping a sheet no export layout fits", () => {
   });
 
   it("starts over with another file, forgetting the mapping", () => {
-    const state = wizardReducer(mappingStep(), { type: "chosen", path: PATH });
+    const state = wizardReducer(mappingStep(), { type: "chosen", paths: [PATH] });
     expect([state.step, state.mapping], "a new file gets its own reading").toEqual(["review", null]);
   });
 
   it("reviews a sheet read with a saved mapping like any export", () => {
-    const chosen = run({ type: "chosen", path: SHEET });
+    const chosen = run({ type: "chosen", paths: [SHEET] });
     const state = answered(chosen, mappedRows({ mapping_name: "Our inventory" }));
     expect([state.step, state.mapping], "no columns to map").toEqual(["review", null]);
     expect(requestOf(wizardReducer(state, { type: "commit" }))?.mapping, "Rust applies the saved mapping again").toBeNull();
@@ -324,7 +347,18 @@ describe("mapping a sheet no export layout fits", () => {
 describe("takesDrop", () => {
   it("takes a dropped file on the first step only, and never while a run is going", () => {
     expect(takesDrop(INITIAL), "the choose step reads a dropped file").toBe(true);
-    const reading = wizardReducer(INITIAL, { type: "chosen", path: "/x/cost.csv" });
+    const reading = wizardReducer(INITIAL, { type: "chosen", paths: ["/x/cost.csv"] });
     expect(takesDrop(reading), "a preview under way is not replaced by a drop").toBe(false);
+  });
+});
+
+describe("filesLabel", () => {
+  it.each<[string, string[], string]>([
+    ["nothing chosen yet", [], "the file"],
+    ["one file, by its name", ["C:\\Downloads\\cost.csv"], "cost.csv"],
+    ["two parts", ["/x/part-2-of-2.csv", "/x/part-1-of-2.csv"], "part-1-of-2.csv and 1 more file"],
+    ["parts in number order, not text order", ["/x/r-10.csv.gz", "/x/r-9.csv.gz", "/x/r-11.csv.gz"], "r-9.csv.gz and 2 more files"],
+  ])("%s", (_, paths, expected) => {
+    expect(filesLabel(paths), "the wizard names what it reads before Rust has read it").toBe(expected);
   });
 });

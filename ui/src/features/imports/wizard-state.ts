@@ -1,5 +1,6 @@
 // The import wizard's steps as a reducer: Choose file → Review → Import → Done, with Map columns
-// before Import when no export layout fits the file and Steward proposes how to read it.
+// before Import when no export layout fits the file and Steward proposes how to read it. Several
+// files chosen (or dropped) together are one import: Rust reads them as the parts of one export.
 //
 // Every run (a preview or a commit) gets a number; answers and progress of an older run are
 // dropped, so a slow preview of the last file can never land on top of the next one.
@@ -33,14 +34,15 @@ export const NO_OPTIONS: ReadOptions = { sheet: null, preset: null, basis: null 
 
 export type WizardState = {
   step: WizardStep;
-  path: string | null;
+  /** The file chosen, or the parts of one export chosen together; empty before a choice. */
+  paths: string[];
   options: ReadOptions;
   /** What is running now, if anything. */
   running: "preview" | "commit" | null;
   runId: number;
   progress: ImportProgress | null;
   cancelRequested: boolean;
-  /** The last preview of `path` with `options`. */
+  /** The last preview of `paths` with `options`. */
   preview: ImportReport | null;
   /** What the commit did. */
   result: ImportReport | null;
@@ -54,7 +56,7 @@ export type WizardState = {
 
 export const INITIAL: WizardState = {
   step: "choose",
-  path: null,
+  paths: [],
   options: NO_OPTIONS,
   running: null,
   runId: 0,
@@ -68,7 +70,7 @@ export const INITIAL: WizardState = {
 };
 
 export type WizardAction =
-  | { type: "chosen"; path: string }
+  | { type: "chosen"; paths: string[] }
   | { type: "reread"; options: Partial<ReadOptions> }
   | { type: "progress"; runId: number; progress: ImportProgress }
   | { type: "cancel" }
@@ -83,9 +85,19 @@ export type WizardAction =
   | { type: "checkRows" }
   | { type: "backToColumns" };
 
-function fileName(path: string | null): string {
-  if (!path) return "the file";
+function baseName(path: string): string {
   return path.split(/[\\/]/).pop() || path;
+}
+
+/**
+ * How the chosen files are named until Rust has read them: "cost.csv", or for the parts of one
+ * export the first in number order and how many more ("part_0_0001.csv and 2 more files").
+ */
+export function filesLabel(paths: readonly string[]): string {
+  if (paths.length === 0) return "the file";
+  const names = paths.map(baseName).sort((a, b) => a.localeCompare(b, undefined, { numeric: true }));
+  if (names.length === 1) return names[0];
+  return `${names[0]} and ${names.length - 1} more ${names.length === 2 ? "file" : "files"}`;
 }
 
 function startRun(state: WizardState, running: "preview" | "commit"): WizardState {
@@ -95,15 +107,15 @@ function startRun(state: WizardState, running: "preview" | "commit"): WizardStat
 export function wizardReducer(state: WizardState, action: WizardAction): WizardState {
   switch (action.type) {
     case "chosen":
-      if (state.running) return state;
+      if (state.running || action.paths.length === 0) return state;
       return startRun(
-        { ...state, step: "review", path: action.path, options: NO_OPTIONS, preview: null, result: null, mapping: null },
+        { ...state, step: "review", paths: [...action.paths], options: NO_OPTIONS, preview: null, result: null, mapping: null },
         "preview",
       );
     case "reread":
       // Another sheet or a chosen export layout is a new reading of the file: a mapping made
       // for the old one does not carry over.
-      if (state.running || (state.step !== "review" && state.step !== "map") || !state.path) return state;
+      if (state.running || (state.step !== "review" && state.step !== "map") || state.paths.length === 0) return state;
       if (state.mapping?.checked) return state;
       return startRun({ ...state, step: "review", mapping: null, options: { ...state.options, ...action.options } }, "preview");
     case "progress":
@@ -142,7 +154,7 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
           cancelRequested: false,
           mapping: { ...state.mapping, retarget: null, checked: false },
           error: action.cancelled ? null : action.error,
-          notice: action.cancelled ? `Stopped reading ${fileName(state.path)}. Nothing was written.` : null,
+          notice: action.cancelled ? `Stopped reading ${filesLabel(state.paths)}. Nothing was written.` : null,
         };
       }
       // A cancelled read leaves nothing to review: back to choosing, with a word on why.
@@ -150,12 +162,12 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
         return {
           ...INITIAL,
           runId: state.runId,
-          notice: `Stopped reading ${fileName(state.path)}. Nothing was written.`,
+          notice: `Stopped reading ${filesLabel(state.paths)}. Nothing was written.`,
         };
       }
       return { ...state, running: null, progress: null, cancelRequested: false, preview: null, error: action.error };
     case "commit": {
-      if (state.running || !state.preview || !state.path) return state;
+      if (state.running || !state.preview || state.paths.length === 0) return state;
       const fromReview = state.step === "review" && !state.mapping;
       const fromCheck = state.step === "map" && state.mapping?.checked === true;
       if (!fromReview && !fromCheck) return state;
@@ -174,7 +186,7 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
         progress: null,
         cancelRequested: false,
         error: action.cancelled ? null : action.error,
-        notice: action.cancelled ? `Import of ${fileName(state.path)} cancelled. Nothing was written.` : null,
+        notice: action.cancelled ? `Import of ${filesLabel(state.paths)} cancelled. Nothing was written.` : null,
       };
     case "restart":
       if (state.running) return state;
@@ -203,8 +215,16 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
  * a mapping, the rows read by it (the same request checks the rows and imports them).
  */
 export function requestOf(state: WizardState): ImportRequest | null {
-  if (!state.path) return null;
-  const request: ImportRequest = { path: state.path, mapping: null, target: null, save_mapping_as: null, ...state.options };
+  const [path, ...morePaths] = state.paths;
+  if (path === undefined) return null;
+  const request: ImportRequest = {
+    path,
+    more_paths: morePaths,
+    mapping: null,
+    target: null,
+    save_mapping_as: null,
+    ...state.options,
+  };
   const mapping = state.mapping;
   if (!mapping) return request;
   if (mapping.retarget) return { ...request, target: mapping.retarget };

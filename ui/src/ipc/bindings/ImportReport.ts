@@ -10,7 +10,17 @@ import type { SkipReason } from "./SkipReason";
 /**
  * What an import found and did (or, for a preview, would do).
  */
-export type ImportReport = { file: string, 
+export type ImportReport = { 
+/**
+ * The file's name; for several parts, the first one's with how many more
+ * ("part_0_0001.csv + 2 more parts").
+ */
+file: string, 
+/**
+ * The parts read as one export, in reading order: a zip's CSV members, or the files chosen
+ * together. Empty for a single plain file or workbook.
+ */
+parts: Array<string>, 
 /**
  * How the file was read: "CSV, UTF-8 with BOM, comma-separated", "Excel workbook, sheet …".
  */

@@ -7,6 +7,12 @@ import type { MappingTarget } from "./MappingTarget";
  */
 export type ImportRequest = { path: string, 
 /**
+ * Further files read with `path` as the parts of one export (Azure `part_0_0002.csv`, CUR
+ * `…-2.csv.gz`, `part-2-of-3.csv`): one import, the parts in natural order of their names,
+ * manifests passed over. Empty for one file.
+ */
+more_paths: Array<string>, 
+/**
  * Workbook sheet by name; without it the first sheet with a known layout.
  */
 sheet: string | null, 
