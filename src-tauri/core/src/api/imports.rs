@@ -130,6 +130,7 @@ pub struct ImportReport {
     pub version: Option<String>,
     /// `cost`, `usage` or `activity`.
     pub kind: Option<String>,
+    /// The sheet row of the header; none for JSON records, which name their fields in each one.
     pub header_row: Option<u32>,
     pub headers: Vec<String>,
     /// Why nothing could be imported (layout not recognised, parts that differ), if so.
@@ -625,7 +626,8 @@ pub(super) fn run_import(
     report.format_name = Some(layout.preset.name.clone());
     report.version = Some(layout.version.clone());
     report.kind = Some(format!("{:?}", layout.preset.kind).to_lowercase());
-    report.header_row = Some(layout.header_row);
+    // JSON records name their fields in each record: their header is made up, numbered 0.
+    report.header_row = (layout.header_row > 0).then_some(layout.header_row);
     report.headers = layout.headers.clone();
     if let Some(problem) = &report.problem {
         // Lines of earlier parts may be stored already; the transaction is rolled back whole.
@@ -666,7 +668,7 @@ pub(super) fn run_import(
             version: &layout.version,
             read_as: &facts.description,
             sheet: sheet.as_deref(),
-            header_row: Some(layout.header_row),
+            header_row: report.header_row,
             rows_read: report.rows_read,
             rows_imported: report.rows_imported,
             rows_skipped: report.rows_skipped,

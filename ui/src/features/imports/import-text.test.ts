@@ -238,11 +238,11 @@ describe("partsText", () => {
     expect(partsText([]), "a single file has no parts to name").toBeNull();
     expect(partsText(["cost.csv"]), "nor does one part alone").toBeNull();
     expect(partsText(["part_0_0001.csv", "part_0_0002.csv", "part_0_0003.csv"])).toBe(
-      "3 parts read as one export, in this order: part_0_0001.csv, part_0_0002.csv, part_0_0003.csv",
+      "Read in this order: part_0_0001.csv, part_0_0002.csv, part_0_0003.csv",
     );
     const many = Array.from({ length: 12 }, (_, i) => `part-${i + 1}-of-12.csv`);
     expect(partsText(many), "a long list stays short").toBe(
-      `12 parts read as one export, in this order: ${many.slice(0, 10).join(", ")} and 2 more parts`,
+      `Read in this order: ${many.slice(0, 10).join(", ")} and 2 more parts`,
     );
   });
 

@@ -186,14 +186,15 @@ export function doneWarnings(report: Pick<ImportReport, "warnings">): string[] {
 const PARTS_SHOWN = 10;
 
 /**
- * The parts an import reads as one export, in Rust's reading order: "3 parts read as one export,
- * in this order: part_0_0001.csv, part_0_0002.csv, part_0_0003.csv". Null for a single file.
+ * The parts an import reads as one export, in Rust's reading order (the line above it already
+ * says how many): "Read in this order: part_0_0001.csv, part_0_0002.csv, part_0_0003.csv".
+ * Null for a single file.
  */
 export function partsText(parts: readonly string[]): string | null {
   if (parts.length < 2) return null;
   const shown = parts.slice(0, PARTS_SHOWN).join(", ");
   const rest = parts.length - PARTS_SHOWN;
-  return `${formatNumber(parts.length)} parts read as one export, in this order: ${shown}${rest > 0 ? ` and ${formatCount(rest, "more part")}` : ""}`;
+  return `Read in this order: ${shown}${rest > 0 ? ` and ${formatCount(rest, "more part")}` : ""}`;
 }
 
 /** The label of the wizard's import button: "Import 50 rows". */

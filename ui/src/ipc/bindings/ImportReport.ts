@@ -32,7 +32,11 @@ format: string | null, format_name: string | null, version: string | null,
 /**
  * `cost`, `usage` or `activity`.
  */
-kind: string | null, header_row: number | null, headers: Array<string>, 
+kind: string | null, 
+/**
+ * The sheet row of the header; none for JSON records, which name their fields in each one.
+ */
+header_row: number | null, headers: Array<string>, 
 /**
  * Why nothing could be imported (layout not recognised, parts that differ), if so.
  */
