@@ -839,3 +839,198 @@ fn an_exchange_rate_sheet_is_recognised_imported_re_imported_and_undone() {
     assert_eq!(rate_on(&app, 1, 2).as_deref(), Some("0.95"), "undo puts the typed rate back");
     assert_eq!(rate_on(&app, 1, 1), None, "and removes the rates the sheet added");
 }
+
+/// Commits `file` (under the import fixtures, or a path) with the mapping Steward suggests,
+/// after checking the suggestion is `target`.
+fn commit_suggested(app: &mut App, path: &Path, target: MappingTarget) -> ImportReport {
+    let preview = app.import_preview(&request(path), &mut keep_going).expect("preview");
+    let suggestion = preview.suggestion.expect("a suggested mapping");
+    assert_eq!(suggestion.mapping.target, target, "{}: recognised by its headers and contents", path.display());
+    assert!(suggestion.missing_required.is_empty(), "nothing to add by hand: {:?}", suggestion.missing_required);
+    let mut with_mapping = request(path);
+    with_mapping.mapping = Some(suggestion.mapping);
+    app.import_commit(&with_mapping, &mut keep_going).unwrap_or_else(|e| panic!("{}: {}", path.display(), e.message))
+}
+
+/// Budgets as (scope, department, start, amount, currency, note), for comparing whole tables.
+fn budget_table(app: &App) -> Vec<(String, String, String, String, String, String)> {
+    let mut budgets: Vec<_> = app
+        .budgets()
+        .expect("budgets")
+        .into_iter()
+        .map(|b| (b.scope_type, b.scope_value, b.period_start.to_string(), b.amount, b.currency, b.note))
+        .collect();
+    budgets.sort();
+    budgets
+}
+
+#[test]
+fn a_budget_sheet_is_imported_re_imported_reforecast_and_undone() {
+    let mut app = app();
+    let first = commit_suggested(&mut app, &imports_dir().join("own-budgets.csv"), MappingTarget::Budgets);
+    assert_eq!((first.records_created, first.issue_count), (3, 0), "{:?}", first.issues);
+    let imported = budget_table(&app);
+    let claims = imported.iter().find(|b| b.1 == "Claims").expect("the Claims budget");
+    assert_eq!(claims.0, "department", "a row naming a department is that department's budget");
+    assert_eq!(claims.3, "120000.00", "thousands separators are read, the amount kept exactly");
+    assert!(
+        imported.iter().any(|b| b.0 == "portfolio" && b.3 == "450000.00"),
+        "a row naming no department is the whole portfolio's budget"
+    );
+
+    let again = commit_suggested(&mut app, &imports_dir().join("own-budgets.csv"), MappingTarget::Budgets);
+    assert_eq!((again.records_created, again.records_updated), (0, 0), "re-importing the same sheet changes nothing");
+    assert_eq!(again.rows_unchanged, 3, "every row is recognised as already there");
+    assert_eq!(budget_table(&app), imported, "and the budgets are as they were");
+
+    let reforecast =
+        commit_suggested(&mut app, &imports_dir().join("own-budgets (June reforecast).csv"), MappingTarget::Budgets);
+    assert_eq!(
+        (reforecast.records_created, reforecast.records_updated, reforecast.rows_unchanged),
+        (0, 1, 2),
+        "the same department and period with a new amount is an update, not a second budget"
+    );
+    let changed = budget_table(&app);
+    assert_eq!(changed.len(), 3, "still one budget per scope and period");
+    assert!(changed.iter().any(|b| b.1 == "Claims" && b.3 == "130000.00"), "the new amount is stored: {changed:?}");
+    let audited = app.audit_list(None, 50).expect("audit");
+    assert!(
+        audited.iter().any(|e| e.entity_type == "budget"
+            && e.action == "update"
+            && e.new_value.as_deref().is_some_and(|v| v.contains("130000.00"))),
+        "the change is in the audit trail"
+    );
+
+    app.import_undo(reforecast.batch_id.expect("a batch")).expect("undo the reforecast");
+    assert_eq!(budget_table(&app), imported, "undo puts the old amount and note back");
+    app.import_undo(first.batch_id.expect("a batch")).expect("undo the first import");
+    assert!(budget_table(&app).is_empty(), "and undoing the first import removes what it added");
+    assert!(app.audit_verify().expect("verifies").intact, "undo is audited without breaking the chain");
+}
+
+#[test]
+fn bad_budget_rows_are_issues_naming_their_row_and_column() {
+    let mut app = app();
+    let report = commit_suggested(&mut app, &imports_dir().join("own-budgets-bad-rows.csv"), MappingTarget::Budgets);
+    let mut issues: Vec<(u32, &str)> = report.issues.iter().map(|i| (i.row, i.column.as_str())).collect();
+    issues.sort();
+    assert_eq!(
+        issues,
+        vec![(2, "To"), (3, "Budget"), (4, "Currency")],
+        "end before start, an amount that is not a number, an unknown currency: {:?}",
+        report.issues
+    );
+    assert!(report.issues.iter().all(|i| !i.message.is_empty()), "each says what is wrong");
+    assert_eq!(budget_table(&app).len(), 1, "the good row is imported, the bad ones are not");
+}
+
+#[test]
+fn a_budget_sheet_by_year_covers_the_calendar_year() {
+    let mut app = app();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("AI budget by department.csv");
+    std::fs::write(&path, "Department,Year,Amount,Currency\nLegal,2027,\"50,000\",EUR\n")
+        .expect("the sheet is written");
+    let report = commit_suggested(&mut app, &path, MappingTarget::Budgets);
+    assert_eq!((report.records_created, report.issue_count), (1, 0), "{:?}", report.issues);
+    let budget = app.budgets().expect("budgets").pop().expect("one budget");
+    assert_eq!(
+        (budget.period_start.to_string(), budget.period_end.to_string()),
+        ("2027-01-01".to_owned(), "2027-12-31".to_owned()),
+        "a year is its calendar year"
+    );
+}
+
+/// Two initiatives a value model sheet can name, by name or by code.
+fn two_initiatives(app: &mut App) -> (steward_core::domain::InitiativeId, steward_core::domain::InitiativeId) {
+    let mut create = |code: &str, name: &str| {
+        let draft = steward_core::domain::InitiativeDraft {
+            code: code.into(),
+            name: name.into(),
+            stage: Some(steward_core::domain::Stage::Pilot),
+            ..Default::default()
+        };
+        app.initiative_create(&draft).unwrap_or_else(|e| panic!("{name}: {}", e.message)).id
+    };
+    (create("INI-101", "Claims automation"), create("INI-102", "Contractor hours"))
+}
+
+/// An initiative's value model as (name, low, likely, high, confidence, note), in model order.
+fn value_model(app: &App, id: steward_core::domain::InitiativeId) -> Vec<[String; 6]> {
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).expect("date");
+    let value = app.initiative_value(id, today).expect("the initiative's value");
+    value.assumptions.into_iter().map(|a| [a.name, a.low, a.likely, a.high, a.confidence, a.note]).collect()
+}
+
+#[test]
+fn a_value_model_sheet_is_imported_re_imported_revised_and_undone() {
+    let mut app = app();
+    let (claims, contractors) = two_initiatives(&mut app);
+    let first = commit_suggested(&mut app, &imports_dir().join("own-value-model.csv"), MappingTarget::ValueAssumptions);
+    assert_eq!((first.records_created, first.issue_count), (3, 0), "{:?}", first.issues);
+    let imported = (value_model(&app, claims), value_model(&app, contractors));
+    assert_eq!(imported.0.len(), 2, "rows naming an initiative by name land on it, in sheet order");
+    assert_eq!(imported.0[0][0], "Active users", "the first row is the first factor");
+    assert_eq!(imported.0[0][4], "observed", "the sheet's \"Observed\" is the editor's confidence");
+    assert_eq!(imported.1[0][2], "1200", "a row naming its initiative by code, thousands separators read");
+
+    let again = commit_suggested(&mut app, &imports_dir().join("own-value-model.csv"), MappingTarget::ValueAssumptions);
+    assert_eq!((again.records_created, again.records_updated), (0, 0), "re-importing the same sheet changes nothing");
+    assert_eq!((value_model(&app, claims), value_model(&app, contractors)), imported, "the models are as they were");
+
+    let revised = commit_suggested(
+        &mut app,
+        &imports_dir().join("own-value-model (after the pilot).csv"),
+        MappingTarget::ValueAssumptions,
+    );
+    assert_eq!(
+        (revised.records_created, revised.records_updated, revised.rows_unchanged),
+        (0, 1, 2),
+        "the same initiative, method and assumption with new figures is an update, not a second factor"
+    );
+    let minutes = value_model(&app, claims).into_iter().find(|a| a[0] == "Minutes saved per claim").expect("kept");
+    assert_eq!((minutes[2].as_str(), minutes[4].as_str()), ("6", "observed"), "the revised figures are stored");
+    assert_eq!(value_model(&app, claims).len(), 2, "and still two factors");
+
+    app.import_undo(revised.batch_id.expect("a batch")).expect("undo the revision");
+    assert_eq!((value_model(&app, claims), value_model(&app, contractors)), imported, "undo puts the old figures back");
+    app.import_undo(first.batch_id.expect("a batch")).expect("undo the first import");
+    assert!(value_model(&app, claims).is_empty(), "undoing the first import removes the factors it added");
+    assert!(value_model(&app, contractors).is_empty(), "on every initiative it touched");
+    let audited = app.audit_list(None, 100).expect("audit");
+    assert!(
+        audited.iter().filter(|e| e.entity_type == "value_assumption").count() >= 3 + 1 + 1 + 3,
+        "each factor created, changed, put back and removed is in the audit trail"
+    );
+    assert!(app.audit_verify().expect("verifies").intact, "undo is audited without breaking the chain");
+}
+
+#[test]
+fn bad_value_model_rows_are_issues_naming_their_row_and_column() {
+    let mut app = app();
+    let (_, contractors) = two_initiatives(&mut app);
+    let path = imports_dir().join("own-value-model-bad-rows.csv");
+    let preview = app.import_preview(&request(&path), &mut keep_going).expect("preview");
+    let mut mapping = preview.suggestion.expect("a suggestion").mapping;
+    assert_eq!(mapping.target, MappingTarget::ValueAssumptions, "recognised by its headers");
+    // "Vibes" matches no method: left as it is, it must be a row issue, not a guess.
+    field(&mut mapping, "method").values.clear();
+    let mut with_mapping = request(&path);
+    with_mapping.mapping = Some(mapping);
+    let report = app.import_commit(&with_mapping, &mut keep_going).expect("commit");
+    let mut issues: Vec<(u32, &str)> = report.issues.iter().map(|i| (i.row, i.column.as_str())).collect();
+    issues.sort();
+    assert_eq!(
+        issues,
+        vec![(2, "Initiative"), (3, "Low"), (4, "Low"), (5, "Method")],
+        "an unknown initiative, low above likely, a low that is not a number, an unknown method: {:?}",
+        report.issues
+    );
+    let unknown = report.issues.iter().find(|i| i.row == 2).expect("row 2");
+    assert!(
+        unknown.message.contains("\"Fleet copilots\""),
+        "the message names what was not found: {}",
+        unknown.message
+    );
+    assert_eq!(value_model(&app, contractors).len(), 1, "the good row is imported, the bad ones are not");
+}

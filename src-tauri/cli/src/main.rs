@@ -141,8 +141,8 @@ enum Command {
         #[arg(long)]
         json: bool,
         /// For your own sheets: what the rows are (systems, vendors, contracts, initiatives,
-        /// kpis, fx_rates, cost_lines). Steward suggests the columns; --column, --set and
-        /// --translate correct them.
+        /// kpis, fx_rates, cost_lines, budgets, value_assumptions). Steward suggests the columns;
+        /// --column, --set and --translate correct them.
         #[arg(long, value_name = "TARGET")]
         target: Option<String>,
         /// Read a field from a column: --column name="System name".

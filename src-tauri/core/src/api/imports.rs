@@ -7,9 +7,10 @@
 //! marks it as a single part of several only adds and updates, so the parts already imported
 //! keep their lines, and a first part imported alone spares the lines of later parts.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::PathBuf;
 
+use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 use serde::{Deserialize, Serialize};
@@ -28,7 +29,7 @@ use crate::import::{
 };
 use crate::store::{
     AuditChange, BatchFinish, Existing, FX_RATE_ENTITY, KeyedCostLine, KeyedObservation, LiveAmount, OtherScope,
-    Provenance, SpecFor, StoreError, Tx, is_governance_entity,
+    Provenance, SpecFor, StoreError, Tx, ValueAssumptionRow, is_governance_entity,
 };
 
 /// What to import and how.
@@ -340,6 +341,8 @@ impl App {
                                 tx.remove_fx_rate(change.entity_id)?;
                             }
                         },
+                        BUDGET_ENTITY => undo_budget(tx, change.entity_id, before, at, &actor, &now)?,
+                        ASSUMPTION_ENTITY => undo_assumption(tx, change.entity_id, before, at, &actor, &now)?,
                         entity if is_governance_entity(entity) => {
                             undo_governance_row(tx, entity, change.entity_id, before, at, &actor, &now)?
                         }
@@ -752,6 +755,11 @@ struct StoreSink<'t, 'p> {
     records_updated: u64,
     records_unchanged: u64,
     vendors_created: Vec<String>,
+    /// Budgets this file matched or created: a second row for the same scope and
+    /// period is refused, since undo could not tell which of the two to put back.
+    budgets_seen: HashSet<i64>,
+    /// Value assumptions this file matched or created, for the same reason.
+    assumptions_seen: HashSet<i64>,
 }
 
 impl<'t, 'p> StoreSink<'t, 'p> {
@@ -791,6 +799,8 @@ impl<'t, 'p> StoreSink<'t, 'p> {
             records_updated: 0,
             records_unchanged: 0,
             vendors_created: Vec::new(),
+            budgets_seen: HashSet::new(),
+            assumptions_seen: HashSet::new(),
         }
     }
 
@@ -1867,6 +1877,8 @@ impl StoreSink<'_, '_> {
             MappingTarget::Kpis => self.kpi(values, typed.period, part, row),
             MappingTarget::FxRates => self.fx_rate(&values),
             MappingTarget::CostLines => self.own_cost_line(&values, typed.period, headers, part, row),
+            MappingTarget::Budgets => self.budget(&values),
+            MappingTarget::ValueAssumptions => self.value_assumption(&values),
         }?;
         Ok(outcome
             .into_iter()
@@ -2191,6 +2203,321 @@ impl StoreSink<'_, '_> {
         self.store_cost(record, CostLinks { vendor_id, system_id, initiative_id, department, category })?;
         Ok(Vec::new())
     }
+}
+
+/// The entity name under which import changes and audit events record a budget.
+const BUDGET_ENTITY: &str = "budget";
+
+impl StoreSink<'_, '_> {
+    /// One budget: added, or changing the budget stored for the same scope and period (the old
+    /// amount, currency and note are kept for undo); checked as the settings screen checks one.
+    fn budget(
+        &mut self,
+        values: &serde_json::Map<String, serde_json::Value>,
+    ) -> Result<Vec<(String, String)>, StoreError> {
+        let text = |key: &str| field_text(values, key);
+        let Some((period_start, period_end)) = budget_period(values) else {
+            return Ok(vec![(
+                "period_start".to_owned(),
+                "the period is missing: map From and To, or a Year".to_owned(),
+            )]);
+        };
+        let scope_value = text("scope_value");
+        // A sheet of department budgets rarely says "department" on every row.
+        let scope_type = match text("scope_type") {
+            scope if !scope.is_empty() => scope,
+            _ if scope_value.is_empty() => "portfolio".to_owned(),
+            _ => "department".to_owned(),
+        };
+        let entry = super::settings::BudgetEntry {
+            id: None,
+            scope_type,
+            scope_value,
+            period_start,
+            period_end,
+            amount: text("amount"),
+            currency: text("currency"),
+            note: text("note"),
+        };
+        let budget = match super::settings::checked_budget(&entry) {
+            Ok(budget) => budget,
+            Err(errors) => return Ok(errors.into_iter().map(|e| (e.field, sentence_case(&e.message))).collect()),
+        };
+        let before = match self.tx.budget_for(&budget)? {
+            Some(id) => self.tx.budget(id)?.map(|b| (id, b)),
+            None => None,
+        };
+        if let Some((id, _)) = &before
+            && !self.budgets_seen.insert(*id)
+        {
+            return Ok(vec![(
+                "period_start".to_owned(),
+                "this scope and period already have a budget in an earlier row of this file".to_owned(),
+            )]);
+        }
+        if before.as_ref().is_some_and(|(_, old)| old.budget == budget && old.note == entry.note) {
+            self.records_unchanged += 1;
+            return Ok(Vec::new());
+        }
+        let (id, _) = self.tx.upsert_budget(&budget, &entry.note)?;
+        self.budgets_seen.insert(id);
+        let before_json = before.as_ref().map(|(_, old)| budget_json(old).to_string());
+        self.tx.add_record_change(self.batch, BUDGET_ENTITY, id, before_json.as_deref())?;
+        let old = before.as_ref().map(|(_, old)| super::settings::describe_budget(&old.budget));
+        self.tx.append_audit(
+            &self.now,
+            AuditChange {
+                actor: &self.actor,
+                entity_type: BUDGET_ENTITY,
+                entity_id: id,
+                action: if before.is_some() { "update" } else { "create" },
+                field: Some("budget"),
+                old_value: old,
+                new_value: Some(super::settings::describe_budget(&budget)),
+            },
+        )?;
+        if before.is_some() {
+            self.records_updated += 1;
+        } else {
+            self.records_created += 1;
+        }
+        Ok(Vec::new())
+    }
+}
+
+/// A form's message ("Enter the budget amount") as a row issue says it ("enter the budget amount").
+fn sentence_case(message: &str) -> String {
+    let mut chars = message.chars();
+    chars.next().map(|c| c.to_lowercase().chain(chars).collect()).unwrap_or_default()
+}
+
+/// From and To as mapped, else the calendar year a Year column names.
+fn budget_period(values: &serde_json::Map<String, serde_json::Value>) -> Option<(NaiveDate, NaiveDate)> {
+    let date = |key: &str| NaiveDate::parse_from_str(&field_text(values, key), "%Y-%m-%d").ok();
+    if let (Some(start), Some(end)) = (date("period_start"), date("period_end")) {
+        return Some((start, end));
+    }
+    let year = values.get("year").and_then(serde_json::Value::as_i64).and_then(|y| i32::try_from(y).ok())?;
+    Some((NaiveDate::from_ymd_opt(year, 1, 1)?, NaiveDate::from_ymd_opt(year, 12, 31)?))
+}
+
+/// A stored budget as an import change keeps it, so undo can put it back exactly.
+fn budget_json(row: &crate::store::BudgetRow) -> serde_json::Value {
+    let b = &row.budget;
+    serde_json::json!({
+        "scope_type": b.scope_type, "scope_value": b.scope_value, "period_start": b.start.to_string(),
+        "period_end": b.end.to_string(), "amount_micros": b.micros, "currency": b.currency, "note": row.note,
+    })
+}
+
+/// Takes back what an import did to one budget: one it created is deleted, one it changed gets
+/// its old amount, currency and note back; both with their audit event.
+fn undo_budget(
+    tx: &Tx<'_>,
+    id: i64,
+    before: Option<&str>,
+    imported_at: &str,
+    actor: &str,
+    now: &str,
+) -> Result<(), StoreError> {
+    let Some(json) = before else {
+        return undo_governance_row(tx, BUDGET_ENTITY, id, None, imported_at, actor, now);
+    };
+    let damaged = |what: &str| {
+        api_to_store(ApiError::new(ErrorCode::Internal, format!("the saved state of budget #{id} is damaged: {what}")))
+    };
+    let old: serde_json::Value = serde_json::from_str(json).map_err(|e| damaged(&e.to_string()))?;
+    let text = |key: &str| old.get(key).and_then(serde_json::Value::as_str).unwrap_or_default().to_owned();
+    let day = |key: &str| NaiveDate::parse_from_str(&text(key), "%Y-%m-%d").map_err(|_| damaged(key));
+    let budget = crate::analytics::spend::Budget {
+        scope_type: text("scope_type"),
+        scope_value: text("scope_value"),
+        start: day("period_start")?,
+        end: day("period_end")?,
+        micros: old.get("amount_micros").and_then(serde_json::Value::as_i64).ok_or_else(|| damaged("amount"))?,
+        currency: text("currency"),
+    };
+    let current = tx.update_budget(id, &budget, &text("note"))?;
+    tx.append_audit(
+        now,
+        AuditChange {
+            actor,
+            entity_type: BUDGET_ENTITY,
+            entity_id: id,
+            action: "update",
+            field: Some("budget"),
+            old_value: Some(super::settings::describe_budget(&current)),
+            new_value: Some(super::settings::describe_budget(&budget)),
+        },
+    )
+}
+
+/// The entity name under which import changes and audit events record a value assumption.
+const ASSUMPTION_ENTITY: &str = "value_assumption";
+
+impl StoreSink<'_, '_> {
+    /// One factor of an initiative's value model: added at the end of the model (or where the
+    /// sheet's position says), or changing the factor of the same initiative, method and name
+    /// (the old one kept for undo); checked as the value model editor checks one.
+    fn value_assumption(
+        &mut self,
+        values: &serde_json::Map<String, serde_json::Value>,
+    ) -> Result<Vec<(String, String)>, StoreError> {
+        let text = |key: &str| field_text(values, key);
+        let Some(initiative_id) = values.get("initiative_id").and_then(serde_json::Value::as_i64) else {
+            return Ok(vec![("initiative_id".to_owned(), "the initiative is missing".to_owned())]);
+        };
+        let draft = super::value::AssumptionDraft {
+            method: text("method"),
+            name: text("name"),
+            unit: text("unit"),
+            low: text("low"),
+            likely: text("likely"),
+            high: text("high"),
+            confidence: text("confidence"),
+            note: text("note"),
+        };
+        let problems = super::value::check_assumption(&draft);
+        if !problems.is_empty() {
+            return Ok(problems.into_iter().map(|(field, message)| (field, sentence_case(&message))).collect());
+        }
+        let before = self.tx.value_assumption_named(initiative_id, &draft.method, &draft.name)?;
+        if let Some(old) = &before
+            && !self.assumptions_seen.insert(old.id)
+        {
+            return Ok(vec![(
+                "name".to_owned(),
+                format!(
+                    "\"{}\" is already in this initiative's value model from an earlier row of this file",
+                    draft.name
+                ),
+            )]);
+        }
+        let position = match (values.get("position").and_then(serde_json::Value::as_i64), &before) {
+            (Some(position), _) => position,
+            (None, Some(old)) => old.position,
+            (None, None) => self.tx.next_value_position(initiative_id)?,
+        };
+        let row = ValueAssumptionRow {
+            initiative_id,
+            method: &draft.method,
+            // A changed factor keeps the name it was stored under; the match ignores case.
+            name: before.as_ref().map_or(draft.name.as_str(), |old| old.name.as_str()),
+            unit: &draft.unit,
+            low: &draft.low,
+            likely: &draft.likely,
+            high: &draft.high,
+            confidence: &draft.confidence,
+            note: &draft.note,
+            position,
+        };
+        let after = assumption_json(&row);
+        let old_json = before.as_ref().map(stored_assumption_json);
+        if old_json.as_ref() == Some(&after) {
+            self.records_unchanged += 1;
+            return Ok(Vec::new());
+        }
+        let id = match &before {
+            Some(old) => {
+                self.tx.update_value_assumption(old.id, &row)?;
+                old.id
+            }
+            None => self.tx.insert_value_assumption(&row)?,
+        };
+        self.assumptions_seen.insert(id);
+        let old_text = old_json.as_ref().map(serde_json::Value::to_string);
+        self.tx.add_record_change(self.batch, ASSUMPTION_ENTITY, id, old_text.as_deref())?;
+        self.tx.append_audit(
+            &self.now,
+            AuditChange {
+                actor: &self.actor,
+                entity_type: ASSUMPTION_ENTITY,
+                entity_id: id,
+                action: if before.is_some() { "update" } else { "create" },
+                field: None,
+                old_value: old_text,
+                new_value: Some(after.to_string()),
+            },
+        )?;
+        if before.is_some() {
+            self.records_updated += 1;
+        } else {
+            self.records_created += 1;
+        }
+        Ok(Vec::new())
+    }
+}
+
+/// A value assumption's fields as the audit trail shows them and an import change keeps them.
+fn assumption_json(row: &ValueAssumptionRow<'_>) -> serde_json::Value {
+    serde_json::json!({
+        "initiative_id": row.initiative_id, "method": row.method, "name": row.name, "unit": row.unit,
+        "low": row.low, "likely": row.likely, "high": row.high, "confidence": row.confidence,
+        "note": row.note, "position": row.position,
+    })
+}
+
+fn stored_assumption_json(old: &crate::store::StoredAssumption) -> serde_json::Value {
+    assumption_json(&ValueAssumptionRow {
+        initiative_id: old.initiative_id,
+        method: &old.method,
+        name: &old.name,
+        unit: &old.unit,
+        low: &old.low,
+        likely: &old.likely,
+        high: &old.high,
+        confidence: &old.confidence,
+        note: &old.note,
+        position: old.position,
+    })
+}
+
+/// Takes back what an import did to one value assumption: one it created is deleted, one it
+/// changed is put back as it was; both with their audit event.
+fn undo_assumption(
+    tx: &Tx<'_>,
+    id: i64,
+    before: Option<&str>,
+    imported_at: &str,
+    actor: &str,
+    now: &str,
+) -> Result<(), StoreError> {
+    let Some(json) = before else {
+        return undo_governance_row(tx, ASSUMPTION_ENTITY, id, None, imported_at, actor, now);
+    };
+    let old: serde_json::Value = serde_json::from_str(json).map_err(|e| {
+        api_to_store(ApiError::new(
+            ErrorCode::Internal,
+            format!("the saved state of value assumption #{id} is damaged: {e}"),
+        ))
+    })?;
+    let text = |key: &str| old.get(key).and_then(serde_json::Value::as_str).unwrap_or_default();
+    let number = |key: &str| old.get(key).and_then(serde_json::Value::as_i64).unwrap_or_default();
+    let row = ValueAssumptionRow {
+        initiative_id: number("initiative_id"),
+        method: text("method"),
+        name: text("name"),
+        unit: text("unit"),
+        low: text("low"),
+        likely: text("likely"),
+        high: text("high"),
+        confidence: text("confidence"),
+        note: text("note"),
+        position: number("position"),
+    };
+    tx.update_value_assumption(id, &row)?;
+    tx.append_audit(
+        now,
+        AuditChange {
+            actor,
+            entity_type: ASSUMPTION_ENTITY,
+            entity_id: id,
+            action: "update",
+            field: None,
+            old_value: None,
+            new_value: Some(json.to_owned()),
+        },
+    )
 }
 
 /// A typed row's text value of `key`, trimmed; empty when the row has none.

@@ -1,4 +1,5 @@
-//! User-mapped sheets: the user's own inventory, vendor list, contracts, initiatives and KPIs.
+//! User-mapped sheets: the user's own inventory, vendor list, contracts, initiatives, KPIs, FX
+//! rates, cost tracker, budgets and value model assumptions.
 //! What each target's fields are, a suggested mapping from header names and content, and the
 //! typing of one mapped row into a draft (values translated, dates in the order the file uses).
 
@@ -9,8 +10,8 @@ use serde_json::{Map, Value as Json};
 use ts_rs::TS;
 
 use crate::domain::{
-    ContractStatus, Criticality, DataClassification, EnumOption, EuAiActTier, Health, LifecycleState, PricingModel,
-    ReviewStatus, RiskTier, Stage, SystemType, UsagePolicy, VendorType,
+    BudgetScope, Confidence, ContractStatus, Criticality, DataClassification, EnumOption, EuAiActTier, Health,
+    LifecycleState, PricingModel, ReviewStatus, RiskTier, Stage, SystemType, UsagePolicy, ValueMethod, VendorType,
 };
 use crate::import::{Cell, DateStyle, NumberStyle, RawRow, cell_datetime, cell_decimal, normalise_header};
 
@@ -26,10 +27,12 @@ pub enum MappingTarget {
     Kpis,
     FxRates,
     CostLines,
+    Budgets,
+    ValueAssumptions,
 }
 
 impl MappingTarget {
-    pub const ALL: [MappingTarget; 7] = [
+    pub const ALL: [MappingTarget; 9] = [
         MappingTarget::Systems,
         MappingTarget::Vendors,
         MappingTarget::Contracts,
@@ -37,6 +40,8 @@ impl MappingTarget {
         MappingTarget::Kpis,
         MappingTarget::FxRates,
         MappingTarget::CostLines,
+        MappingTarget::Budgets,
+        MappingTarget::ValueAssumptions,
     ];
 
     pub fn label(self) -> &'static str {
@@ -48,6 +53,8 @@ impl MappingTarget {
             MappingTarget::Kpis => "KPI values",
             MappingTarget::FxRates => "Exchange rates",
             MappingTarget::CostLines => "Cost lines",
+            MappingTarget::Budgets => "Budgets",
+            MappingTarget::ValueAssumptions => "Value model assumptions",
         }
     }
 
@@ -60,6 +67,8 @@ impl MappingTarget {
             MappingTarget::Kpis => "kpis",
             MappingTarget::FxRates => "fx_rates",
             MappingTarget::CostLines => "cost_lines",
+            MappingTarget::Budgets => "budgets",
+            MappingTarget::ValueAssumptions => "value_assumptions",
         }
     }
 }
@@ -402,6 +411,53 @@ const COST_FIELDS: &[Field] = &[
     f("category", "Category", false, Kind::Text, &["category", "cost category", "spend category"]),
 ];
 
+/// A budget sheet: one department's (or the whole portfolio's) amount for a period. The period
+/// is From and To, or a Year for a calendar year; the scope defaults to the department when a
+/// department is named and to the whole portfolio when none is.
+const BUDGET_FIELDS: &[Field] = &[
+    f("scope_type", "Scope", false, Kind::Choice(BudgetScope::options), &["scope", "budget scope", "level"]),
+    f(
+        "scope_value",
+        "Department",
+        false,
+        Kind::Text,
+        &["department", "business unit", "cost center", "cost centre", "team", "function"],
+    ),
+    f("period_start", "From", false, Kind::Date, &["from", "start", "start date", "period start", "valid from"]),
+    f("period_end", "To", false, Kind::Date, &["to", "end", "end date", "period end", "valid to", "until"]),
+    f("year", "Year", false, Kind::Whole, &["year", "fiscal year", "budget year", "fy"]),
+    f(
+        "amount",
+        "Amount",
+        true,
+        Kind::Money,
+        &["amount", "budget", "budget amount", "annual budget", "allocation", "planned spend"],
+    ),
+    f("currency", "Currency", true, Kind::Currency, &["currency", "ccy", "currency code"]),
+    f("note", "Note", false, Kind::Text, &["note", "notes", "comments", "remarks"]),
+];
+
+/// An initiative's value model as the Adoption & ROI screen edits it: one factor a row (users,
+/// minutes saved, hourly cost, …), a low / likely / high range, and how it is known.
+const VALUE_FIELDS: &[Field] = &[
+    f("initiative_id", "Initiative", true, Kind::Initiative, &["initiative", "initiative code", "project", "use case"]),
+    f(
+        "method",
+        "Method",
+        true,
+        Kind::Choice(ValueMethod::options),
+        &["method", "value method", "benefit type", "value driver", "benefit"],
+    ),
+    f("name", "Assumption", true, Kind::Text, &["assumption", "name", "factor", "driver", "assumption name"]),
+    f("unit", "Unit", false, Kind::Text, &["unit", "units"]),
+    f("low", "Low", false, Kind::Number, &["low", "min", "minimum", "pessimistic", "worst case"]),
+    f("likely", "Likely", true, Kind::Number, &["likely", "most likely", "expected", "base case", "base"]),
+    f("high", "High", false, Kind::Number, &["high", "max", "maximum", "optimistic", "best case"]),
+    f("confidence", "Confidence", true, Kind::Choice(Confidence::options), &["confidence", "evidence", "how known"]),
+    f("note", "Note", false, Kind::Text, &["note", "notes", "comments", "source"]),
+    f("position", "Position", false, Kind::Whole, &["position", "order", "sequence", "seq"]),
+];
+
 /// Cost bases a line can be in: amounts of different bases are never added together.
 fn cost_bases() -> Vec<EnumOption> {
     [("billed", "Billed"), ("amortized", "Amortized"), ("list", "List price"), ("effective", "Effective")]
@@ -419,6 +475,8 @@ fn fields_of(target: MappingTarget) -> &'static [Field] {
         MappingTarget::Kpis => KPI_FIELDS,
         MappingTarget::FxRates => FX_FIELDS,
         MappingTarget::CostLines => COST_FIELDS,
+        MappingTarget::Budgets => BUDGET_FIELDS,
+        MappingTarget::ValueAssumptions => VALUE_FIELDS,
     }
 }
 

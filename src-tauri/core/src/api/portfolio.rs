@@ -12,9 +12,7 @@ use super::records::{api_to_store, store_to_api};
 use super::{ApiError, ApiResult, App, ErrorCode, ListFilter, ListRequest, now_text};
 use crate::domain::{Contract, ContractId, ContractStatus, EuAiActTier, LifecycleState, Stage};
 use crate::import::demo::{DemoPortfolio, DemoSubject, ShiftedFile, importable_files};
-use crate::store::{
-    AuditChange, BatchRow, BudgetRow, IncidentRow, ReviewRow, RiskRow, StoreError, SubjectIds, Tx, ValueAssumptionRow,
-};
+use crate::store::{AuditChange, BatchRow, IncidentRow, ReviewRow, RiskRow, StoreError, SubjectIds, Tx};
 
 /// Which file is open and what it holds, for the window title and the status bar.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -318,6 +316,8 @@ const DEMO_MAPPINGS: &[(&str, MappingTarget, Aliases)] = &[
         ],
     ),
     ("adoption.csv", MappingTarget::Kpis, &[("period", "month"), ("system", "system_code")]),
+    ("budgets.csv", MappingTarget::Budgets, &[]),
+    ("value_assumptions.csv", MappingTarget::ValueAssumptions, &[("initiative_id", "initiative_code")]),
 ];
 
 /// Columns of the demo files the importer deliberately leaves alone: an initiative's stage date
@@ -474,30 +474,6 @@ fn write_demo(
     };
     let date = |d: Option<NaiveDate>| d.map(|d| d.to_string());
 
-    for value in &demo.value_assumptions {
-        let v = &value.value;
-        let initiative_id = initiative(&v.initiative_code, value.file, value.row)?;
-        let id = tx.insert_value_assumption(&ValueAssumptionRow {
-            initiative_id,
-            method: v.method.as_str(),
-            name: &v.name,
-            unit: &v.unit,
-            low: &v.low,
-            likely: &v.likely,
-            high: &v.high,
-            confidence: v.confidence.as_str(),
-            note: &v.note,
-            position: v.position,
-        })?;
-        let fields = serde_json::json!({
-            "initiative_id": initiative_id, "method": v.method.as_str(), "name": v.name, "unit": v.unit,
-            "low": v.low, "likely": v.likely, "high": v.high, "confidence": v.confidence.as_str(),
-            "note": v.note, "position": v.position,
-        });
-        audit_created(tx, "value_assumption", id, fields, actor, now)?;
-        tx.add_record_change(batch(value.file)?, "value_assumption", id, None)?;
-    }
-
     for risk in &demo.risks {
         let r = &risk.value;
         let ids = subject(&r.subject, risk.file, risk.row)?;
@@ -590,26 +566,6 @@ fn write_demo(
         tx.add_record_change(batch(incident.file)?, "incident", id, None)?;
     }
 
-    for budget in &demo.budgets {
-        let b = &budget.value;
-        let (start, end) = (b.period_start.to_string(), b.period_end.to_string());
-        let id = tx.insert_budget(&BudgetRow {
-            scope_type: b.scope.as_str(),
-            scope_value: &b.scope_value,
-            period_start: &start,
-            period_end: &end,
-            amount_micros: b.amount_micros,
-            currency: &b.currency,
-            note: &b.note,
-        })?;
-        let fields = serde_json::json!({
-            "scope_type": b.scope.as_str(), "scope_value": b.scope_value, "period_start": start, "period_end": end,
-            "amount": crate::domain::format_micros(b.amount_micros), "currency": b.currency, "note": b.note,
-        });
-        audit_created(tx, "budget", id, fields, actor, now)?;
-        tx.add_record_change(batch(budget.file)?, "budget", id, None)?;
-    }
-
     Ok(DemoLoadReport {
         company: demo.company.clone(),
         vendors: count(MappingTarget::Vendors),
@@ -618,11 +574,11 @@ fn write_demo(
         initiatives: count(MappingTarget::Initiatives),
         cost_lines: count(MappingTarget::CostLines),
         metric_observations: count(MappingTarget::Kpis),
-        value_assumptions: demo.value_assumptions.len() as u32,
+        value_assumptions: count(MappingTarget::ValueAssumptions),
         risks: demo.risks.len() as u32,
         reviews: demo.reviews.len() as u32,
         incidents: demo.incidents.len() as u32,
-        budgets: demo.budgets.len() as u32,
+        budgets: count(MappingTarget::Budgets),
         fx_rates: count(MappingTarget::FxRates),
     })
 }

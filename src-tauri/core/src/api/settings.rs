@@ -224,49 +224,7 @@ impl App {
     /// Adds a budget, or replaces the one for the same scope and dates; with an `id`, changes
     /// that budget (scope, dates and amount alike) in one step.
     pub fn budget_set(&mut self, entry: &BudgetEntry) -> ApiResult<BudgetEntry> {
-        let mut v = Validation::default();
-        let scope_type = entry.scope_type.trim().to_ascii_lowercase();
-        if !BUDGET_SCOPES.contains(&scope_type.as_str()) {
-            v.error("scope_type", "A budget is for the portfolio or for one department");
-        }
-        let scope_value = if scope_type == "portfolio" { String::new() } else { entry.scope_value.trim().to_owned() };
-        if scope_type == "department" && scope_value.is_empty() {
-            v.error("scope_value", "Name the department the budget is for");
-        }
-        v.dates_in_order("period_end", "The end", "start", Some(entry.period_start), Some(entry.period_end));
-        let micros = match parse_decimal_micros(&entry.amount) {
-            Ok(micros) if micros >= 0 => Some(micros),
-            _ if entry.amount.trim().is_empty() => {
-                v.error("amount", "Enter the budget amount, such as 250000");
-                None
-            }
-            _ => {
-                v.error("amount", format!("\"{}\" is not an amount such as 250000.00", entry.amount.trim()));
-                None
-            }
-        };
-        let currency = Currency::parse(&entry.currency);
-        if currency.is_none() {
-            v.error(
-                "currency",
-                match entry.currency.trim() {
-                    "" => "Enter the budget's currency, such as EUR".to_owned(),
-                    code => format!("\"{code}\" is not an ISO 4217 currency code such as EUR"),
-                },
-            );
-        }
-        v.finish().map_err(ApiError::validation)?;
-        let (Some(micros), Some(currency)) = (micros, currency) else {
-            return Err(ApiError::new(ErrorCode::Internal, "a checked budget lost its amount"));
-        };
-        let budget = Budget {
-            scope_type,
-            scope_value,
-            start: entry.period_start,
-            end: entry.period_end,
-            micros,
-            currency: currency.as_str().to_owned(),
-        };
+        let budget = checked_budget(entry).map_err(ApiError::validation)?;
         let (actor, now, note) = (self.actor.clone(), now_text(), entry.note.trim().to_owned());
         let id = self
             .store
@@ -336,8 +294,56 @@ impl App {
     }
 }
 
+/// A budget entry checked as the settings screen and an imported budget sheet both need it:
+/// a known scope (a department named), dates in order, a non-negative amount, an ISO currency.
+pub(super) fn checked_budget(entry: &BudgetEntry) -> Result<Budget, Vec<FieldError>> {
+    let mut v = Validation::default();
+    let scope_type = entry.scope_type.trim().to_ascii_lowercase();
+    if !BUDGET_SCOPES.contains(&scope_type.as_str()) {
+        v.error("scope_type", "A budget is for the portfolio or for one department");
+    }
+    let scope_value = if scope_type == "portfolio" { String::new() } else { entry.scope_value.trim().to_owned() };
+    if scope_type == "department" && scope_value.is_empty() {
+        v.error("scope_value", "Name the department the budget is for");
+    }
+    v.dates_in_order("period_end", "The end", "start", Some(entry.period_start), Some(entry.period_end));
+    let micros = match parse_decimal_micros(&entry.amount) {
+        Ok(micros) if micros >= 0 => Some(micros),
+        _ if entry.amount.trim().is_empty() => {
+            v.error("amount", "Enter the budget amount, such as 250000");
+            None
+        }
+        _ => {
+            v.error("amount", format!("\"{}\" is not an amount such as 250000.00", entry.amount.trim()));
+            None
+        }
+    };
+    let currency = Currency::parse(&entry.currency);
+    if currency.is_none() {
+        v.error(
+            "currency",
+            match entry.currency.trim() {
+                "" => "Enter the budget's currency, such as EUR".to_owned(),
+                code => format!("\"{code}\" is not an ISO 4217 currency code such as EUR"),
+            },
+        );
+    }
+    v.finish()?;
+    let (Some(micros), Some(currency)) = (micros, currency) else {
+        return Err(vec![FieldError { field: "amount".into(), message: "a checked budget lost its amount".into() }]);
+    };
+    Ok(Budget {
+        scope_type,
+        scope_value,
+        start: entry.period_start,
+        end: entry.period_end,
+        micros,
+        currency: currency.as_str().to_owned(),
+    })
+}
+
 /// "Finance 1 Jan 2026 – 31 Dec 2026: 400000.00 EUR", for the audit trail.
-fn describe_budget(budget: &Budget) -> String {
+pub(super) fn describe_budget(budget: &Budget) -> String {
     let scope = if budget.scope_type == "portfolio" { "Whole portfolio" } else { budget.scope_value.as_str() };
     format!(
         "{scope} {} – {}: {} {}",

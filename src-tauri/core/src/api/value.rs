@@ -589,6 +589,21 @@ fn breakeven_view(b: &value::Breakeven, positive: bool) -> BreakevenView {
 }
 
 /// Checks a model as entered; messages name the row and the field.
+/// One assumption checked by the editor's own rules, for a row of an imported sheet: the
+/// problems as (field, message), the field a key of the draft and the message without the
+/// editor's "Row 1: " (the importer names the sheet's own row).
+pub(super) fn check_assumption(draft: &AssumptionDraft) -> Vec<(String, String)> {
+    let Err(errors) = validate(std::slice::from_ref(draft)) else { return Vec::new() };
+    errors
+        .into_iter()
+        .map(|e| {
+            let field = e.field.strip_prefix("assumptions.0.").unwrap_or(&e.field).to_owned();
+            let message = e.message.strip_prefix("Row 1: ").unwrap_or(&e.message).to_owned();
+            (field, message)
+        })
+        .collect()
+}
+
 fn validate(drafts: &[AssumptionDraft]) -> Result<Vec<Assumption>, Vec<FieldError>> {
     let mut v = Validation::default();
     let mut model = Vec::new();

@@ -8,8 +8,7 @@ use sha2::{Digest, Sha256};
 use super::ImportError;
 use super::table::{SheetRow, SheetTable};
 use crate::domain::{
-    BudgetScope, Confidence, Currency, GateDecision, IncidentSeverity, IncidentStatus, ReviewDecision, ReviewType,
-    RiskCategory, RiskStatus, Stage, ValueMethod,
+    GateDecision, IncidentSeverity, IncidentStatus, ReviewDecision, ReviewType, RiskCategory, RiskStatus, Stage,
 };
 
 /// The demo files as shipped: (file name, contents).
@@ -52,20 +51,6 @@ pub struct DemoStageChange {
     pub decision: Option<GateDecision>,
     pub decided_by: String,
     pub rationale: String,
-}
-
-/// One factor of an initiative's value model; values are kept as the exact decimal text.
-pub struct DemoValueAssumption {
-    pub initiative_code: String,
-    pub method: ValueMethod,
-    pub name: String,
-    pub unit: String,
-    pub low: String,
-    pub likely: String,
-    pub high: String,
-    pub confidence: Confidence,
-    pub note: String,
-    pub position: i64,
 }
 
 /// What a governance record is about: any of a system, an initiative and a vendor (at least one).
@@ -119,29 +104,17 @@ pub struct DemoIncident {
     pub reported_to_authority: bool,
 }
 
-pub struct DemoBudget {
-    pub scope: BudgetScope,
-    /// The department's name; empty for the whole portfolio.
-    pub scope_value: String,
-    pub period_start: NaiveDate,
-    pub period_end: NaiveDate,
-    pub amount_micros: i64,
-    pub currency: String,
-    pub note: String,
-}
-
-/// The demo's governance and planning files, typed, with dates already shifted. The records
-/// and facts (vendors to FX rates) go through the importer instead: see [`importable_files`].
+/// The demo's stage history and governance files, typed, with dates already shifted. The
+/// records, facts, budgets and value assumptions go through the importer instead: see
+/// [`importable_files`].
 pub struct DemoPortfolio {
     pub company: String,
     pub reporting_currency: String,
     pub files: Vec<DemoFile>,
     pub stage_changes: Vec<Sourced<DemoStageChange>>,
-    pub value_assumptions: Vec<Sourced<DemoValueAssumption>>,
     pub risks: Vec<Sourced<DemoRisk>>,
     pub reviews: Vec<Sourced<DemoReview>>,
     pub incidents: Vec<Sourced<DemoIncident>>,
-    pub budgets: Vec<Sourced<DemoBudget>>,
 }
 
 /// Moves every date of the demo by whole months (day clamped to the month's end).
@@ -190,7 +163,8 @@ fn shift_for(today: NaiveDate) -> Result<Shift, ImportError> {
 }
 
 /// The demo files that load through the importer, in the order they must load (systems name
-/// their vendors, costs their systems and initiatives), with the columns holding dates.
+/// their vendors, costs and value assumptions their systems and initiatives), with the columns
+/// holding dates.
 const IMPORTED: &[(&str, &[&str])] = &[
     ("vendors.csv", &["review_date"]),
     ("systems.csv", &["first_seen", "next_review_date"]),
@@ -199,6 +173,8 @@ const IMPORTED: &[(&str, &[&str])] = &[
     ("fx_rates.csv", &["valid_from"]),
     ("costs.csv", &["month"]),
     ("adoption.csv", &["month"]),
+    ("budgets.csv", &["period_start", "period_end"]),
+    ("value_assumptions.csv", &[]),
 ];
 
 /// A demo file as the importer reads it: the shipped CSV with its dates shifted.
@@ -208,9 +184,10 @@ pub struct ShiftedFile {
     pub text: String,
 }
 
-/// The demo's vendors, systems, contracts, initiatives, FX rates, costs and adoption figures as
-/// CSV text for a portfolio loaded on `today`: every date (`YYYY-MM-DD`) and month (`YYYY-MM`)
-/// moved by the same whole months as [`DemoPortfolio::load`] moves the other files.
+/// The demo's vendors, systems, contracts, initiatives, FX rates, costs, adoption figures,
+/// budgets and value assumptions as CSV text for a portfolio loaded on `today`: every date
+/// (`YYYY-MM-DD`) and month (`YYYY-MM`) moved by the same whole months as
+/// [`DemoPortfolio::load`] moves the other files.
 pub fn importable_files(today: NaiveDate) -> Result<Vec<ShiftedFile>, ImportError> {
     let shift = shift_for(today)?;
     IMPORTED.iter().map(|(name, dates)| shift_csv(name, file_text(name), dates, &shift)).collect()
@@ -287,13 +264,6 @@ fn subject(r: &SheetRow<'_>) -> Result<DemoSubject, ImportError> {
     Ok(subject)
 }
 
-fn currency(r: &SheetRow<'_>, column: &str) -> Result<String, ImportError> {
-    let text = r.required(column)?;
-    Currency::parse(&text)
-        .map(|c| c.as_str().to_owned())
-        .ok_or_else(|| r.invalid(column, format!("\"{text}\" is not an ISO 4217 currency code")))
-}
-
 /// `later` may not fall before `earlier` (both optional).
 fn in_order(
     r: &SheetRow<'_>,
@@ -350,34 +320,6 @@ impl DemoPortfolio {
                 rationale: r.text("rationale"),
             };
             stage_changes.push(sourced("stage_history.csv", &r, change));
-        }
-
-        let values_t = table(
-            "value_assumptions.csv",
-            &["initiative_code", "method", "name", "unit", "low", "likely", "high", "confidence", "position"],
-        )?;
-        let mut value_assumptions = Vec::new();
-        for r in values_t.rows() {
-            let (low, likely, high) = (r.decimal("low")?, r.decimal("likely")?, r.decimal("high")?);
-            if low.1 > likely.1 {
-                return Err(r.invalid("likely", format!("{} is below low {}", likely.0, low.0)));
-            }
-            if likely.1 > high.1 {
-                return Err(r.invalid("high", format!("{} is below likely {}", high.0, likely.0)));
-            }
-            let assumption = DemoValueAssumption {
-                initiative_code: r.required("initiative_code")?,
-                method: r.required_choice("method", ValueMethod::parse)?,
-                name: r.required("name")?,
-                unit: r.text("unit"),
-                low: low.0,
-                likely: likely.0,
-                high: high.0,
-                confidence: r.required_choice("confidence", Confidence::parse)?,
-                note: r.text("note"),
-                position: r.number("position")?.unwrap_or(0),
-            };
-            value_assumptions.push(sourced("value_assumptions.csv", &r, assumption));
         }
 
         let risks_t = table("risks.csv", &["title", "category", "likelihood", "severity", "status"])?;
@@ -453,41 +395,14 @@ impl DemoPortfolio {
             incidents.push(sourced("incidents.csv", &r, incident));
         }
 
-        let budgets_t = table("budgets.csv", &["scope_type", "scope_value", "period_start", "period_end", "amount"])?;
-        let mut budgets = Vec::new();
-        for r in budgets_t.rows() {
-            let scope = r.required_choice("scope_type", BudgetScope::parse)?;
-            let scope_value = r.text("scope_value");
-            if scope == BudgetScope::Department && scope_value.is_empty() {
-                return Err(r.invalid("scope_value", "a department budget names its department"));
-            }
-            let period = (shift.date(r.date("period_start")?), shift.date(r.date("period_end")?));
-            let (Some(period_start), Some(period_end)) = period else {
-                return Err(r.invalid("period_start", "a budget needs a start and an end date"));
-            };
-            in_order(&r, ("period_start", Some(period_start)), ("period_end", Some(period_end)))?;
-            let budget = DemoBudget {
-                scope,
-                scope_value,
-                period_start,
-                period_end,
-                amount_micros: r.money_micros("amount")?,
-                currency: currency(&r, "currency")?,
-                note: r.text("note"),
-            };
-            budgets.push(sourced("budgets.csv", &r, budget));
-        }
-
         Ok(DemoPortfolio {
             company: text("company"),
             reporting_currency: text("reporting_currency"),
             files,
             stage_changes,
-            value_assumptions,
             risks,
             reviews,
             incidents,
-            budgets,
         })
     }
 }
@@ -601,11 +516,11 @@ mod tests {
         let today = date(2026, 11, 22);
         let demo = DemoPortfolio::load(today).expect("demo reads");
         let counts = [
-            ("value assumptions", demo.value_assumptions.len(), 60..=120),
+            ("value assumptions", rows(today, "value_assumptions.csv").len(), 60..=120),
             ("risks", demo.risks.len(), 20..=30),
             ("reviews", demo.reviews.len(), 25..=40),
             ("incidents", demo.incidents.len(), 8..=14),
-            ("budgets", demo.budgets.len(), 24..=24),
+            ("budgets", rows(today, "budgets.csv").len(), 24..=24),
             ("fx rates", rows(today, "fx_rates.csv").len(), 60..=120),
         ];
         for (what, count, expected) in counts {
@@ -625,18 +540,17 @@ mod tests {
     #[test]
     fn every_live_initiative_has_a_value_model_with_ordered_ranges() {
         let today = date(2026, 11, 22);
-        let demo = DemoPortfolio::load(today).expect("demo reads");
+        let assumptions = rows(today, "value_assumptions.csv");
         for initiative in rows(today, "initiatives.csv") {
             let code = &initiative["code"];
             let live = matches!(initiative["stage"].as_str(), "pilot" | "production" | "scaled");
-            let model: Vec<_> = demo.value_assumptions.iter().filter(|v| &v.value.initiative_code == code).collect();
+            let model: Vec<_> = assumptions.iter().filter(|v| &v["initiative_code"] == code).collect();
             if live {
                 assert!(!model.is_empty(), "{code} is live, so ROI needs its value model");
             }
-            for factor in model {
-                let v = &factor.value;
-                let (low, likely, high) = (micros(&v.low), micros(&v.likely), micros(&v.high));
-                assert!(low <= likely && likely <= high, "{code} {}: low ≤ likely ≤ high", v.name);
+            for v in model {
+                let (low, likely, high) = (micros(&v["low"]), micros(&v["likely"]), micros(&v["high"]));
+                assert!(low <= likely && likely <= high, "{code} {}: low ≤ likely ≤ high", v["name"]);
             }
         }
     }
@@ -644,89 +558,24 @@ mod tests {
     #[test]
     fn user_counts_are_observed_where_adoption_is_measured() {
         let today = date(2026, 11, 22);
-        let demo = DemoPortfolio::load(today).expect("demo reads");
         let adoption = rows(today, "adoption.csv");
         let measured: HashSet<&str> =
             adoption.iter().filter(|o| o["metric"] == "active_users").map(|o| o["system_code"].as_str()).collect();
         let initiatives = rows(today, "initiatives.csv");
-        for v in demo.value_assumptions.iter().map(|v| &v.value).filter(|v| v.unit == "users") {
+        for v in rows(today, "value_assumptions.csv").iter().filter(|v| v["unit"] == "users") {
             let initiative = initiatives
                 .iter()
-                .find(|i| i["code"] == v.initiative_code)
+                .find(|i| i["code"] == v["initiative_code"])
                 .expect("value assumptions name known initiatives");
             if initiative["systems"].split(';').any(|code| measured.contains(code.trim())) {
-                assert_eq!(
-                    v.confidence,
-                    Confidence::Observed,
-                    "{}: users are counted, not modelled",
-                    v.initiative_code
-                );
+                assert_eq!(v["confidence"], "observed", "{}: users are counted, not modelled", v["initiative_code"]);
             }
-        }
-    }
-
-    #[test]
-    fn every_foreign_currency_has_a_rate_for_every_month_it_is_used() {
-        // Loaded on another day than the one the files were written for: the rates move with the data.
-        let today = date(2027, 3, 15);
-        let mut used: Vec<(String, NaiveDate)> =
-            rows(today, "costs.csv").iter().map(|c| (c["currency"].clone(), month(&c["month"]))).collect();
-        used.extend(rows(today, "contracts.csv").iter().filter_map(|c| {
-            let start = day(&c["start_date"])?;
-            Some((c["currency"].clone(), start.with_day(1)?))
-        }));
-        let rates = rows(today, "fx_rates.csv");
-        for (currency, month) in used.into_iter().filter(|(c, _)| c != "EUR") {
-            let rate = rates.iter().find(|r| {
-                r["from_currency"] == currency && r["to_currency"] == "EUR" && day(&r["valid_from"]) == Some(month)
-            });
-            assert!(rate.is_some(), "{currency} has a rate valid from {month}, so spend that month converts to EUR");
-        }
-    }
-
-    #[test]
-    fn reviews_fall_due_and_incidents_stay_open_relative_to_the_day_of_loading() {
-        let today = date(2027, 3, 15);
-        let demo = DemoPortfolio::load(today).expect("demo reads");
-        let open = |r: &&Sourced<DemoReview>| r.value.completed_on.is_none();
-        let overdue = demo.reviews.iter().filter(open).filter(|r| r.value.due_date.is_some_and(|d| d < today)).count();
-        let horizon = today + chrono::Days::new(30);
-        let due_soon = demo
-            .reviews
-            .iter()
-            .filter(open)
-            .filter(|r| r.value.due_date.is_some_and(|d| d >= today && d <= horizon))
-            .count();
-        assert!(overdue >= 3, "several reviews are overdue whatever day the demo is loaded, got {overdue}");
-        assert!(due_soon >= 2, "some reviews fall due within 30 days, got {due_soon}");
-        let completed = demo.reviews.iter().filter(|r| r.value.completed_on.is_some()).count();
-        assert!(completed * 2 > demo.reviews.len(), "most reviews are done");
-        assert!(
-            demo.reviews.iter().filter_map(|r| r.value.completed_on).all(|d| d <= today),
-            "no review is completed in the future"
-        );
-        let open_incidents = demo
-            .incidents
-            .iter()
-            .filter(|i| matches!(i.value.status, IncidentStatus::Open | IncidentStatus::Investigating))
-            .count();
-        assert!((3..=4).contains(&open_incidents), "3–4 incidents are still open, got {open_incidents}");
-        for system in rows(today, "systems.csv") {
-            let Some(next) = day(&system["next_review_date"]).filter(|d| *d < today) else { continue };
-            let code = &system["code"];
-            assert!(
-                demo.reviews.iter().any(|r| &r.value.subject.system_code == code
-                    && r.value.completed_on.is_none()
-                    && r.value.due_date == Some(next)),
-                "{code} is overdue in the inventory, so an open review is due that day"
-            );
         }
     }
 
     #[test]
     fn one_off_costs_belong_to_initiatives_and_budgets_to_the_departments_that_spend() {
         let today = date(2026, 11, 22);
-        let demo = DemoPortfolio::load(today).expect("demo reads");
         let costs = rows(today, "costs.csv");
         let initiatives = rows(today, "initiatives.csv");
         let one_offs: Vec<_> = costs.iter().filter(|c| c["category"] == "one_off").collect();
@@ -740,14 +589,11 @@ mod tests {
             assert!(cost["system_code"].is_empty(), "one-offs are not also a system's cost, so nothing counts twice");
         }
         let departments: HashSet<&str> = costs.iter().map(|c| c["department"].as_str()).collect();
-        let budgeted: HashSet<&str> = demo
-            .budgets
-            .iter()
-            .filter(|b| b.value.scope == BudgetScope::Department)
-            .map(|b| b.value.scope_value.as_str())
-            .collect();
+        let budgets = rows(today, "budgets.csv");
+        let budgeted: HashSet<&str> =
+            budgets.iter().filter(|b| b["scope_type"] == "department").map(|b| b["scope_value"].as_str()).collect();
         assert_eq!(budgeted, departments, "every department that spends has a budget, under the name costs use");
-        let portfolio = demo.budgets.iter().filter(|b| b.value.scope == BudgetScope::Portfolio).count();
+        let portfolio = budgets.iter().filter(|b| b["scope_type"] == "portfolio").count();
         assert_eq!(portfolio, 2, "one portfolio-wide budget for each of the two years");
     }
 }

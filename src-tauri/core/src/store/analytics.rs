@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use chrono::NaiveDate;
-use rusqlite::{Row, params};
+use rusqlite::{OptionalExtension, Row, params};
 
 use super::{Reader, StoreResult, Tx, ValueAssumptionRow};
 use crate::analytics::adoption::{AdoptionFact, AdoptionMetric};
@@ -374,6 +374,69 @@ impl Tx<'_> {
         Ok(())
     }
 
+    /// The assumption of `initiative_id`'s value model with this method and name (names compared
+    /// without regard to case), for an imported sheet to update rather than repeat.
+    pub fn value_assumption_named(
+        &self,
+        initiative_id: i64,
+        method: &str,
+        name: &str,
+    ) -> StoreResult<Option<StoredAssumption>> {
+        Ok(self
+            .conn()
+            .query_row(
+                "SELECT id, unit, low, likely, high, confidence, note, position FROM value_assumptions
+                 WHERE initiative_id = ?1 AND method = ?2 AND name = ?3 COLLATE NOCASE ORDER BY id LIMIT 1",
+                params![initiative_id, method, name],
+                |r| {
+                    Ok(StoredAssumption {
+                        id: r.get(0)?,
+                        initiative_id,
+                        method: method.to_owned(),
+                        name: name.to_owned(),
+                        unit: r.get(1)?,
+                        low: r.get::<_, Option<String>>(2)?.unwrap_or_default(),
+                        likely: r.get::<_, Option<String>>(3)?.unwrap_or_default(),
+                        high: r.get::<_, Option<String>>(4)?.unwrap_or_default(),
+                        confidence: r.get(5)?,
+                        note: r.get(6)?,
+                        position: r.get(7)?,
+                    })
+                },
+            )
+            .optional()?)
+    }
+
+    /// Changes assumption `id` in place; `false` when it is gone.
+    pub fn update_value_assumption(&self, id: i64, row: &ValueAssumptionRow<'_>) -> StoreResult<bool> {
+        Ok(self.conn().execute(
+            "UPDATE value_assumptions SET initiative_id = ?2, method = ?3, name = ?4, unit = ?5, low = ?6,
+                 likely = ?7, high = ?8, confidence = ?9, note = ?10, position = ?11 WHERE id = ?1",
+            params![
+                id,
+                row.initiative_id,
+                row.method,
+                row.name,
+                row.unit,
+                row.low,
+                row.likely,
+                row.high,
+                row.confidence,
+                row.note,
+                row.position
+            ],
+        )? > 0)
+    }
+
+    /// The position after the last assumption of the initiative's model (1 for an empty model).
+    pub fn next_value_position(&self, initiative_id: i64) -> StoreResult<i64> {
+        Ok(self.conn().query_row(
+            "SELECT coalesce(max(position), 0) + 1 FROM value_assumptions WHERE initiative_id = ?1",
+            [initiative_id],
+            |r| r.get(0),
+        )?)
+    }
+
     /// The model as JSON, for the audit trail's old → new.
     pub fn value_model_json(&self, initiative_id: i64) -> StoreResult<String> {
         Ok(self.conn().query_row(
@@ -459,6 +522,22 @@ impl Reader<'_> {
     }
 }
 
+/// A stored value assumption, as an import compares and puts it back.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoredAssumption {
+    pub id: i64,
+    pub initiative_id: i64,
+    pub method: String,
+    pub name: String,
+    pub unit: String,
+    pub low: String,
+    pub likely: String,
+    pub high: String,
+    pub confidence: String,
+    pub note: String,
+    pub position: i64,
+}
+
 /// A stored budget with its id.
 #[derive(Debug, Clone, PartialEq)]
 pub struct BudgetRow {
@@ -515,6 +594,12 @@ impl Tx<'_> {
                 Ok((self.conn().last_insert_rowid(), None))
             }
         }
+    }
+
+    /// Budget `id` with its note, if it is there.
+    pub fn budget(&self, id: i64) -> StoreResult<Option<BudgetRow>> {
+        // Budgets are a few dozen rows: reading them all keeps one reader of the table.
+        Ok(Reader(self.conn()).budget_rows()?.into_iter().find(|row| row.id == id))
     }
 
     /// The budget stored for the same scope and dates, if any.

@@ -75,16 +75,6 @@ pub struct IncidentRow<'a> {
     pub reported_to_authority: bool,
 }
 
-pub struct BudgetRow<'a> {
-    pub scope_type: &'a str,
-    pub scope_value: &'a str,
-    pub period_start: &'a str,
-    pub period_end: &'a str,
-    pub amount_micros: i64,
-    pub currency: &'a str,
-    pub note: &'a str,
-}
-
 /// A governance table an import can add rows to: the entity name its changes and audit events
 /// use, its table, and whether a removed row is soft-deleted (kept, marked) or deleted.
 struct GovernanceTable {
@@ -231,24 +221,6 @@ impl Tx<'_> {
                 row.corrective_actions,
                 row.reported_to_authority,
                 now
-            ])?;
-        Ok(self.conn().last_insert_rowid())
-    }
-
-    pub fn insert_budget(&self, row: &BudgetRow<'_>) -> StoreResult<i64> {
-        self.conn()
-            .prepare_cached(
-                "INSERT INTO budgets (scope_type, scope_value, period_start, period_end, amount_micros, currency, note)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            )?
-            .execute(params![
-                row.scope_type,
-                row.scope_value,
-                row.period_start,
-                row.period_end,
-                row.amount_micros,
-                row.currency,
-                row.note
             ])?;
         Ok(self.conn().last_insert_rowid())
     }

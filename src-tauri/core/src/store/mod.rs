@@ -18,11 +18,11 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OpenFlags, ffi};
 
-pub(crate) use analytics::{ContractFact, DatedStageChange, InitiativeFact, SystemFact};
+pub(crate) use analytics::{BudgetRow, ContractFact, DatedStageChange, InitiativeFact, StoredAssumption, SystemFact};
 pub(crate) use audit::AuditChange;
 pub(crate) use facts::{BatchRow, Provenance};
 pub(crate) use governance::{
-    BudgetRow, FX_RATE_ENTITY, IncidentRow, ReviewRow, RiskRow, SubjectIds, ValueAssumptionRow, fx_rate_token,
+    FX_RATE_ENTITY, IncidentRow, ReviewRow, RiskRow, SubjectIds, ValueAssumptionRow, fx_rate_token,
     is_governance_entity,
 };
 pub(crate) use imports::{BatchFinish, BatchRecord, Existing, KeyedCostLine, KeyedObservation, LiveAmount, OtherScope};

@@ -33,6 +33,13 @@ export const TARGETS: { value: MappingTarget; label: string; one: string; exampl
   { value: "kpis", label: "KPI values", one: "KPI value", example: "Monthly KPI sheet" },
   { value: "fx_rates", label: "Exchange rates", one: "exchange rate", example: "Finance FX rates" },
   { value: "cost_lines", label: "Cost lines", one: "cost line", example: "Finance's AI cost tracker" },
+  { value: "budgets", label: "Budgets", one: "budget", example: "AI budget by department" },
+  {
+    value: "value_assumptions",
+    label: "Value model assumptions",
+    one: "value assumption",
+    example: "Business case assumptions",
+  },
 ];
 
 function targetOf(target: MappingTarget | string) {
