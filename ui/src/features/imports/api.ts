@@ -37,6 +37,7 @@ export const droppedFile = api.importDroppedFile;
 export const onFileDrag = api.onFileDrag;
 export const addAttributionRule = api.attributionRuleAdd;
 export const updateAttributionRule = api.attributionRuleUpdate;
+export const moveAttributionRule = api.attributionRuleMove;
 export const deleteAttributionRule = api.attributionRuleDelete;
 
 /** Every import batch, newest first, fetched again whenever the portfolio's data changes. */
