@@ -140,6 +140,15 @@ pub async fn attribution_rule_update(
 }
 
 #[tauri::command]
+pub async fn attribution_rule_move(
+    cell: State<'_, SessionCell>,
+    id: AttributionRuleId,
+    to_priority: u32,
+) -> Result<AttributionApplied, ApiError> {
+    run(&cell, move |s| s.app_mut()?.attribution_rule_move(id, to_priority)).await
+}
+
+#[tauri::command]
 pub async fn attribution_rule_delete(
     cell: State<'_, SessionCell>,
     id: AttributionRuleId,

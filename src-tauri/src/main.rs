@@ -87,6 +87,7 @@ fn main() {
             imports::attribution_value_list,
             imports::attribution_rule_add,
             imports::attribution_rule_update,
+            imports::attribution_rule_move,
             imports::attribution_rule_delete,
             analytics::dashboard,
             analytics::adoption_view,

@@ -381,11 +381,12 @@ fn attribution_rules_are_edited_and_deleted_and_the_rest_re_applied() {
         .attribution_rule_update(first.rule_id, &rule("azure-ea-cost", "ResourceName", "VM-INGEST-01", claims))
         .expect("update");
     assert_eq!((edited.lines, edited.released), (7, 0), "vm-ingest-01 in both groups (any case); none left bare");
+    assert_eq!(edited.changed, 13, "9 claims lines go to the cost-centre rule, 4 route lines come to this one");
     assert_eq!(rule_counts(&app), vec![(7, "24 USD billed".to_owned()), (18, "34117.163079 USD billed".to_owned())]);
 
     // Deleting the catch-all: what only it matched goes back to unattributed.
     let deleted = app.attribution_rule_delete(second.rule_id).expect("delete");
-    assert_eq!((deleted.lines, deleted.released), (0, 18));
+    assert_eq!((deleted.lines, deleted.released, deleted.changed), (0, 18, 18));
     assert_eq!(rule_counts(&app), vec![(7, "24 USD billed".to_owned())]);
     assert_eq!(
         unattributed_groups(&app),
@@ -431,6 +432,112 @@ fn attribution_rules_are_edited_and_deleted_and_the_rest_re_applied() {
             owned("update", Some("match_value")),
         ],
         "two adds, two edits of field and value, one delete: each in the audit trail"
+    );
+    assert!(app.audit_verify().expect("verify").intact, "the chain still verifies");
+}
+
+/// Live lines per AI system (`""` for none) and each rule's stored position, read with SQLite
+/// directly: the test checks what was stored, not what the api says about it.
+fn stored_attribution(path: &Path) -> (BTreeMap<String, u64>, Vec<i64>) {
+    let conn = rusqlite::Connection::open(path).expect("raw SQLite opens the portfolio");
+    let mut stmt = conn
+        .prepare(
+            "SELECT coalesce(s.name, ''), count(*) FROM cost_lines l LEFT JOIN ai_systems s ON s.id = l.system_id
+             WHERE l.replaced_by_batch IS NULL GROUP BY 1",
+        )
+        .expect("the query prepares");
+    let lines = stmt
+        .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)? as u64)))
+        .expect("the query runs")
+        .collect::<Result<_, _>>()
+        .expect("rows");
+    let mut stmt = conn.prepare("SELECT position FROM attribution_rules ORDER BY position").expect("prepares");
+    let positions = stmt.query_map([], |r| r.get(0)).expect("runs").collect::<Result<_, _>>().expect("rows");
+    (lines, positions)
+}
+
+/// The same Azure EA file as above (25 lines: rg-claims-triage 12, rg-route-opt 13;
+/// vm-ingest-01 3 of the first and 4 of the second). A catch-all rule saved first takes every
+/// line until a more specific rule is moved above it.
+#[test]
+fn moving_a_rule_changes_which_rule_wins() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("portfolio.steward");
+    let mut app = App::create(&path).expect("a portfolio file").with_actor("test-user");
+    commit(&mut app, imports_dir().join("Northwind_EA_ActualCost_202510.csv"));
+    let claims = app.system_create(&crate::util::system("AIS-901", "Claims triage")).expect("system").id;
+    let route = app.system_create(&crate::util::system("AIS-902", "Route optimizer")).expect("system").id;
+    let ingest = app.system_create(&crate::util::system("AIS-903", "Ingest")).expect("system").id;
+    let scratch = app.attribution_rule_add(&rule("azure-ea-cost", "CostCenter", "9999", claims)).expect("add");
+    let every = app.attribution_rule_add(&rule("azure-ea-cost", "*", "", route)).expect("add");
+    let group =
+        app.attribution_rule_add(&rule("azure-ea-cost", "ResourceGroup", "rg-claims-triage", claims)).expect("add");
+    let vm = app.attribution_rule_add(&rule("azure-ea-cost", "ResourceName", "vm-ingest-01", ingest)).expect("add");
+    // A deleted rule leaves a gap in the stored positions (2, 3, 4); a move numbers them again.
+    app.attribution_rule_delete(scratch.rule_id).expect("delete");
+    assert_eq!((group.lines, vm.lines), (0, 0), "the catch-all saved first takes every line");
+    let systems = |pairs: &[(&str, u64)]| pairs.iter().map(|(s, n)| ((*s).to_owned(), *n)).collect();
+    assert_eq!(stored_attribution(&path), (systems(&[("Route optimizer", 25)]), vec![2, 3, 4]));
+
+    // The most specific rule, from last to first: it takes its 7 lines from the catch-all.
+    let moved = app.attribution_rule_move(vm.rule_id, 1).expect("move");
+    assert_eq!((moved.rule_id, moved.lines, moved.released, moved.changed), (vm.rule_id, 7, 0, 7));
+    let order: Vec<_> = app.attribution_rules().expect("rules").iter().map(|r| (r.id, r.priority)).collect();
+    assert_eq!(order, vec![(vm.rule_id, 1), (every.rule_id, 2), (group.rule_id, 3)], "the moved rule is tried first");
+    assert_eq!(
+        stored_attribution(&path),
+        (systems(&[("Ingest", 7), ("Route optimizer", 18)]), vec![1, 2, 3]),
+        "vm-ingest-01's lines now belong to Ingest, and positions are 1..n again"
+    );
+
+    // One step up: the resource group's 9 lines other than vm-ingest-01 leave the catch-all.
+    let up = app.attribution_rule_move(group.rule_id, 2).expect("move");
+    assert_eq!((up.lines, up.changed), (9, 9));
+    assert_eq!(
+        rule_counts(&app),
+        vec![
+            (7, "24 USD billed".to_owned()),
+            (9, "11711.365098 USD billed".to_owned()),
+            (9, "22405.797981 USD billed".to_owned()),
+        ],
+        "each rule keeps the lines it is the first to match"
+    );
+    assert_eq!(
+        stored_attribution(&path).0,
+        systems(&[("Claims triage", 9), ("Ingest", 7), ("Route optimizer", 9)]),
+        "the stored lines changed system, not just the list"
+    );
+
+    // The catch-all back on top takes all 25 lines: 16 change hands.
+    let top = app.attribution_rule_move(every.rule_id, 0).expect("move");
+    assert_eq!((top.lines, top.released, top.changed), (25, 0, 16), "0 counts as first");
+    assert_eq!(stored_attribution(&path).0, systems(&[("Route optimizer", 25)]));
+    let last = app.attribution_rule_move(every.rule_id, 99).expect("move");
+    assert_eq!((last.lines, last.changed), (9, 16), "past the end means last: the others take their lines back");
+    let again = app.attribution_rule_move(every.rule_id, 3).expect("move");
+    assert_eq!((again.lines, again.changed), (9, 0), "a move to where the rule is changes nothing");
+    assert_eq!(stored_attribution(&path).1, vec![1, 2, 3]);
+
+    let unknown = app.attribution_rule_move(scratch.rule_id, 1).expect_err("a deleted rule");
+    assert_eq!(unknown.code, ErrorCode::NotFound, "{}", unknown.message);
+
+    let moves = |id: steward_core::api::AttributionRuleId| -> Vec<(Option<String>, Option<String>)> {
+        let events = app.audit_list(Some(("attribution_rule", id.0)), 100).expect("audit");
+        let mut moves: Vec<_> = events
+            .into_iter()
+            .filter(|e| e.action == "update" && e.field.as_deref() == Some("priority"))
+            .map(|e| (e.old_value, e.new_value))
+            .collect();
+        moves.sort();
+        moves
+    };
+    let text = |old: &str, new: &str| (Some(old.to_owned()), Some(new.to_owned()));
+    assert_eq!(moves(vm.rule_id), vec![text("3", "1")], "the moved rule records its old and new priority");
+    assert_eq!(moves(group.rule_id), vec![text("3", "2")]);
+    assert_eq!(
+        moves(every.rule_id),
+        vec![text("1", "3"), text("3", "1")],
+        "to the top and to the bottom; the move to where it was records nothing"
     );
     assert!(app.audit_verify().expect("verify").intact, "the chain still verifies");
 }

@@ -178,6 +178,8 @@ export const attributionRuleAdd = (draft: AttributionRuleDraft) =>
   call<AttributionApplied>("attribution_rule_add", { draft });
 export const attributionRuleUpdate = (id: AttributionRuleId, draft: AttributionRuleDraft) =>
   call<AttributionApplied>("attribution_rule_update", { id, draft });
+export const attributionRuleMove = (id: AttributionRuleId, toPriority: number) =>
+  call<AttributionApplied>("attribution_rule_move", { id, toPriority });
 export const attributionRuleDelete = (id: AttributionRuleId) => call<AttributionApplied>("attribution_rule_delete", { id });
 
 /** A file dragged over the window, as the webview's drag-drop event reports it (paths only). */

@@ -582,6 +582,33 @@ impl Tx<'_> {
         Ok(Some((before, reapplied)))
     }
 
+    /// Moves a rule to index `to` of the priority order (0 is tried first; past the end means
+    /// last) and numbers every rule's position 1, 2, … again, then re-applies the rule set to
+    /// the lines the moved rule matches. Only those can change hands: the other rules keep
+    /// their order among themselves. `None` when there is no such rule.
+    pub fn move_attribution_rule(&self, id: i64, to: usize) -> StoreResult<Option<MovedRule>> {
+        let Some(rule) = self.attribution_rule(id)? else { return Ok(None) };
+        let mut order: Vec<i64> = {
+            let mut stmt = self.conn().prepare("SELECT id FROM attribution_rules ORDER BY position, id")?;
+            let ids = stmt.query_map([], |r| r.get(0))?;
+            ids.collect::<Result<_, _>>()?
+        };
+        let from = order.iter().position(|r| *r == id).expect("the rule was just read from this table");
+        let to = to.min(order.len() - 1);
+        order.remove(from);
+        order.insert(to, id);
+        // Numbered 1..n again, written only where a number differs: the gaps deletes leave are
+        // closed, and otherwise only the rows between the rule's two places are rewritten.
+        let mut renumber =
+            self.conn().prepare("UPDATE attribution_rules SET position = ?2 WHERE id = ?1 AND position IS NOT ?2")?;
+        for (position, rule_id) in (1_i64..).zip(&order) {
+            renumber.execute(params![rule_id, position])?;
+        }
+        let definition = RuleDefinition { source: &rule.source, field: &rule.field, value: &rule.value };
+        let reapplied = self.reapply_attribution(id, &[definition])?;
+        Ok(Some(MovedRule { from, to, reapplied }))
+    }
+
     /// Sets each imported line that one of `definitions` matches to the AI system of the first
     /// rule (by `position`) that matches it now, as an import would. Lines of other sources,
     /// and lines no rule ever matched, cannot change and are not read. Lines a later import
@@ -615,17 +642,18 @@ impl Tx<'_> {
             [],
         )?;
         let first_id = first_rule("r.id", "b.preset", "c.attributes_json");
-        let (lines, released) = conn.query_row(
+        let (lines, released, changed) = conn.query_row(
             &format!(
                 "SELECT coalesce(sum(c.replaced_by_batch IS NULL AND ({first_id}) IS ?1), 0),
-                        coalesce(sum(c.replaced_by_batch IS NULL AND t.before IS NOT NULL AND c.system_id IS NULL), 0)
+                        coalesce(sum(c.replaced_by_batch IS NULL AND t.before IS NOT NULL AND c.system_id IS NULL), 0),
+                        coalesce(sum(c.replaced_by_batch IS NULL AND c.system_id IS NOT t.before), 0)
                  FROM temp.attribution_touched t JOIN cost_lines c ON c.id = t.id
                  JOIN import_batches b ON b.id = c.import_batch_id"
             ),
             [rule_id],
-            |r| Ok((r.get::<_, i64>(0)? as u64, r.get::<_, i64>(1)? as u64)),
+            |r| Ok((r.get::<_, i64>(0)? as u64, r.get::<_, i64>(1)? as u64, r.get::<_, i64>(2)? as u64)),
         )?;
-        Ok(Reapplied { lines, released })
+        Ok(Reapplied { lines, released, changed })
     }
 
     /// Which later batch replaced lines of this one, if any: it must be undone first.
@@ -753,12 +781,22 @@ pub struct StoredRule {
     pub system_deleted: bool,
 }
 
-/// What re-applying the rules did for one rule: the live lines it attributes now, and the
-/// live lines the change left without an AI system.
+/// What re-applying the rules did for one rule: the live lines it attributes now, the live
+/// lines the change left without an AI system, and the live lines whose AI system it changed.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Reapplied {
     pub lines: u64,
     pub released: u64,
+    pub changed: u64,
+}
+
+/// A rule moved in the priority order: where it was and where it is now (0-based), and what
+/// re-applying the rules did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MovedRule {
+    pub from: usize,
+    pub to: usize,
+    pub reapplied: Reapplied,
 }
 
 /// Live lines and money (micro-units per currency and basis) of one group.

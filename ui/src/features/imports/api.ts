@@ -38,6 +38,7 @@ export const droppedFiles = api.importDroppedFiles;
 export const onFileDrag = api.onFileDrag;
 export const addAttributionRule = api.attributionRuleAdd;
 export const updateAttributionRule = api.attributionRuleUpdate;
+export const moveAttributionRule = api.attributionRuleMove;
 export const deleteAttributionRule = api.attributionRuleDelete;
 
 /** Every import batch, newest first, fetched again whenever the portfolio's data changes. */

@@ -1,8 +1,8 @@
 // The Attribution rules section of the Imports screen: which imported cost lines belong to which
-// AI system ("Azure ResourceGroup rg-support-bot → Support chatbot"). Rules are saved, changed
-// and deleted here; Rust re-applies them to everything stored and says what moved. Lines no
-// rule matches stay unattributed, and the Dashboard shows them as such.
-import { useState } from "react";
+// AI system ("Azure ResourceGroup rg-support-bot → Support chatbot"). Rules are saved, changed,
+// moved up or down and deleted here; Rust re-applies them to everything stored and says what
+// moved. Lines no rule matches stay unattributed, and the Dashboard shows them as such.
+import { useCallback, useEffect, useRef, useState } from "react";
 
 import { Button } from "../../components/button";
 import { ConfirmDialog } from "../../components/dialog";
@@ -18,6 +18,7 @@ import { useSession } from "../session/session-context";
 import {
   addAttributionRule,
   deleteAttributionRule,
+  moveAttributionRule,
   updateAttributionRule,
   useAttribution,
   useAttributionSources,
@@ -35,9 +36,14 @@ import {
   EVERY_LINE,
   formOf,
   matchText,
+  movedText,
+  moveLabel,
+  moveTip,
+  neighbourOf,
   spendText,
   valueOptionLabel,
   valuesFor,
+  type MoveDirection,
   type RuleForm,
 } from "./attribution-text";
 
@@ -48,6 +54,9 @@ const TYPE_VALUE = "\u0000type";
 
 type Editing = { kind: "new" } | { kind: "edit"; rule: AttributionRule } | null;
 
+/** A rule just moved, and the place it should show at once the list is read again. */
+type Moved = { id: number; direction: MoveDirection; priority: number };
+
 export function AttributionRules() {
   const session = useSession();
   const toasts = useToasts();
@@ -57,7 +66,28 @@ export function AttributionRules() {
   const [confirming, setConfirming] = useState<AttributionRule | null>(null);
   const [deleting, setDeleting] = useState(false);
   const [lastSaved, setLastSaved] = useState<number | null>(null);
+  const [moving, setMoving] = useState(false);
+  const [moved, setMoved] = useState<Moved | null>(null);
   const readOnly = session.readOnly;
+  const moveShown = useCallback(() => setMoved(null), []);
+
+  const move = async (rule: AttributionRule, direction: MoveDirection) => {
+    // A second press before the list is read again would start from the old places.
+    const passed = neighbourOf(data.data?.rules ?? [], rule, direction);
+    if (moving || data.loading || !passed) return;
+    setMoving(true);
+    try {
+      const applied = await moveAttributionRule(rule.id, passed.priority);
+      toasts.show({ tone: "success", ...movedText(direction, applied, rule, passed) });
+      setLastSaved(rule.id);
+      setMoved({ id: rule.id, direction, priority: passed.priority });
+      session.dataChanged();
+    } catch (e) {
+      toasts.show({ tone: "danger", message: "Couldn't move the rule", detail: toApiError(e).message });
+    } finally {
+      setMoving(false);
+    }
+  };
 
   const remove = async (rule: AttributionRule) => {
     setDeleting(true);
@@ -113,6 +143,9 @@ export function AttributionRules() {
         readOnly={readOnly}
         editingId={editing?.kind === "edit" ? editing.rule.id : null}
         lastSaved={lastSaved}
+        moved={moved}
+        onMove={(rule, direction) => void move(rule, direction)}
+        onMoveShown={moveShown}
         onEdit={(rule) => setEditing({ kind: "edit", rule })}
         onDelete={setConfirming}
       />
@@ -124,9 +157,10 @@ export function AttributionRules() {
       <div className="attribution__head">
         <p className="attribution__lead">
           A rule ties the imported cost lines of one export to an AI system of your inventory — for example, Azure lines
-          whose ResourceGroup is rg-support-bot belong to the Support chatbot. Rules are tried from the top; the first
-          that matches a line wins. Saving, changing or deleting one applies the rules again to everything already
-          imported, and to every import after.
+          whose ResourceGroup is rg-support-bot belong to the Support chatbot. Rules are tried in order from the top, and
+          the first rule that matches a line wins, so move a specific rule above a broader one (such as every line of an
+          export). Saving, moving, changing or deleting a rule applies the rules again to everything already imported,
+          and to every import after.
         </p>
         {rules && rules.length > 0 && editing === null ? (
           <Button
@@ -189,6 +223,9 @@ function RulesTable({
   readOnly,
   editingId,
   lastSaved,
+  moved,
+  onMove,
+  onMoveShown,
   onEdit,
   onDelete,
 }: {
@@ -196,13 +233,30 @@ function RulesTable({
   readOnly: boolean;
   editingId: number | null;
   lastSaved: number | null;
+  moved: Moved | null;
+  onMove: (rule: AttributionRule, direction: MoveDirection) => void;
+  onMoveShown: () => void;
   onEdit: (rule: AttributionRule) => void;
   onDelete: (rule: AttributionRule) => void;
 }) {
+  const table = useRef<HTMLTableElement>(null);
+
+  // Keep the keyboard on the moved rule once the list shows its new place: its row was moved
+  // in the page, which drops focus, and at either end the pressed button is disabled.
+  useEffect(() => {
+    if (!moved || !rules.some((r) => r.id === moved.id && r.priority === moved.priority)) return;
+    const row = table.current?.querySelector(`[data-rule-id="${moved.id}"]`);
+    const button =
+      row?.querySelector<HTMLButtonElement>(`[data-move="${moved.direction}"]:not(:disabled)`) ??
+      row?.querySelector<HTMLButtonElement>("[data-move]:not(:disabled)");
+    button?.focus();
+    onMoveShown();
+  }, [moved, rules, onMoveShown]);
+
   return (
     <div className="table-frame attribution__table">
       <div className="table-scroll">
-        <table className="simple-table" aria-label="Attribution rules" data-testid="rules-table">
+        <table ref={table} className="simple-table" aria-label="Attribution rules" data-testid="rules-table">
           <colgroup>
             <col className="rule-col--order" />
             <col className="rule-col--source" />
@@ -214,8 +268,8 @@ function RulesTable({
           </colgroup>
           <thead>
             <tr>
-              <th scope="col" className="num" title="Rules are tried in this order">
-                #
+              <th scope="col" title="Rules are tried in this order; the first that matches a line wins">
+                Order
               </th>
               <th scope="col">Source</th>
               <th scope="col">Lines where</th>
@@ -240,8 +294,16 @@ function RulesTable({
               ];
               const what = `the rule ${matchText(rule.field, rule.match_value)}`;
               return (
-                <tr key={rule.id} className={classes.filter(Boolean).join(" ")} data-testid="rule-row">
-                  <td className="num muted">{rule.priority}</td>
+                <tr key={rule.id} className={classes.filter(Boolean).join(" ")} data-testid="rule-row" data-rule-id={rule.id}>
+                  <td>
+                    <div className="attribution__order">
+                      <span className="attribution__priority muted" data-testid="rule-priority">
+                        {rule.priority}
+                      </span>
+                      <MoveButton rule={rule} rules={rules} direction="up" readOnly={readOnly} onMove={onMove} />
+                      <MoveButton rule={rule} rules={rules} direction="down" readOnly={readOnly} onMove={onMove} />
+                    </div>
+                  </td>
                   <td>
                     <Truncate text={rule.source_label} />
                   </td>
@@ -303,6 +365,36 @@ function RulesTable({
         </table>
       </div>
     </div>
+  );
+}
+
+/** Moves a rule one place; disabled at the end it cannot pass, and while the file is read-only. */
+function MoveButton({
+  rule,
+  rules,
+  direction,
+  readOnly,
+  onMove,
+}: {
+  rule: AttributionRule;
+  rules: AttributionRule[];
+  direction: MoveDirection;
+  readOnly: boolean;
+  onMove: (rule: AttributionRule, direction: MoveDirection) => void;
+}) {
+  const atEnd = neighbourOf(rules, rule, direction) === null;
+  return (
+    <Button
+      variant="ghost"
+      size="sm"
+      icon={direction === "up" ? "arrowUp" : "arrowDown"}
+      aria-label={moveLabel(rule, direction)}
+      title={readOnly ? READ_ONLY_TIP : moveTip(direction, atEnd)}
+      disabled={readOnly || atEnd}
+      onClick={() => onMove(rule, direction)}
+      data-move={direction}
+      data-testid={`rule-move-${direction}`}
+    />
   );
 }
 

@@ -1,6 +1,6 @@
 // Words and small decisions of the Attribution rules section: how a rule reads, what a saved
-// change did, how an unattributed value is offered. The figures come from Rust; this only
-// dresses them.
+// change or a move did, how an unattributed value is offered. The figures come from Rust; this
+// only dresses them.
 import { formatCount, formatMoney } from "../../lib/format";
 import type { AttributionApplied, AttributionRule, AttributionRuleDraft, AttributionSource, MoneyTotal, UnattributedValue } from "./api";
 
@@ -71,6 +71,48 @@ export function appliedText(
   if (verb === "deleted") return { message: "Rule deleted", detail: released ?? "No stored line depended on it" };
   const message = `Rule ${verb}: ${formatCount(applied.lines, "stored line")} ${applied.lines === 1 ? "belongs" : "belong"} to ${systemName}`;
   return released ? { message, detail: released } : { message };
+}
+
+/** A move of one place in the order rules are tried. */
+export type MoveDirection = "up" | "down";
+
+/** The rule a one-place move swaps with: the one just above or below, or null at that end. */
+export function neighbourOf(
+  rules: readonly AttributionRule[],
+  rule: AttributionRule,
+  direction: MoveDirection,
+): AttributionRule | null {
+  const priority = direction === "up" ? rule.priority - 1 : rule.priority + 1;
+  return rules.find((r) => r.priority === priority) ?? null;
+}
+
+/** "Move rule 2 up": the button's accessible name, which says which rule it moves. */
+export function moveLabel(rule: AttributionRule, direction: MoveDirection): string {
+  return `Move rule ${rule.priority} ${direction}`;
+}
+
+/** The move button's tip: what a move does, or why there is none at this end. */
+export function moveTip(direction: MoveDirection, atEnd: boolean): string {
+  if (atEnd) return direction === "up" ? "Tried first already" : "Tried last already";
+  return direction === "up" ? "Move up: tried one place earlier" : "Move down: tried one place later";
+}
+
+/**
+ * The toast after moving a rule one place. Only the two rules that swapped can trade lines, and
+ * Rust counts the lines that changed system: moved up, they now go to the moved rule's system;
+ * moved down, to the system of the rule it passed.
+ */
+export function movedText(
+  direction: MoveDirection,
+  applied: AttributionApplied,
+  rule: AttributionRule,
+  passed: AttributionRule,
+): { message: string; detail?: string } {
+  const place = `Rule moved to #${passed.priority}`;
+  if (applied.changed === 0) return { message: place, detail: "No stored line changed AI system" };
+  const gainer = (direction === "up" ? rule.system_name : passed.system_name) || "the system";
+  const verb = applied.changed === 1 ? "goes" : "go";
+  return { message: `${place}: ${formatCount(applied.changed, "line")} now ${verb} to ${gainer}` };
 }
 
 /** The confirmation question before deleting a rule. */

@@ -2,7 +2,8 @@
 import type { AttributionRuleId } from "./AttributionRuleId";
 
 /**
- * What saving or deleting a rule did to the stored lines once the rules were applied again.
+ * What saving, moving or deleting a rule did to the stored lines once the rules were applied
+ * again.
  */
 export type AttributionApplied = { rule_id: AttributionRuleId, 
 /**
@@ -12,4 +13,8 @@ lines: number,
 /**
  * Live lines that had an AI system before the change and have none now.
  */
-released: number, };
+released: number, 
+/**
+ * Live lines whose AI system the change altered (to another one, to none, or from none).
+ */
+changed: number, };
