@@ -1,10 +1,11 @@
 //! Spreadsheet import: turns files into typed facts the api can store.
 //!
-//! Owns: reading files (`source`: encodings, delimiters, workbooks, zip/gz containers, several
-//! files read as the parts of one export; `parts`: their order, manifests, part-like names), typing
-//! cells (`values`), known layouts (`preset`, data files under `assets/presets/`) and the
-//! interpreter from rows to facts (`engine`: header row, summary rows, keys, scopes, issues,
-//! pivot tables read cell by cell, rows exported more than once).
+//! Owns: reading files (`source`: encodings, delimiters, workbooks, JSON records, zip/gz
+//! containers, several files read as the parts of one export; `parts`: their order, manifests,
+//! part-like names), typing cells (`values`), known layouts (`preset`, data files under
+//! `assets/presets/`), the interpreter from rows to facts (`engine`: header row, summary rows,
+//! keys, scopes, issues, pivot tables read cell by cell, rows exported more than once) and
+//! running it on a second thread beside the caller's store (`pipeline`).
 //! Does not: touch the database (the api stores what the engine hands it) or know about Tauri.
 //! Invariant: the only module that names csv and calamine.
 
