@@ -46,5 +46,5 @@ def write_section(title: str, section: str, report: Path = RESULTS) -> None:
     notes = re.search(r"\nWhat the numbers say.*", old.group(0), re.S) if old else None
     if notes:
         section = f"{section.rstrip()}\n{notes.group(0)}"
-    text = pattern.sub("", text).rstrip("\n")
+    text = pattern.sub("", text).strip("\n")
     report.write_text(f"{text}\n\n{section.rstrip()}\n" if text else f"{section.rstrip()}\n")
