@@ -518,7 +518,7 @@ fn note_unconverted(notes: &mut Vec<String>, sum: &Converted, reporting: &str, w
 }
 
 /// 222406666666 micro-units → "222,406.67", for sentences (screens format the exact text).
-fn grouped(micros: i64) -> String {
+pub(super) fn grouped(micros: i64) -> String {
     let cents = (i128::from(micros) + if micros < 0 { -5_000 } else { 5_000 }) / 10_000;
     let (sign, cents) = (if cents < 0 { "-" } else { "" }, cents.unsigned_abs());
     let whole = (cents / 100).to_string();

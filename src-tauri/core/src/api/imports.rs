@@ -1256,20 +1256,10 @@ fn exact_amount(line: &LiveAmount) -> Decimal {
     line.exact.as_deref().and_then(|text| text.parse::<Decimal>().ok()).unwrap_or_else(|| Decimal::new(line.micros, 6))
 }
 
-/// 31124.527 → "31,124.53", for sentences (the totals beside them stay exact).
+/// 31124.527 → "31,124.53", for sentences (the totals beside them stay exact), as the
+/// dashboard's notes write money.
 fn grouped_cents(amount: Decimal) -> String {
-    let cents = amount.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
-    let text = format!("{:.2}", cents.abs());
-    let (whole, fraction) = text.split_once('.').unwrap_or((&text, "00"));
-    let mut out = String::new();
-    for (i, digit) in whole.chars().enumerate() {
-        if i > 0 && (whole.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(digit);
-    }
-    let sign = if cents.is_sign_negative() && !cents.is_zero() { "-" } else { "" };
-    format!("{sign}{out}.{fraction}")
+    crate::import::micros(amount).map_or_else(|| amount.round_dp(2).to_string(), super::analytics::grouped)
 }
 
 fn money(totals: &BTreeMap<(String, String), Decimal>) -> Vec<MoneyTotal> {
@@ -2312,27 +2302,53 @@ impl StoreSink<'_, '_> {
         let (id, _) = self.tx.upsert_budget(&budget, &entry.note)?;
         self.budgets_seen.insert(id);
         let before_json = before.as_ref().map(|(_, old)| budget_json(old).to_string());
-        self.tx.add_record_change(self.batch, BUDGET_ENTITY, id, before_json.as_deref())?;
-        let old = before.as_ref().map(|(_, old)| super::settings::describe_budget(&old.budget));
+        let change = KeyedChange {
+            entity: BUDGET_ENTITY,
+            id,
+            before_json: before_json.as_deref(),
+            field: Some("budget"),
+            old_value: before.as_ref().map(|(_, old)| super::settings::describe_budget(&old.budget)),
+            new_value: super::settings::describe_budget(&budget),
+        };
+        self.note_keyed_change(change)?;
+        Ok(Vec::new())
+    }
+
+    /// Records what an import did to one keyed record (for undo), its audit event, and counts it
+    /// as created or updated.
+    fn note_keyed_change(&mut self, change: KeyedChange<'_>) -> Result<(), StoreError> {
+        let updated = change.before_json.is_some();
+        self.tx.add_record_change(self.batch, change.entity, change.id, change.before_json)?;
         self.tx.append_audit(
             &self.now,
             AuditChange {
                 actor: &self.actor,
-                entity_type: BUDGET_ENTITY,
-                entity_id: id,
-                action: if before.is_some() { "update" } else { "create" },
-                field: Some("budget"),
-                old_value: old,
-                new_value: Some(super::settings::describe_budget(&budget)),
+                entity_type: change.entity,
+                entity_id: change.id,
+                action: if updated { "update" } else { "create" },
+                field: change.field,
+                old_value: change.old_value,
+                new_value: Some(change.new_value),
             },
         )?;
-        if before.is_some() {
+        if updated {
             self.records_updated += 1;
         } else {
             self.records_created += 1;
         }
-        Ok(Vec::new())
+        Ok(())
     }
+}
+
+/// One keyed record an import created or changed: its state before (none when created), and
+/// how the audit trail words the change.
+struct KeyedChange<'a> {
+    entity: &'static str,
+    id: i64,
+    before_json: Option<&'a str>,
+    field: Option<&'static str>,
+    old_value: Option<String>,
+    new_value: String,
 }
 
 /// A form's message ("Enter the budget amount") as a row issue says it ("enter the budget amount").
@@ -2476,24 +2492,15 @@ impl StoreSink<'_, '_> {
         };
         self.assumptions_seen.insert(id);
         let old_text = old_json.as_ref().map(serde_json::Value::to_string);
-        self.tx.add_record_change(self.batch, ASSUMPTION_ENTITY, id, old_text.as_deref())?;
-        self.tx.append_audit(
-            &self.now,
-            AuditChange {
-                actor: &self.actor,
-                entity_type: ASSUMPTION_ENTITY,
-                entity_id: id,
-                action: if before.is_some() { "update" } else { "create" },
-                field: None,
-                old_value: old_text,
-                new_value: Some(after.to_string()),
-            },
-        )?;
-        if before.is_some() {
-            self.records_updated += 1;
-        } else {
-            self.records_created += 1;
-        }
+        let change = KeyedChange {
+            entity: ASSUMPTION_ENTITY,
+            id,
+            before_json: old_text.as_deref(),
+            field: None,
+            old_value: old_text.clone(),
+            new_value: after.to_string(),
+        };
+        self.note_keyed_change(change)?;
         Ok(Vec::new())
     }
 }
