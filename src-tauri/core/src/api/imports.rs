@@ -7,6 +7,8 @@
 //! marks it as a single part of several only adds and updates, so the parts already imported
 //! keep their lines, and a first part imported alone spares the lines of later parts.
 
+mod governance;
+
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::PathBuf;
 
@@ -28,8 +30,9 @@ use crate::import::{
     read_bytes, read_file, read_parts,
 };
 use crate::store::{
-    AuditChange, BatchFinish, Existing, FX_RATE_ENTITY, KeyedCostLine, KeyedObservation, LiveAmount, OtherScope,
-    Provenance, SpecFor, StoreError, Tx, ValueAssumptionRow, is_governance_entity,
+    AuditChange, BatchFinish, Existing, FX_RATE_ENTITY, INCIDENT_ENTITY, KeyedCostLine, KeyedObservation, LiveAmount,
+    OtherScope, Provenance, REVIEW_ENTITY, RISK_ENTITY, STAGE_CHANGE_ENTITY, SpecFor, StoreError, Tx,
+    ValueAssumptionRow, is_governance_entity,
 };
 
 /// What to import and how.
@@ -372,8 +375,9 @@ impl App {
     }
 }
 
-/// Takes back a governance record (risk, review, incident, value assumption, budget) an import
-/// created, with its audit event; one edited since is left for a person to resolve.
+/// Takes back a governance record (risk, review, incident, stage decision, value assumption,
+/// budget) an import created or, for the records written field by field, changed; with its
+/// audit event. One edited by hand since is left for a person to resolve.
 fn undo_governance_row(
     tx: &Tx<'_>,
     entity: &str,
@@ -383,7 +387,8 @@ fn undo_governance_row(
     actor: &str,
     now: &str,
 ) -> Result<(), StoreError> {
-    if before.is_some() {
+    let field_written = [RISK_ENTITY, REVIEW_ENTITY, INCIDENT_ENTITY, STAGE_CHANGE_ENTITY].contains(&entity);
+    if before.is_some() && !field_written {
         return Err(api_to_store(ApiError::new(
             ErrorCode::Internal,
             format!("an import cannot put back a changed {entity}; edit {entity} #{id} by hand"),
@@ -403,17 +408,21 @@ fn undo_governance_row(
             ),
         )));
     }
-    tx.remove_governance_row(entity, id, now)?;
+    if field_written {
+        governance::undo_fields(tx, entity, id, before, now)?;
+    } else {
+        tx.remove_governance_row(entity, id, now)?;
+    }
     tx.append_audit(
         now,
         AuditChange {
             actor,
             entity_type: entity,
             entity_id: id,
-            action: "delete",
+            action: if before.is_some() { "update" } else { "delete" },
             field: None,
             old_value: None,
-            new_value: None,
+            new_value: before.map(str::to_owned),
         },
     )
 }
@@ -760,6 +769,8 @@ struct StoreSink<'t, 'p> {
     budgets_seen: HashSet<i64>,
     /// Value assumptions this file matched or created, for the same reason.
     assumptions_seen: HashSet<i64>,
+    /// Governance records (entity, id) this file matched or created, for the same reason.
+    governance_seen: HashSet<(&'static str, i64)>,
 }
 
 impl<'t, 'p> StoreSink<'t, 'p> {
@@ -801,6 +812,7 @@ impl<'t, 'p> StoreSink<'t, 'p> {
             vendors_created: Vec::new(),
             budgets_seen: HashSet::new(),
             assumptions_seen: HashSet::new(),
+            governance_seen: HashSet::new(),
         }
     }
 
@@ -1919,6 +1931,10 @@ impl StoreSink<'_, '_> {
             MappingTarget::CostLines => self.own_cost_line(&values, typed.period, headers, part, row),
             MappingTarget::Budgets => self.budget(&values),
             MappingTarget::ValueAssumptions => self.value_assumption(&values),
+            MappingTarget::StageDecisions => self.stage_decision(&values),
+            MappingTarget::Risks => self.risk(&values),
+            MappingTarget::Reviews => self.review(&values),
+            MappingTarget::Incidents => self.incident(&values),
         }?;
         Ok(outcome
             .into_iter()

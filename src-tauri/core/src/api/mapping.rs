@@ -1,5 +1,6 @@
 //! User-mapped sheets: the user's own inventory, vendor list, contracts, initiatives, KPIs, FX
-//! rates, cost tracker, budgets and value model assumptions.
+//! rates, cost tracker, budgets, value model assumptions, and the governance record: stage gate
+//! decisions, the risk register, reviews and incidents.
 //! What each target's fields are, a suggested mapping from header names and content, and the
 //! typing of one mapped row into a draft (values translated, dates in the order the file uses).
 
@@ -10,8 +11,9 @@ use serde_json::{Map, Value as Json};
 use ts_rs::TS;
 
 use crate::domain::{
-    BudgetScope, Confidence, ContractStatus, Criticality, DataClassification, EnumOption, EuAiActTier, Health,
-    LifecycleState, PricingModel, ReviewStatus, RiskTier, Stage, SystemType, UsagePolicy, ValueMethod, VendorType,
+    BudgetScope, Confidence, ContractStatus, Criticality, DataClassification, EnumOption, EuAiActTier, GateDecision,
+    Health, IncidentSeverity, IncidentStatus, LifecycleState, PricingModel, ReviewDecision, ReviewStatus, ReviewType,
+    RiskCategory, RiskStatus, RiskTier, Stage, SystemType, UsagePolicy, ValueMethod, VendorType,
 };
 use crate::import::{Cell, DateStyle, NumberStyle, RawRow, cell_datetime, cell_decimal, normalise_header};
 
@@ -29,10 +31,14 @@ pub enum MappingTarget {
     CostLines,
     Budgets,
     ValueAssumptions,
+    StageDecisions,
+    Risks,
+    Reviews,
+    Incidents,
 }
 
 impl MappingTarget {
-    pub const ALL: [MappingTarget; 9] = [
+    pub const ALL: [MappingTarget; 13] = [
         MappingTarget::Systems,
         MappingTarget::Vendors,
         MappingTarget::Contracts,
@@ -42,6 +48,10 @@ impl MappingTarget {
         MappingTarget::CostLines,
         MappingTarget::Budgets,
         MappingTarget::ValueAssumptions,
+        MappingTarget::StageDecisions,
+        MappingTarget::Risks,
+        MappingTarget::Reviews,
+        MappingTarget::Incidents,
     ];
 
     pub fn label(self) -> &'static str {
@@ -55,6 +65,10 @@ impl MappingTarget {
             MappingTarget::CostLines => "Cost lines",
             MappingTarget::Budgets => "Budgets",
             MappingTarget::ValueAssumptions => "Value model assumptions",
+            MappingTarget::StageDecisions => "Stage gate decisions",
+            MappingTarget::Risks => "Risks",
+            MappingTarget::Reviews => "Reviews",
+            MappingTarget::Incidents => "Incidents",
         }
     }
 
@@ -69,6 +83,10 @@ impl MappingTarget {
             MappingTarget::CostLines => "cost_lines",
             MappingTarget::Budgets => "budgets",
             MappingTarget::ValueAssumptions => "value_assumptions",
+            MappingTarget::StageDecisions => "stage_decisions",
+            MappingTarget::Risks => "risks",
+            MappingTarget::Reviews => "reviews",
+            MappingTarget::Incidents => "incidents",
         }
     }
 }
@@ -458,6 +476,124 @@ const VALUE_FIELDS: &[Field] = &[
     f("position", "Position", false, Kind::Whole, &["position", "order", "sequence", "seq"]),
 ];
 
+/// An initiative's stage gate log: one decision a row (idea → assessment → pilot → …), kept in
+/// its stage history; the newest move into its current stage starts the clock of that stage.
+const STAGE_FIELDS: &[Field] = &[
+    f("initiative_id", "Initiative", true, Kind::Initiative, &["initiative", "initiative code", "project", "use case"]),
+    f("from_stage", "From stage", false, Kind::Choice(Stage::options), &["from", "from stage", "previous stage"]),
+    f("to_stage", "To stage", true, Kind::Choice(Stage::options), &["to", "to stage", "new stage", "stage"]),
+    f(
+        "decided_on",
+        "Decided on",
+        true,
+        Kind::Date,
+        &["decided on", "decision date", "gate date", "date", "approved on"],
+    ),
+    f("decision", "Decision", false, Kind::Choice(GateDecision::options), &["decision", "gate decision", "outcome"]),
+    f("decided_by", "Decided by", false, Kind::Text, &["decided by", "approver", "approved by", "board", "committee"]),
+    f("rationale", "Rationale", false, Kind::Text, &["rationale", "reason", "notes", "comments"]),
+];
+
+/// Header words for what a governance record is about.
+const SYSTEM_SYNONYMS: &[&str] = &["system", "ai system", "system code", "tool", "application"];
+const INITIATIVE_SYNONYMS: &[&str] = &["initiative", "initiative code", "project", "use case"];
+const VENDOR_SYNONYMS: &[&str] = &["vendor", "supplier", "provider", "third party"];
+
+/// The risk register: each risk with what it is about (an AI system, an initiative or a
+/// vendor), its inherent and residual scores on the 1–5 matrix, owner, treatment and status.
+const RISK_FIELDS: &[Field] = &[
+    f("title", "Risk", true, Kind::Text, &["risk", "title", "risk title", "risk name", "name"]),
+    f("description", "Description", false, Kind::Text, &["description", "details", "risk description"]),
+    f(
+        "category",
+        "Category",
+        true,
+        Kind::Choice(RiskCategory::options),
+        &["category", "risk category", "risk type", "type"],
+    ),
+    f("system_id", "AI system", false, Kind::System, SYSTEM_SYNONYMS),
+    f("initiative_id", "Initiative", false, Kind::Initiative, INITIATIVE_SYNONYMS),
+    f("vendor_id", "Vendor", false, Kind::Vendor, VENDOR_SYNONYMS),
+    f("likelihood", "Likelihood (1–5)", true, Kind::Whole, &["likelihood", "probability", "inherent likelihood"]),
+    f("severity", "Severity (1–5)", true, Kind::Whole, &["severity", "impact", "inherent severity", "inherent impact"]),
+    f("residual_likelihood", "Residual likelihood", false, Kind::Whole, &["residual likelihood"]),
+    f("residual_severity", "Residual severity", false, Kind::Whole, &["residual severity", "residual impact"]),
+    f("owner", "Owner", false, Kind::Text, &["owner", "risk owner"]),
+    f(
+        "mitigation_plan",
+        "Mitigation plan",
+        false,
+        Kind::Text,
+        &["mitigation", "mitigation plan", "treatment", "controls", "actions"],
+    ),
+    f("status", "Status", false, Kind::Choice(RiskStatus::options), &["status", "risk status", "state"]),
+    f("deadline", "Deadline", false, Kind::Date, &["deadline", "due date", "target date", "due"]),
+    f("accepted_by", "Accepted by", false, Kind::Text, &["accepted by", "risk accepted by"]),
+    f("accepted_on", "Accepted on", false, Kind::Date, &["accepted on", "acceptance date", "date accepted"]),
+];
+
+/// Governance reviews: periodic and pre-deployment reviews, DPIAs, FRIAs, EU AI Act
+/// classifications and vendor due diligence, open (due) or completed (with a decision).
+const REVIEW_FIELDS: &[Field] = &[
+    f(
+        "review_type",
+        "Review type",
+        true,
+        Kind::Choice(ReviewType::options),
+        &["review type", "type", "assessment type", "review", "assessment"],
+    ),
+    f("system_id", "AI system", false, Kind::System, SYSTEM_SYNONYMS),
+    f("initiative_id", "Initiative", false, Kind::Initiative, INITIATIVE_SYNONYMS),
+    f("vendor_id", "Vendor", false, Kind::Vendor, VENDOR_SYNONYMS),
+    f("due_date", "Due", false, Kind::Date, &["due", "due date", "due on", "deadline", "scheduled"]),
+    f(
+        "completed_on",
+        "Completed on",
+        false,
+        Kind::Date,
+        &["completed", "completed on", "date completed", "completion date", "reviewed on"],
+    ),
+    f(
+        "decision",
+        "Decision",
+        false,
+        Kind::Choice(ReviewDecision::options),
+        &["decision", "outcome", "result", "conclusion"],
+    ),
+    f("reviewer", "Reviewer", false, Kind::Text, &["reviewer", "reviewed by", "assessor", "approver"]),
+    f("conditions", "Conditions", false, Kind::Text, &["conditions", "conditions of approval"]),
+    f("rationale", "Rationale", false, Kind::Text, &["rationale", "reason", "notes", "comments", "findings"]),
+];
+
+/// AI incidents: what happened on which AI system, how bad, when it occurred, was detected and
+/// resolved, who was harmed and how, and whether an authority was told.
+const INCIDENT_FIELDS: &[Field] = &[
+    f("title", "Incident", true, Kind::Text, &["incident", "title", "incident title", "summary", "name"]),
+    f("description", "Description", false, Kind::Text, &["description", "details", "what happened"]),
+    f("system_id", "AI system", true, Kind::System, SYSTEM_SYNONYMS),
+    f("severity", "Severity", true, Kind::Choice(IncidentSeverity::options), &["severity", "priority", "impact"]),
+    f("status", "Status", false, Kind::Choice(IncidentStatus::options), &["status", "state"]),
+    f("occurred_on", "Occurred on", false, Kind::Date, &["occurred", "occurred on", "date", "incident date"]),
+    f("detected_on", "Detected on", false, Kind::Date, &["detected", "detected on", "reported on", "date detected"]),
+    f("resolved_on", "Resolved on", false, Kind::Date, &["resolved", "resolved on", "closed on", "date resolved"]),
+    f("harm_categories", "Harm categories", false, Kind::Text, &["harm", "harm categories", "harms", "harm type"]),
+    f("affected_groups", "Affected groups", false, Kind::Text, &["affected", "affected groups", "who was affected"]),
+    f(
+        "corrective_actions",
+        "Corrective actions",
+        false,
+        Kind::Text,
+        &["corrective actions", "actions", "remediation", "actions taken"],
+    ),
+    f(
+        "reported_to_authority",
+        "Reported to an authority",
+        false,
+        Kind::YesNo,
+        &["reported to authority", "reported", "regulator notified", "authority notified"],
+    ),
+];
+
 /// Cost bases a line can be in: amounts of different bases are never added together.
 fn cost_bases() -> Vec<EnumOption> {
     [("billed", "Billed"), ("amortized", "Amortized"), ("list", "List price"), ("effective", "Effective")]
@@ -477,6 +613,10 @@ fn fields_of(target: MappingTarget) -> &'static [Field] {
         MappingTarget::CostLines => COST_FIELDS,
         MappingTarget::Budgets => BUDGET_FIELDS,
         MappingTarget::ValueAssumptions => VALUE_FIELDS,
+        MappingTarget::StageDecisions => STAGE_FIELDS,
+        MappingTarget::Risks => RISK_FIELDS,
+        MappingTarget::Reviews => REVIEW_FIELDS,
+        MappingTarget::Incidents => INCIDENT_FIELDS,
     }
 }
 

@@ -1,7 +1,5 @@
 //! The portfolio as a whole: what file is open, its summary, the audit trail, the demo.
 
-use std::collections::HashMap;
-
 use chrono::{Days, NaiveDate};
 use serde::Serialize;
 use ts_rs::TS;
@@ -11,8 +9,8 @@ use super::mapping::{ColumnMapping, MappingTarget, missing_required, suggest};
 use super::records::{api_to_store, store_to_api};
 use super::{ApiError, ApiResult, App, ErrorCode, ListFilter, ListRequest, now_text};
 use crate::domain::{Contract, ContractId, ContractStatus, EuAiActTier, LifecycleState, Stage};
-use crate::import::demo::{DemoPortfolio, DemoSubject, ShiftedFile, importable_files};
-use crate::store::{AuditChange, BatchRow, IncidentRow, ReviewRow, RiskRow, StoreError, SubjectIds, Tx};
+use crate::import::demo::{DemoPortfolio, ShiftedFile, importable_files};
+use crate::store::{StoreError, Tx};
 
 /// Which file is open and what it holds, for the window title and the status bar.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -248,7 +246,7 @@ impl App {
         let damaged = |e: crate::import::ImportError| {
             ApiError::new(ErrorCode::Internal, format!("the demo data is damaged: {e}"))
         };
-        let demo = DemoPortfolio::load(today).map_err(damaged)?;
+        let demo = DemoPortfolio::load().map_err(damaged)?;
         let imported = importable_files(today).map_err(damaged)?;
         let (actor, now) = (self.actor.clone(), now_text());
         self.store
@@ -269,29 +267,6 @@ fn demo_error(file: &str, row: u32, problem: impl std::fmt::Display) -> StoreErr
     // Row 0 is the file as a whole.
     let place = if row == 0 { file.to_owned() } else { format!("{file}, row {row}") };
     api_to_store(ApiError::new(ErrorCode::Internal, format!("the demo data is damaged: {place}: {problem}")))
-}
-
-/// The "create" audit event of a governance record, with its fields as the audit trail shows them.
-fn audit_created(
-    tx: &Tx<'_>,
-    entity: &str,
-    id: i64,
-    fields: serde_json::Value,
-    actor: &str,
-    now: &str,
-) -> Result<(), StoreError> {
-    tx.append_audit(
-        now,
-        AuditChange {
-            actor,
-            entity_type: entity,
-            entity_id: id,
-            action: "create",
-            field: None,
-            old_value: None,
-            new_value: Some(fields.to_string()),
-        },
-    )
 }
 
 /// (field, column) pairs where a demo file's header differs from the field's name.
@@ -318,10 +293,18 @@ const DEMO_MAPPINGS: &[(&str, MappingTarget, Aliases)] = &[
     ("adoption.csv", MappingTarget::Kpis, &[("period", "month"), ("system", "system_code")]),
     ("budgets.csv", MappingTarget::Budgets, &[]),
     ("value_assumptions.csv", MappingTarget::ValueAssumptions, &[("initiative_id", "initiative_code")]),
+    ("stage_history.csv", MappingTarget::StageDecisions, &[("initiative_id", "initiative_code")]),
+    ("risks.csv", MappingTarget::Risks, SUBJECT_COLUMNS),
+    ("reviews.csv", MappingTarget::Reviews, SUBJECT_COLUMNS),
+    ("incidents.csv", MappingTarget::Incidents, &[("system_id", "system_code")]),
 ];
 
+/// The columns naming what a demo governance record is about.
+const SUBJECT_COLUMNS: Aliases =
+    &[("system_id", "system_code"), ("initiative_id", "initiative_code"), ("vendor_id", "vendor")];
+
 /// Columns of the demo files the importer deliberately leaves alone: an initiative's stage date
-/// comes from its stage history, which the demo writes after the import.
+/// comes from its stage history, imported after the initiatives.
 const DEMO_UNMAPPED: &[&str] = &["stage_entered_on"];
 
 /// The mapping a user would confirm for a demo file: the suggestion for its target, with every
@@ -382,7 +365,10 @@ fn import_demo_file(
             format!("names a vendor vendors.csv lacks: {}", report.warnings.join("; ")),
         ));
     }
-    if report.batch_id.is_none() || report.records_updated > 0 || report.rows_unchanged > 0 {
+    // A stage history updates the entry each initiative got when it came in at its current
+    // stage (dated today) with the decision that really moved it there; nothing else may.
+    let may_update = report.target == Some(MappingTarget::StageDecisions);
+    if report.batch_id.is_none() || (report.records_updated > 0 && !may_update) || report.rows_unchanged > 0 {
         return Err(demo_error(file.name, 0, "its rows repeat or overwrite one another"));
     }
     Ok(report)
@@ -398,7 +384,7 @@ fn write_demo(
     tx.set_meta("name", &demo.company)?;
     tx.set_meta("reporting_currency", &demo.reporting_currency)?;
 
-    // Records and facts load exactly as a user's own sheets do, one batch per file.
+    // Every file loads exactly as a user's own sheet does, one batch per file.
     let mut created = Vec::new();
     for file in imported {
         let (_, target, aliases) = DEMO_MAPPINGS
@@ -411,161 +397,6 @@ fn write_demo(
     }
     let count = |target: MappingTarget| created.iter().find(|(t, _)| *t == target).map_or(0, |(_, n)| *n);
 
-    let mut batches = HashMap::new();
-    for file in &demo.files {
-        let id = tx.insert_import_batch(&BatchRow {
-            file_name: file.name,
-            file_sha256: &file.sha256,
-            file_size: file.size,
-            format: "steward-demo",
-            rows_read: file.rows,
-            rows_imported: file.rows,
-            imported_at: now,
-            imported_by: actor,
-        })?;
-        batches.insert(file.name, id);
-    }
-
-    let batch =
-        |file: &str| batches.get(file).copied().ok_or_else(|| demo_error(file, 0, "file missing from the demo"));
-
-    // The governance files name what the import stored, by code or name.
-    let vendor = |name: &str, file: &str, row: u32| -> Result<Option<i64>, StoreError> {
-        if name.is_empty() {
-            return Ok(None);
-        }
-        tx.vendor_named(name)?.map(Some).ok_or_else(|| demo_error(file, row, format!("unknown vendor \"{name}\"")))
-    };
-    let system_id = |code: &str, file: &str, row: u32| -> Result<i64, StoreError> {
-        tx.system_by_code_or_name(code)?.ok_or_else(|| demo_error(file, row, format!("unknown system \"{code}\"")))
-    };
-    let initiative = |code: &str, file: &str, row: u32| -> Result<i64, StoreError> {
-        tx.initiative_by_code_or_name(code)?
-            .ok_or_else(|| demo_error(file, row, format!("unknown initiative \"{code}\"")))
-    };
-
-    // Importing initiatives.csv recorded each one entering its stage today, as for a user's
-    // sheet; the demo's history says when they really did.
-    tx.forget_stage_changes()?;
-    for change in &demo.stage_changes {
-        let c = &change.value;
-        let id = initiative(&c.initiative_code, change.file, change.row)?;
-        tx.record_stage_change(
-            id,
-            c.from.map(Stage::as_str),
-            c.to.as_str(),
-            &c.decided_on.to_string(),
-            c.decision.map(|d| d.as_str()),
-            &c.decided_by,
-            &c.rationale,
-            now,
-        )?;
-    }
-
-    let optional = |code: &str, lookup: &dyn Fn(&str) -> Result<i64, StoreError>| -> Result<Option<i64>, StoreError> {
-        if code.is_empty() { Ok(None) } else { lookup(code).map(Some) }
-    };
-    let subject = |s: &DemoSubject, file: &str, row: u32| -> Result<SubjectIds, StoreError> {
-        Ok(SubjectIds {
-            system_id: optional(&s.system_code, &|code| system_id(code, file, row))?,
-            initiative_id: optional(&s.initiative_code, &|code| initiative(code, file, row))?,
-            vendor_id: vendor(&s.vendor, file, row)?,
-        })
-    };
-    let date = |d: Option<NaiveDate>| d.map(|d| d.to_string());
-
-    for risk in &demo.risks {
-        let r = &risk.value;
-        let ids = subject(&r.subject, risk.file, risk.row)?;
-        let (deadline, accepted_on) = (date(r.deadline), date(r.accepted_on));
-        let id = tx.insert_risk(
-            &RiskRow {
-                title: &r.title,
-                description: &r.description,
-                category: r.category.as_str(),
-                subject: ids,
-                likelihood: r.likelihood,
-                severity: r.severity,
-                residual_likelihood: r.residual_likelihood,
-                residual_severity: r.residual_severity,
-                owner: &r.owner,
-                mitigation_plan: &r.mitigation_plan,
-                status: r.status.as_str(),
-                deadline: deadline.as_deref(),
-                accepted_by: &r.accepted_by,
-                accepted_on: accepted_on.as_deref(),
-            },
-            now,
-        )?;
-        let fields = serde_json::json!({
-            "title": r.title, "description": r.description, "category": r.category.as_str(),
-            "system_id": ids.system_id, "initiative_id": ids.initiative_id, "vendor_id": ids.vendor_id,
-            "likelihood": r.likelihood, "severity": r.severity, "residual_likelihood": r.residual_likelihood,
-            "residual_severity": r.residual_severity, "owner": r.owner, "mitigation_plan": r.mitigation_plan,
-            "status": r.status.as_str(), "deadline": deadline, "accepted_by": r.accepted_by, "accepted_on": accepted_on,
-        });
-        audit_created(tx, "risk", id, fields, actor, now)?;
-        tx.add_record_change(batch(risk.file)?, "risk", id, None)?;
-    }
-
-    for review in &demo.reviews {
-        let r = &review.value;
-        let ids = subject(&r.subject, review.file, review.row)?;
-        let (due_date, completed_on) = (date(r.due_date), date(r.completed_on));
-        let id = tx.insert_review(
-            &ReviewRow {
-                review_type: r.review_type.as_str(),
-                subject: ids,
-                due_date: due_date.as_deref(),
-                completed_on: completed_on.as_deref(),
-                decision: r.decision.map(|d| d.as_str()),
-                reviewer: &r.reviewer,
-                conditions: &r.conditions,
-                rationale: &r.rationale,
-            },
-            now,
-        )?;
-        let fields = serde_json::json!({
-            "review_type": r.review_type.as_str(), "system_id": ids.system_id, "initiative_id": ids.initiative_id,
-            "vendor_id": ids.vendor_id, "due_date": due_date, "completed_on": completed_on,
-            "decision": r.decision.map(|d| d.as_str()), "reviewer": r.reviewer, "conditions": r.conditions,
-            "rationale": r.rationale,
-        });
-        audit_created(tx, "review", id, fields, actor, now)?;
-        tx.add_record_change(batch(review.file)?, "review", id, None)?;
-    }
-
-    for incident in &demo.incidents {
-        let i = &incident.value;
-        let system = system_id(&i.system_code, incident.file, incident.row)?;
-        let (occurred_on, detected_on, resolved_on) = (date(i.occurred_on), date(i.detected_on), date(i.resolved_on));
-        let id = tx.insert_incident(
-            &IncidentRow {
-                title: &i.title,
-                description: &i.description,
-                system_id: system,
-                severity: i.severity.as_str(),
-                status: i.status.as_str(),
-                occurred_on: occurred_on.as_deref(),
-                detected_on: detected_on.as_deref(),
-                resolved_on: resolved_on.as_deref(),
-                harm_categories: &i.harm_categories,
-                affected_groups: &i.affected_groups,
-                corrective_actions: &i.corrective_actions,
-                reported_to_authority: i.reported_to_authority,
-            },
-            now,
-        )?;
-        let fields = serde_json::json!({
-            "title": i.title, "description": i.description, "system_id": system, "severity": i.severity.as_str(),
-            "status": i.status.as_str(), "occurred_on": occurred_on, "detected_on": detected_on,
-            "resolved_on": resolved_on, "harm_categories": i.harm_categories, "affected_groups": i.affected_groups,
-            "corrective_actions": i.corrective_actions, "reported_to_authority": i.reported_to_authority,
-        });
-        audit_created(tx, "incident", id, fields, actor, now)?;
-        tx.add_record_change(batch(incident.file)?, "incident", id, None)?;
-    }
-
     Ok(DemoLoadReport {
         company: demo.company.clone(),
         vendors: count(MappingTarget::Vendors),
@@ -575,9 +406,9 @@ fn write_demo(
         cost_lines: count(MappingTarget::CostLines),
         metric_observations: count(MappingTarget::Kpis),
         value_assumptions: count(MappingTarget::ValueAssumptions),
-        risks: demo.risks.len() as u32,
-        reviews: demo.reviews.len() as u32,
-        incidents: demo.incidents.len() as u32,
+        risks: count(MappingTarget::Risks),
+        reviews: count(MappingTarget::Reviews),
+        incidents: count(MappingTarget::Incidents),
         budgets: count(MappingTarget::Budgets),
         fx_rates: count(MappingTarget::FxRates),
     })

@@ -3,13 +3,15 @@
 //! the month before the day they are loaded.
 
 use chrono::{Datelike, Months, NaiveDate};
-use sha2::{Digest, Sha256};
 
-use super::ImportError;
-use super::table::{SheetRow, SheetTable};
-use crate::domain::{
-    GateDecision, IncidentSeverity, IncidentStatus, ReviewDecision, ReviewType, RiskCategory, RiskStatus, Stage,
-};
+/// The shipped demo could not be read: a file, or a cell of one, is not what it should be.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum ImportError {
+    #[error("{file}: {message}")]
+    File { file: String, message: String },
+    #[error("{file}, row {row}, column \"{column}\": {message}")]
+    Cell { file: String, row: u32, column: String, message: String },
+}
 
 /// The demo files as shipped: (file name, contents).
 const FILES: &[(&str, &str)] = &[
@@ -29,92 +31,10 @@ const FILES: &[(&str, &str)] = &[
     ("fx_rates.csv", include_str!("../../../../assets/demo/fx_rates.csv")),
 ];
 
-/// A file of the demo, for the import batch that records where its rows came from.
-pub struct DemoFile {
-    pub name: &'static str,
-    pub sha256: String,
-    pub size: u64,
-    pub rows: u32,
-}
-
-pub struct Sourced<T> {
-    pub file: &'static str,
-    pub row: u32,
-    pub value: T,
-}
-
-pub struct DemoStageChange {
-    pub initiative_code: String,
-    pub from: Option<Stage>,
-    pub to: Stage,
-    pub decided_on: NaiveDate,
-    pub decision: Option<GateDecision>,
-    pub decided_by: String,
-    pub rationale: String,
-}
-
-/// What a governance record is about: any of a system, an initiative and a vendor (at least one).
-#[derive(Default)]
-pub struct DemoSubject {
-    pub system_code: String,
-    pub initiative_code: String,
-    pub vendor: String,
-}
-
-pub struct DemoRisk {
-    pub title: String,
-    pub description: String,
-    pub category: RiskCategory,
-    pub subject: DemoSubject,
-    pub likelihood: u8,
-    pub severity: u8,
-    pub residual_likelihood: Option<u8>,
-    pub residual_severity: Option<u8>,
-    pub owner: String,
-    pub mitigation_plan: String,
-    pub status: RiskStatus,
-    pub deadline: Option<NaiveDate>,
-    pub accepted_by: String,
-    pub accepted_on: Option<NaiveDate>,
-}
-
-pub struct DemoReview {
-    pub review_type: ReviewType,
-    pub subject: DemoSubject,
-    pub due_date: Option<NaiveDate>,
-    pub completed_on: Option<NaiveDate>,
-    pub decision: Option<ReviewDecision>,
-    pub reviewer: String,
-    pub conditions: String,
-    pub rationale: String,
-}
-
-pub struct DemoIncident {
-    pub title: String,
-    pub description: String,
-    pub system_code: String,
-    pub severity: IncidentSeverity,
-    pub status: IncidentStatus,
-    pub occurred_on: Option<NaiveDate>,
-    pub detected_on: Option<NaiveDate>,
-    pub resolved_on: Option<NaiveDate>,
-    pub harm_categories: String,
-    pub affected_groups: String,
-    pub corrective_actions: String,
-    pub reported_to_authority: bool,
-}
-
-/// The demo's stage history and governance files, typed, with dates already shifted. The
-/// records, facts, budgets and value assumptions go through the importer instead: see
-/// [`importable_files`].
+/// What the demo's manifest says of the portfolio as a whole.
 pub struct DemoPortfolio {
     pub company: String,
     pub reporting_currency: String,
-    pub files: Vec<DemoFile>,
-    pub stage_changes: Vec<Sourced<DemoStageChange>>,
-    pub risks: Vec<Sourced<DemoRisk>>,
-    pub reviews: Vec<Sourced<DemoReview>>,
-    pub incidents: Vec<Sourced<DemoIncident>>,
 }
 
 /// Moves every date of the demo by whole months (day clamped to the month's end).
@@ -162,19 +82,23 @@ fn shift_for(today: NaiveDate) -> Result<Shift, ImportError> {
     Ok(Shift(month_index(today) - 1 - month_index(last_month)))
 }
 
-/// The demo files that load through the importer, in the order they must load (systems name
-/// their vendors, costs and value assumptions their systems and initiatives), with the columns
-/// holding dates.
+/// The demo files, in the order they load through the importer (systems name their vendors;
+/// costs, value assumptions and the governance record their systems, initiatives and vendors),
+/// with the columns holding dates.
 const IMPORTED: &[(&str, &[&str])] = &[
     ("vendors.csv", &["review_date"]),
     ("systems.csv", &["first_seen", "next_review_date"]),
     ("contracts.csv", &["start_date", "end_date"]),
     ("initiatives.csv", &["stage_entered_on", "planned_go_live"]),
+    ("stage_history.csv", &["decided_on"]),
     ("fx_rates.csv", &["valid_from"]),
     ("costs.csv", &["month"]),
     ("adoption.csv", &["month"]),
     ("budgets.csv", &["period_start", "period_end"]),
     ("value_assumptions.csv", &[]),
+    ("risks.csv", &["deadline", "accepted_on"]),
+    ("reviews.csv", &["due_date", "completed_on"]),
+    ("incidents.csv", &["occurred_on", "detected_on", "resolved_on"]),
 ];
 
 /// A demo file as the importer reads it: the shipped CSV with its dates shifted.
@@ -184,10 +108,9 @@ pub struct ShiftedFile {
     pub text: String,
 }
 
-/// The demo's vendors, systems, contracts, initiatives, FX rates, costs, adoption figures,
-/// budgets and value assumptions as CSV text for a portfolio loaded on `today`: every date
-/// (`YYYY-MM-DD`) and month (`YYYY-MM`) moved by the same whole months as
-/// [`DemoPortfolio::load`] moves the other files.
+/// Every demo file as CSV text for a portfolio loaded on `today`: every date (`YYYY-MM-DD`)
+/// and month (`YYYY-MM`) moved by the same whole months, so the newest month of data is the
+/// month before `today`.
 pub fn importable_files(today: NaiveDate) -> Result<Vec<ShiftedFile>, ImportError> {
     let shift = shift_for(today)?;
     IMPORTED.iter().map(|(name, dates)| shift_csv(name, file_text(name), dates, &shift)).collect()
@@ -240,170 +163,12 @@ fn file_text(name: &str) -> &'static str {
     FILES.iter().find(|(n, _)| *n == name).map(|(_, text)| *text).unwrap_or("")
 }
 
-fn sourced<T>(file: &'static str, row: &SheetRow<'_>, value: T) -> Sourced<T> {
-    Sourced { file, row: row.row, value }
-}
-
-/// A score on the 1–5 scale of the risk matrix; empty is `None`.
-fn score(r: &SheetRow<'_>, column: &str) -> Result<Option<u8>, ImportError> {
-    match r.number::<u8>(column)? {
-        Some(n) if !(1..=5).contains(&n) => Err(r.invalid(column, format!("{n} is not on the 1–5 scale"))),
-        other => Ok(other),
-    }
-}
-
-fn subject(r: &SheetRow<'_>) -> Result<DemoSubject, ImportError> {
-    let subject = DemoSubject {
-        system_code: r.text("system_code"),
-        initiative_code: r.text("initiative_code"),
-        vendor: r.text("vendor"),
-    };
-    if subject.system_code.is_empty() && subject.initiative_code.is_empty() && subject.vendor.is_empty() {
-        return Err(r.invalid("system_code", "names no system, initiative or vendor"));
-    }
-    Ok(subject)
-}
-
-/// `later` may not fall before `earlier` (both optional).
-fn in_order(
-    r: &SheetRow<'_>,
-    (earlier_column, earlier): (&str, Option<NaiveDate>),
-    (later_column, later): (&str, Option<NaiveDate>),
-) -> Result<(), ImportError> {
-    match (earlier, later) {
-        (Some(a), Some(b)) if b < a => Err(r.invalid(later_column, format!("{b} is before {earlier_column} {a}"))),
-        _ => Ok(()),
-    }
-}
-
 impl DemoPortfolio {
-    /// Reads the shipped demo for a portfolio loaded on `today`.
-    pub fn load(today: NaiveDate) -> Result<DemoPortfolio, ImportError> {
+    /// The company and reporting currency the demo's manifest names.
+    pub fn load() -> Result<DemoPortfolio, ImportError> {
         let manifest = manifest()?;
         let text = |key: &str| manifest.get(key).and_then(|v| v.as_str()).unwrap_or_default().to_owned();
-        let shift = shift_for(today)?;
-
-        let mut files = Vec::new();
-        let mut table = |name: &'static str, columns: &[&str]| -> Result<SheetTable, ImportError> {
-            let contents = file_text(name);
-            let table = SheetTable::from_csv(name, contents.as_bytes())?;
-            table.require_columns(columns)?;
-            files.push(DemoFile {
-                name,
-                sha256: Sha256::digest(contents.as_bytes()).iter().map(|b| format!("{b:02x}")).collect(),
-                size: contents.len() as u64,
-                rows: table.len() as u32,
-            });
-            Ok(table)
-        };
-
-        let history_t = table("stage_history.csv", &["initiative_code", "to_stage", "decided_on"])?;
-        let mut stage_changes = Vec::new();
-        for r in history_t.rows() {
-            let to = r.choice("to_stage", Stage::parse)?;
-            let decided_on = shift.date(r.date("decided_on")?);
-            let (Some(to), Some(decided_on)) = (to, decided_on) else {
-                return Err(ImportError::Cell {
-                    file: "stage_history.csv".into(),
-                    row: r.row,
-                    column: "to_stage".into(),
-                    message: "a stage change needs a stage and a date".into(),
-                });
-            };
-            let change = DemoStageChange {
-                initiative_code: r.required("initiative_code")?,
-                from: r.choice("from_stage", Stage::parse)?,
-                to,
-                decided_on,
-                decision: r.choice("decision", GateDecision::parse)?,
-                decided_by: r.text("decided_by"),
-                rationale: r.text("rationale"),
-            };
-            stage_changes.push(sourced("stage_history.csv", &r, change));
-        }
-
-        let risks_t = table("risks.csv", &["title", "category", "likelihood", "severity", "status"])?;
-        let mut risks = Vec::new();
-        for r in risks_t.rows() {
-            let (likelihood, severity) = (score(&r, "likelihood")?, score(&r, "severity")?);
-            let (Some(likelihood), Some(severity)) = (likelihood, severity) else {
-                return Err(r.invalid("likelihood", "a risk needs a likelihood and a severity"));
-            };
-            let risk = DemoRisk {
-                title: r.required("title")?,
-                description: r.text("description"),
-                category: r.required_choice("category", RiskCategory::parse)?,
-                subject: subject(&r)?,
-                likelihood,
-                severity,
-                residual_likelihood: score(&r, "residual_likelihood")?,
-                residual_severity: score(&r, "residual_severity")?,
-                owner: r.text("owner"),
-                mitigation_plan: r.text("mitigation_plan"),
-                status: r.required_choice("status", RiskStatus::parse)?,
-                deadline: shift.date(r.date("deadline")?),
-                accepted_by: r.text("accepted_by"),
-                accepted_on: shift.date(r.date("accepted_on")?),
-            };
-            risks.push(sourced("risks.csv", &r, risk));
-        }
-
-        let reviews_t = table("reviews.csv", &["review_type", "due_date", "completed_on", "decision"])?;
-        let mut reviews = Vec::new();
-        for r in reviews_t.rows() {
-            let review = DemoReview {
-                review_type: r.required_choice("review_type", ReviewType::parse)?,
-                subject: subject(&r)?,
-                due_date: shift.date(r.date("due_date")?),
-                completed_on: shift.date(r.date("completed_on")?),
-                decision: r.choice("decision", ReviewDecision::parse)?,
-                reviewer: r.text("reviewer"),
-                conditions: r.text("conditions"),
-                rationale: r.text("rationale"),
-            };
-            if review.decision.is_some() != review.completed_on.is_some() {
-                return Err(r.invalid("decision", "a completed review has a decision, and an open one has none"));
-            }
-            reviews.push(sourced("reviews.csv", &r, review));
-        }
-
-        let incidents_t = table("incidents.csv", &["title", "system_code", "severity", "status"])?;
-        let mut incidents = Vec::new();
-        for r in incidents_t.rows() {
-            let incident = DemoIncident {
-                title: r.required("title")?,
-                description: r.text("description"),
-                system_code: r.required("system_code")?,
-                severity: r.required_choice("severity", IncidentSeverity::parse)?,
-                status: r.required_choice("status", IncidentStatus::parse)?,
-                occurred_on: shift.date(r.date("occurred_on")?),
-                detected_on: shift.date(r.date("detected_on")?),
-                resolved_on: shift.date(r.date("resolved_on")?),
-                harm_categories: r.text("harm_categories"),
-                affected_groups: r.text("affected_groups"),
-                corrective_actions: r.text("corrective_actions"),
-                reported_to_authority: r.yes_no("reported_to_authority")?.unwrap_or(false),
-            };
-            in_order(&r, ("occurred_on", incident.occurred_on), ("detected_on", incident.detected_on))?;
-            in_order(&r, ("detected_on", incident.detected_on), ("resolved_on", incident.resolved_on))?;
-            let closed = matches!(incident.status, IncidentStatus::Resolved | IncidentStatus::Closed);
-            if closed != incident.resolved_on.is_some() {
-                return Err(
-                    r.invalid("resolved_on", "a resolved or closed incident has a resolved date, an open one none")
-                );
-            }
-            incidents.push(sourced("incidents.csv", &r, incident));
-        }
-
-        Ok(DemoPortfolio {
-            company: text("company"),
-            reporting_currency: text("reporting_currency"),
-            files,
-            stage_changes,
-            risks,
-            reviews,
-            incidents,
-        })
+        Ok(DemoPortfolio { company: text("company"), reporting_currency: text("reporting_currency") })
     }
 }
 
@@ -499,7 +264,7 @@ mod tests {
         assert!(initiatives.len() >= 25, "at least 25 initiatives");
         assert!(rows(today, "vendors.csv").len() >= 12, "at least 12 vendors");
         assert!(rows(today, "contracts.csv").len() >= 15, "at least 15 contracts");
-        for stage in Stage::ALL {
+        for stage in crate::domain::Stage::ALL {
             assert!(initiatives.iter().any(|i| i["stage"] == stage.as_str()), "an initiative in stage {stage}");
         }
         for kind in crate::domain::SystemType::ALL {
@@ -514,26 +279,28 @@ mod tests {
     #[test]
     fn the_governance_and_planning_files_hold_what_the_dashboard_needs() {
         let today = date(2026, 11, 22);
-        let demo = DemoPortfolio::load(today).expect("demo reads");
+        let risks = rows(today, "risks.csv");
         let counts = [
             ("value assumptions", rows(today, "value_assumptions.csv").len(), 60..=120),
-            ("risks", demo.risks.len(), 20..=30),
-            ("reviews", demo.reviews.len(), 25..=40),
-            ("incidents", demo.incidents.len(), 8..=14),
+            ("risks", risks.len(), 20..=30),
+            ("reviews", rows(today, "reviews.csv").len(), 25..=40),
+            ("incidents", rows(today, "incidents.csv").len(), 8..=14),
             ("budgets", rows(today, "budgets.csv").len(), 24..=24),
             ("fx rates", rows(today, "fx_rates.csv").len(), 60..=120),
         ];
         for (what, count, expected) in counts {
             assert!(expected.contains(&count), "{count} {what}, expected {expected:?}: enough to fill the screens");
         }
-        let high_open = demo
-            .risks
+        let score = |risk: &HashMap<String, String>, column: &str| -> u8 {
+            risk[column].parse().expect("likelihood and severity are scores")
+        };
+        let high_open = risks
             .iter()
-            .filter(|r| r.value.status == RiskStatus::Open && r.value.likelihood * r.value.severity >= 15)
-            .filter(|r| !r.value.subject.system_code.is_empty())
+            .filter(|r| r["status"] == "open" && score(r, "likelihood") * score(r, "severity") >= 15)
+            .filter(|r| !r["system_code"].is_empty())
             .count();
         assert!(high_open >= 3, "a few high risks are open on systems, so the risk posture has a headline");
-        let cells: HashSet<(u8, u8)> = demo.risks.iter().map(|r| (r.value.likelihood, r.value.severity)).collect();
+        let cells: HashSet<(u8, u8)> = risks.iter().map(|r| (score(r, "likelihood"), score(r, "severity"))).collect();
         assert!(cells.len() >= 12, "the risks spread over the 5×5 matrix, not one corner of it");
     }
 

@@ -15,9 +15,9 @@ mod parts;
 mod pipeline;
 mod preset;
 mod source;
-mod table;
 mod values;
 
+pub use demo::ImportError;
 pub use engine::{
     CostRecord, FactSink, Interpreter, Layout, MAX_ISSUES, Mapped, ObservationRecord, ReadOptions, Reading, RowIssue,
     ScopeAccount, hash_key, micros, scope_account, scope_prefix,
@@ -26,7 +26,6 @@ pub use parts::{PartName, delivery_name, delivery_parts, file_name, is_manifest,
 pub use pipeline::read_alongside;
 pub use preset::{Preset, PresetKind, normalise_header, presets};
 pub use source::{FileError, FileFacts, RawRow, RowVisitor, read_bytes, read_file, read_parts};
-pub use table::{ImportError, SheetTable};
 pub use values::{Cell, DateStyle, NumberStyle, cell_datetime, cell_decimal, clip, parse_datetime, parse_decimal};
 
 /// Reads `bytes` as a file named `name` through the whole importer (decoding, CSV or workbook

@@ -24,57 +24,6 @@ pub struct ValueAssumptionRow<'a> {
     pub position: i64,
 }
 
-/// What a governance record is about; at least one is set.
-#[derive(Clone, Copy, Default)]
-pub struct SubjectIds {
-    pub system_id: Option<i64>,
-    pub initiative_id: Option<i64>,
-    pub vendor_id: Option<i64>,
-}
-
-pub struct RiskRow<'a> {
-    pub title: &'a str,
-    pub description: &'a str,
-    pub category: &'a str,
-    pub subject: SubjectIds,
-    pub likelihood: u8,
-    pub severity: u8,
-    pub residual_likelihood: Option<u8>,
-    pub residual_severity: Option<u8>,
-    pub owner: &'a str,
-    pub mitigation_plan: &'a str,
-    pub status: &'a str,
-    pub deadline: Option<&'a str>,
-    pub accepted_by: &'a str,
-    pub accepted_on: Option<&'a str>,
-}
-
-pub struct ReviewRow<'a> {
-    pub review_type: &'a str,
-    pub subject: SubjectIds,
-    pub due_date: Option<&'a str>,
-    pub completed_on: Option<&'a str>,
-    pub decision: Option<&'a str>,
-    pub reviewer: &'a str,
-    pub conditions: &'a str,
-    pub rationale: &'a str,
-}
-
-pub struct IncidentRow<'a> {
-    pub title: &'a str,
-    pub description: &'a str,
-    pub system_id: i64,
-    pub severity: &'a str,
-    pub status: &'a str,
-    pub occurred_on: Option<&'a str>,
-    pub detected_on: Option<&'a str>,
-    pub resolved_on: Option<&'a str>,
-    pub harm_categories: &'a str,
-    pub affected_groups: &'a str,
-    pub corrective_actions: &'a str,
-    pub reported_to_authority: bool,
-}
-
 /// A governance table an import can add rows to: the entity name its changes and audit events
 /// use, its table, and whether a removed row is soft-deleted (kept, marked) or deleted.
 struct GovernanceTable {
@@ -83,6 +32,9 @@ struct GovernanceTable {
     soft_delete: bool,
     /// Whether the table keeps `updated_at` (a row edited after its import is not undone silently).
     tracks_updates: bool,
+    /// The columns an import writes, for the tables whose rows are written field by field
+    /// ([`GovernanceFields`]); empty for the tables with writers of their own.
+    columns: &'static [&'static str],
 }
 
 const TABLES: &[GovernanceTable] = &[
@@ -91,12 +43,116 @@ const TABLES: &[GovernanceTable] = &[
         table: "value_assumptions",
         soft_delete: false,
         tracks_updates: false,
+        columns: &[],
     },
-    GovernanceTable { entity: "risk", table: "risks", soft_delete: true, tracks_updates: true },
-    GovernanceTable { entity: "review", table: "reviews", soft_delete: false, tracks_updates: true },
-    GovernanceTable { entity: "incident", table: "incidents", soft_delete: false, tracks_updates: true },
-    GovernanceTable { entity: "budget", table: "budgets", soft_delete: false, tracks_updates: false },
+    GovernanceTable {
+        entity: RISK_ENTITY,
+        table: "risks",
+        soft_delete: true,
+        tracks_updates: true,
+        columns: &[
+            "title",
+            "description",
+            "category",
+            "system_id",
+            "initiative_id",
+            "vendor_id",
+            "likelihood",
+            "severity",
+            "residual_likelihood",
+            "residual_severity",
+            "owner",
+            "mitigation_plan",
+            "status",
+            "deadline",
+            "accepted_by",
+            "accepted_on",
+        ],
+    },
+    GovernanceTable {
+        entity: REVIEW_ENTITY,
+        table: "reviews",
+        soft_delete: false,
+        tracks_updates: true,
+        columns: &[
+            "review_type",
+            "system_id",
+            "initiative_id",
+            "vendor_id",
+            "due_date",
+            "completed_on",
+            "decision",
+            "reviewer",
+            "conditions",
+            "rationale",
+        ],
+    },
+    GovernanceTable {
+        entity: INCIDENT_ENTITY,
+        table: "incidents",
+        soft_delete: false,
+        tracks_updates: true,
+        columns: &[
+            "title",
+            "description",
+            "system_id",
+            "severity",
+            "status",
+            "occurred_on",
+            "detected_on",
+            "resolved_on",
+            "harm_categories",
+            "affected_groups",
+            "corrective_actions",
+            "reported_to_authority",
+        ],
+    },
+    GovernanceTable {
+        entity: STAGE_CHANGE_ENTITY,
+        table: "stage_transitions",
+        soft_delete: false,
+        tracks_updates: false,
+        columns: &["initiative_id", "from_stage", "to_stage", "decided_on", "decision", "decided_by", "rationale"],
+    },
+    GovernanceTable { entity: "budget", table: "budgets", soft_delete: false, tracks_updates: false, columns: &[] },
 ];
+
+/// Entity names of the governance records an import writes field by field.
+pub const RISK_ENTITY: &str = "risk";
+pub const REVIEW_ENTITY: &str = "review";
+pub const INCIDENT_ENTITY: &str = "incident";
+/// One gate decision in an initiative's stage history.
+pub const STAGE_CHANGE_ENTITY: &str = "stage_change";
+
+/// A governance record's fields by column: text, whole numbers (yes/no as 1/0) or null. Kept as
+/// JSON so an import change can store the state before it and undo can write it back.
+pub type GovernanceFields = serde_json::Map<String, serde_json::Value>;
+
+fn sql_value(value: Option<&serde_json::Value>) -> rusqlite::types::Value {
+    use rusqlite::types::Value;
+    match value {
+        None | Some(serde_json::Value::Null) => Value::Null,
+        Some(serde_json::Value::Bool(b)) => Value::Integer(i64::from(*b)),
+        Some(serde_json::Value::Number(n)) => n.as_i64().map_or(Value::Null, Value::Integer),
+        Some(serde_json::Value::String(s)) => Value::Text(s.clone()),
+        Some(other) => Value::Text(other.to_string()),
+    }
+}
+
+fn json_value(value: rusqlite::types::ValueRef<'_>) -> serde_json::Value {
+    use rusqlite::types::ValueRef;
+    match value {
+        ValueRef::Null => serde_json::Value::Null,
+        ValueRef::Integer(i) => serde_json::Value::from(i),
+        ValueRef::Real(f) => serde_json::Value::from(f),
+        ValueRef::Text(t) | ValueRef::Blob(t) => serde_json::Value::from(String::from_utf8_lossy(t).into_owned()),
+    }
+}
+
+/// The table of an entity written field by field; `NotFound` for any other name.
+fn field_table(entity: &str) -> StoreResult<&'static GovernanceTable> {
+    table_of(entity).filter(|t| !t.columns.is_empty()).ok_or(StoreError::NotFound { entity: "record", id: 0 })
+}
 
 /// The entity name under which import changes record an FX rate.
 pub const FX_RATE_ENTITY: &str = "fx_rate";
@@ -121,6 +177,121 @@ pub fn fx_rate_token(from_currency: &str, to_currency: &str, valid_from: &str) -
 }
 
 impl Tx<'_> {
+    /// A governance record's fields (the columns an import writes); `None` when it is gone.
+    pub fn governance_fields(&self, entity: &str, id: i64) -> StoreResult<Option<GovernanceFields>> {
+        let t = field_table(entity)?;
+        let sql = format!(
+            "SELECT {} FROM {} WHERE id = ?1 {}",
+            t.columns.join(", "),
+            t.table,
+            if t.soft_delete { "AND deleted_at IS NULL" } else { "" }
+        );
+        let row = self
+            .conn()
+            .query_row(&sql, [id], |r| {
+                let mut fields = GovernanceFields::new();
+                for (i, column) in t.columns.iter().enumerate() {
+                    fields.insert((*column).to_owned(), json_value(r.get_ref(i)?));
+                }
+                Ok(fields)
+            })
+            .optional()?;
+        Ok(row)
+    }
+
+    /// The live record whose `key` columns hold these values: text compared ignoring case,
+    /// null matching null. The oldest when several do.
+    pub fn governance_matching(
+        &self,
+        entity: &str,
+        key: &[&str],
+        fields: &GovernanceFields,
+    ) -> StoreResult<Option<i64>> {
+        let t = field_table(entity)?;
+        let conditions: Vec<String> = key
+            .iter()
+            .enumerate()
+            .map(|(i, column)| format!("{column} IS ?{} COLLATE NOCASE", i + 1))
+            .chain(t.soft_delete.then(|| "deleted_at IS NULL".to_owned()))
+            .collect();
+        let sql = format!("SELECT id FROM {} WHERE {} ORDER BY id LIMIT 1", t.table, conditions.join(" AND "));
+        let values: Vec<rusqlite::types::Value> = key.iter().map(|k| sql_value(fields.get(*k))).collect();
+        Ok(self.conn().query_row(&sql, rusqlite::params_from_iter(values), |r| r.get(0)).optional()?)
+    }
+
+    /// Adds a governance record. The caller gives every column: text columns are `NOT NULL`
+    /// (empty text is `""`), so a missing one is refused rather than stored as a gap.
+    pub fn insert_governance(&self, entity: &str, fields: &GovernanceFields, now: &str) -> StoreResult<i64> {
+        let t = field_table(entity)?;
+        let mut columns: Vec<&str> = t.columns.to_vec();
+        let mut values: Vec<rusqlite::types::Value> = t.columns.iter().map(|c| sql_value(fields.get(*c))).collect();
+        columns.push("created_at");
+        values.push(rusqlite::types::Value::Text(now.to_owned()));
+        if t.tracks_updates {
+            columns.push("updated_at");
+            values.push(rusqlite::types::Value::Text(now.to_owned()));
+        }
+        let placeholders: Vec<String> = (1..=columns.len()).map(|i| format!("?{i}")).collect();
+        let sql = format!("INSERT INTO {} ({}) VALUES ({})", t.table, columns.join(", "), placeholders.join(", "));
+        self.conn().prepare_cached(&sql)?.execute(rusqlite::params_from_iter(values))?;
+        Ok(self.conn().last_insert_rowid())
+    }
+
+    /// Writes every import-written column of a governance record (its `updated_at` too).
+    pub fn update_governance(&self, entity: &str, id: i64, fields: &GovernanceFields, now: &str) -> StoreResult<()> {
+        let t = field_table(entity)?;
+        let mut sets: Vec<String> = t.columns.iter().enumerate().map(|(i, c)| format!("{c} = ?{}", i + 2)).collect();
+        let mut values: Vec<rusqlite::types::Value> = vec![rusqlite::types::Value::Integer(id)];
+        values.extend(t.columns.iter().map(|c| sql_value(fields.get(*c))));
+        if t.tracks_updates {
+            sets.push(format!("updated_at = ?{}", values.len() + 1));
+            values.push(rusqlite::types::Value::Text(now.to_owned()));
+        }
+        let sql = format!("UPDATE {} SET {} WHERE id = ?1", t.table, sets.join(", "));
+        if self.conn().execute(&sql, rusqlite::params_from_iter(values))? == 0 {
+            return Err(StoreError::NotFound { entity: t.entity, id });
+        }
+        Ok(())
+    }
+
+    /// The automatic entry Steward made when an initiative first came in at `to_stage` (no
+    /// earlier stage, no decision), dated on or after `decided_on`: a gate decision a stage
+    /// history brings for that move is the same event, known better.
+    pub fn automatic_stage_entry(
+        &self,
+        initiative_id: i64,
+        to_stage: &str,
+        decided_on: &str,
+    ) -> StoreResult<Option<i64>> {
+        Ok(self
+            .conn()
+            .query_row(
+                "SELECT id FROM stage_transitions
+                 WHERE initiative_id = ?1 AND to_stage = ?2 AND from_stage IS NULL AND decision IS NULL
+                   AND rationale = '' AND decided_on >= ?3
+                 ORDER BY id LIMIT 1",
+                params![initiative_id, to_stage, decided_on],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
+    /// Sets when an initiative entered its current stage from its history: the newest decision
+    /// that moved it there. Left as it is when its history never moves it there.
+    pub fn restamp_stage_entered(&self, initiative_id: i64) -> StoreResult<()> {
+        self.conn().execute(
+            "UPDATE initiatives
+             SET stage_entered_on = COALESCE(
+                 (SELECT t.decided_on FROM stage_transitions t
+                  WHERE t.initiative_id = initiatives.id AND t.to_stage = initiatives.stage
+                  ORDER BY t.decided_on DESC, t.id DESC LIMIT 1),
+                 stage_entered_on)
+             WHERE id = ?1",
+            [initiative_id],
+        )?;
+        Ok(())
+    }
+
     pub fn insert_value_assumption(&self, row: &ValueAssumptionRow<'_>) -> StoreResult<i64> {
         self.conn()
             .prepare_cached(
@@ -139,88 +310,6 @@ impl Tx<'_> {
                 row.confidence,
                 row.note,
                 row.position
-            ])?;
-        Ok(self.conn().last_insert_rowid())
-    }
-
-    pub fn insert_risk(&self, row: &RiskRow<'_>, now: &str) -> StoreResult<i64> {
-        self.conn()
-            .prepare_cached(
-                "INSERT INTO risks
-                     (title, description, category, system_id, initiative_id, vendor_id, likelihood, severity,
-                      residual_likelihood, residual_severity, owner, mitigation_plan, status, deadline,
-                      accepted_by, accepted_on, created_at, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?17)",
-            )?
-            .execute(params![
-                row.title,
-                row.description,
-                row.category,
-                row.subject.system_id,
-                row.subject.initiative_id,
-                row.subject.vendor_id,
-                row.likelihood,
-                row.severity,
-                row.residual_likelihood,
-                row.residual_severity,
-                row.owner,
-                row.mitigation_plan,
-                row.status,
-                row.deadline,
-                row.accepted_by,
-                row.accepted_on,
-                now
-            ])?;
-        Ok(self.conn().last_insert_rowid())
-    }
-
-    pub fn insert_review(&self, row: &ReviewRow<'_>, now: &str) -> StoreResult<i64> {
-        self.conn()
-            .prepare_cached(
-                "INSERT INTO reviews
-                     (review_type, system_id, initiative_id, vendor_id, due_date, completed_on, decision, reviewer,
-                      conditions, rationale, created_at, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)",
-            )?
-            .execute(params![
-                row.review_type,
-                row.subject.system_id,
-                row.subject.initiative_id,
-                row.subject.vendor_id,
-                row.due_date,
-                row.completed_on,
-                row.decision,
-                row.reviewer,
-                row.conditions,
-                row.rationale,
-                now
-            ])?;
-        Ok(self.conn().last_insert_rowid())
-    }
-
-    pub fn insert_incident(&self, row: &IncidentRow<'_>, now: &str) -> StoreResult<i64> {
-        self.conn()
-            .prepare_cached(
-                "INSERT INTO incidents
-                     (title, description, system_id, severity, status, occurred_on, detected_on, resolved_on,
-                      harm_categories, affected_groups, corrective_actions, reported_to_authority, created_at,
-                      updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13)",
-            )?
-            .execute(params![
-                row.title,
-                row.description,
-                row.system_id,
-                row.severity,
-                row.status,
-                row.occurred_on,
-                row.detected_on,
-                row.resolved_on,
-                row.harm_categories,
-                row.affected_groups,
-                row.corrective_actions,
-                row.reported_to_authority,
-                now
             ])?;
         Ok(self.conn().last_insert_rowid())
     }

@@ -20,10 +20,10 @@ use rusqlite::{Connection, OpenFlags, ffi};
 
 pub(crate) use analytics::{BudgetRow, ContractFact, DatedStageChange, InitiativeFact, StoredAssumption, SystemFact};
 pub(crate) use audit::AuditChange;
-pub(crate) use facts::{BatchRow, Provenance};
+pub(crate) use facts::Provenance;
 pub(crate) use governance::{
-    FX_RATE_ENTITY, IncidentRow, ReviewRow, RiskRow, SubjectIds, ValueAssumptionRow, fx_rate_token,
-    is_governance_entity,
+    FX_RATE_ENTITY, GovernanceFields, INCIDENT_ENTITY, REVIEW_ENTITY, RISK_ENTITY, STAGE_CHANGE_ENTITY,
+    ValueAssumptionRow, fx_rate_token, is_governance_entity,
 };
 pub(crate) use imports::{BatchFinish, BatchRecord, Existing, KeyedCostLine, KeyedObservation, LiveAmount, OtherScope};
 pub(crate) use records::{ListQuery, Record, SpecFor, decode};
@@ -322,13 +322,6 @@ impl Tx<'_> {
             "UPDATE initiatives SET stage_entered_on = ?2 WHERE id = ?1",
             rusqlite::params![initiative_id, decided_on],
         )?;
-        Ok(())
-    }
-
-    /// Forgets every stage change. Only for the demo, which loads into an empty portfolio: its
-    /// import gives each new initiative a change dated today, which its own history replaces.
-    pub fn forget_stage_changes(&self) -> StoreResult<()> {
-        self.0.execute("DELETE FROM stage_transitions", [])?;
         Ok(())
     }
 }

@@ -25,7 +25,7 @@ export const BASES: { value: string; label: string }[] = [
 ];
 
 /** What a user-mapped sheet can become, as the wizard names it; `one` counts a record. */
-export const TARGETS: { value: MappingTarget; label: string; one: string; example: string }[] = [
+export const TARGETS = [
   { value: "systems", label: "AI systems", one: "AI system", example: "Our AI inventory" },
   { value: "vendors", label: "Vendors", one: "vendor", example: "Vendor register" },
   { value: "contracts", label: "Contracts", one: "contract", example: "Finance contract list" },
@@ -40,7 +40,16 @@ export const TARGETS: { value: MappingTarget; label: string; one: string; exampl
     one: "value assumption",
     example: "Business case assumptions",
   },
-];
+  { value: "stage_decisions", label: "Stage gate decisions", one: "stage decision", example: "Stage gate log" },
+  { value: "risks", label: "Risks", one: "risk", example: "AI risk register" },
+  { value: "reviews", label: "Reviews", one: "review", example: "DPIA and review tracker" },
+  { value: "incidents", label: "Incidents", one: "incident", example: "AI incident log" },
+] as const satisfies readonly { value: MappingTarget; label: string; one: string; example: string }[];
+
+// Every target the Rust side knows has its words above: a missing one fails the type check.
+type UnnamedTarget = Exclude<MappingTarget, (typeof TARGETS)[number]["value"]>;
+const everyTargetNamed: [UnnamedTarget] extends [never] ? true : UnnamedTarget = true;
+void everyTargetNamed;
 
 function targetOf(target: MappingTarget | string) {
   return TARGETS.find((t) => t.value === target);

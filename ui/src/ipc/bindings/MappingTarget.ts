@@ -3,4 +3,4 @@
 /**
  * What a user-mapped sheet becomes.
  */
-export type MappingTarget = "systems" | "vendors" | "contracts" | "initiatives" | "kpis" | "fx_rates" | "cost_lines" | "budgets" | "value_assumptions";
+export type MappingTarget = "systems" | "vendors" | "contracts" | "initiatives" | "kpis" | "fx_rates" | "cost_lines" | "budgets" | "value_assumptions" | "stage_decisions" | "risks" | "reviews" | "incidents";
