@@ -222,6 +222,12 @@ fn the_demo_records_and_facts_come_through_the_importer_one_batch_per_file() {
         ("fx_rates.csv", "mapped:fx_rates"),
         ("costs.csv", "mapped:cost_lines"),
         ("adoption.csv", "mapped:kpis"),
+        ("budgets.csv", "mapped:budgets"),
+        ("value_assumptions.csv", "mapped:value_assumptions"),
+        ("stage_history.csv", "mapped:stage_decisions"),
+        ("risks.csv", "mapped:risks"),
+        ("reviews.csv", "mapped:reviews"),
+        ("incidents.csv", "mapped:incidents"),
     ];
     for (file, format) in imported {
         let batch = history.iter().find(|b| b.file_name == file).unwrap_or_else(|| panic!("{file} is a batch"));
@@ -237,9 +243,22 @@ fn the_demo_records_and_facts_come_through_the_importer_one_batch_per_file() {
                    OR source_file != 'adoption.csv')",
     );
     assert_eq!(unsourced, 0, "every cost line and adoption figure says which file and row it came from");
+    assert_eq!(history.len(), imported.len(), "every demo file is one import, and there is nothing else");
     let by_import = count(&conn, "SELECT count(*) FROM stage_transitions WHERE decided_by = 'test-user'");
     assert_eq!(by_import, 0, "the demo's own stage history replaces the stage the import saw each initiative enter");
-    assert!(count(&conn, "SELECT count(*) FROM stage_transitions") > 0, "and that history is there");
+    let today = date(2026, 11, 22);
+    let files = steward_core::import::demo::importable_files(today).expect("the demo files");
+    let initiatives = files.iter().find(|f| f.name == "initiatives.csv").expect("initiatives.csv");
+    let mut reader = csv::Reader::from_reader(initiatives.text.as_bytes());
+    let column = |name: &str| initiatives.headers.iter().position(|h| h == name).expect("a column of initiatives.csv");
+    let (code, entered) = (column("code"), column("stage_entered_on"));
+    for record in reader.records() {
+        let record = record.expect("valid CSV");
+        let stored: String = conn
+            .query_row("SELECT stage_entered_on FROM initiatives WHERE code = ?1", [&record[code]], |r| r.get(0))
+            .expect("the initiative is stored with a stage date");
+        assert_eq!(stored, &record[entered], "{}: its stage clock starts where its stage history says", &record[code]);
+    }
     let costs = history.iter().find(|b| b.file_name == "costs.csv").expect("costs.csv is a batch");
     let lines = count(&conn, "SELECT count(*) FROM cost_lines");
     let undo = app.import_undo(costs.id).expect("the demo's costs undo like any import");

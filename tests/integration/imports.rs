@@ -949,7 +949,7 @@ fn an_exchange_rate_sheet_is_recognised_imported_re_imported_and_undone() {
 
 /// Commits `file` (under the import fixtures, or a path) with the mapping Steward suggests,
 /// after checking the suggestion is `target`.
-fn commit_suggested(app: &mut App, path: &Path, target: MappingTarget) -> ImportReport {
+pub(crate) fn commit_suggested(app: &mut App, path: &Path, target: MappingTarget) -> ImportReport {
     let preview = app.import_preview(&request(path), &mut keep_going).expect("preview");
     let suggestion = preview.suggestion.expect("a suggested mapping");
     assert_eq!(suggestion.mapping.target, target, "{}: recognised by its headers and contents", path.display());

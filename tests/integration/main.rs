@@ -6,6 +6,7 @@ mod audit;
 mod boundaries;
 mod demo;
 mod files;
+mod governance_imports;
 mod import_layouts;
 mod imports;
 mod records;
