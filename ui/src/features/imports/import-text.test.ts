@@ -14,6 +14,7 @@ import {
   isCancelled,
   issuesShownText,
   mappingNote,
+  whereItShows,
   metricLabel,
   moneyLines,
   partsText,
@@ -251,5 +252,17 @@ describe("partsText", () => {
       "'part_0_0002.csv' looks like one part of a multi-part export: lines of the same days that it does not hold were kept. Import all parts together (select them all, or their .zip) to restate the period";
     expect(reviewWarnings(report({ warnings: [warning] })), "the review shows the part warning").toEqual([warning]);
     expect(forScreen(warning), "a quoted file name is not capitalised").toBe(warning);
+  });
+});
+
+describe("whereItShows", () => {
+  it("points governance records to where they count while their screens are not built", () => {
+    expect(whereItShows("risks"), "risks feed the dashboard").toMatch(/Dashboard's risk tiles/);
+    expect(whereItShows("stage_decisions"), "the stage clock changes").toMatch(/time in its stage/);
+    for (const target of ["risks", "reviews", "incidents", "stage_decisions"] as const) {
+      expect(whereItShows(target), `${target}: says plainly what is not built`).toMatch(/not built yet\.$/);
+    }
+    expect(whereItShows("systems"), "records with a screen of their own need no pointer").toBeNull();
+    expect(whereItShows(null), "a vendor export has no target").toBeNull();
   });
 });

@@ -234,6 +234,25 @@ export function doneHeadline(report: ImportReport): string {
  * What the Done step says of the mapping: one saved by this import is used again for a file
  * with the same columns; one saved earlier was used for this file.
  */
+/**
+ * Where the records of a governance sheet show, while the screens that list them are not built:
+ * `null` for the targets whose own screens exist.
+ */
+export function whereItShows(target: MappingTarget | null): string | null {
+  switch (target) {
+    case "risks":
+      return "Risks count on the Dashboard's risk tiles and heatmap; the Governance screen that lists them is not built yet.";
+    case "reviews":
+      return "Open reviews past their due date count as overdue on the Dashboard; the Governance screen that lists them is not built yet.";
+    case "incidents":
+      return "Open incidents count on the Dashboard; the Governance screen that lists them is not built yet.";
+    case "stage_decisions":
+      return "Each initiative's time in its stage now starts at the decision that moved it there; the Pipeline screen that shows the history is not built yet.";
+    default:
+      return null;
+  }
+}
+
 export function mappingNote(report: Pick<ImportReport, "mapping_name">, savedNow: boolean): string | null {
   if (!report.mapping_name) return null;
   if (savedNow) return `The mapping "${report.mapping_name}" will be used next time.`;

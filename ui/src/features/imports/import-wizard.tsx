@@ -41,6 +41,7 @@ import {
   sharedBasis,
   TARGETS,
   targetLabel,
+  whereItShows,
 } from "./import-text";
 import { MappingFields } from "./mapping-form";
 import { missingRequired, type MappingEdit, type MappingState } from "./mapping-state";
@@ -938,6 +939,7 @@ function Done({ report, savedNow }: { report: ImportReport; savedNow: boolean })
                 {formatCount(report.issue_count, "issue")} kept with the import: open it in the history to see which rows.
               </li>
             ) : null}
+            {whereItShows(target) ? <li data-testid="import-done-where">{whereItShows(target)}</li> : null}
             <li>You can undo this import from the history at any time.</li>
           </ul>
         </>
