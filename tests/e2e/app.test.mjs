@@ -363,6 +363,59 @@ test('Steward end to end', async (t) => {
       await waitForRow(driver, 'Email triage, EU');
     });
 
+    await t.test('a risk register of our own is imported and reaches the dashboard', async () => {
+      const highRisks = async () => {
+        await open(driver, 'dashboard');
+        let count = null;
+        await driver.wait(
+          async () => {
+            const text = await driver.executeScript('return document.querySelector("#main")?.textContent ?? ""');
+            count = /(\d+) open high risks/.exec(text)?.[1] ?? null;
+            return count !== null;
+          },
+          WAIT,
+          'the dashboard counts open high risks',
+        );
+        return Number(count);
+      };
+      const before = await highRisks();
+      writeFileSync(
+        IMPORT_PATH,
+        'Risk,Category,AI system,Likelihood,Impact,Risk owner,Mitigation,Status,Due date\n' +
+          'Copilot surfaces HR files to all staff,Privacy,AIS-002,4,4,Felix Braun,"Sensitivity labels on HR sites",Open,31/01/2027\n' +
+          'Agents run up API spend on retry loops,Financial,Anthropic API,3,4,Daniel Okafor,Spend alerts per workspace,Mitigating,15/12/2026\n',
+      );
+      await open(driver, 'imports');
+      await click(driver, 'import-file');
+      await click(driver, 'import-choose');
+      await find(driver, 'import-mapping');
+      await driver.wait(
+        async () => (await driver.executeScript('return document.querySelector(\'select[name="mapping_target"]\')?.value')) === 'risks',
+        WAIT,
+        'Steward proposes to read the rows as risks',
+      );
+      await screenshot(driver, 'import-risks-mapping');
+      await click(driver, 'mapping-check');
+      await driver.wait(
+        async () => /to create\s*2$/.test((await textOf(driver, 'import-records-created')) ?? ''),
+        WAIT,
+        'the check says 2 risks will be created',
+      );
+      await click(driver, 'import-commit');
+      await find(driver, 'import-done');
+      const done = await textOf(driver, 'import-done');
+      assert.match(done, new RegExp(`Created 2 risks and updated 0 from ${literally(IMPORT_FILE)}`), `the wizard says what it created: ${done}`);
+      assert.match(await textOf(driver, 'import-done-where'), /not built yet\.$/, 'it says where risks count while their screen is not built');
+      await screenshot(driver, 'import-risks-done');
+      await click(driver, 'import-see-dashboard');
+      await driver.wait(
+        async () => (await driver.executeScript('return window.location.hash')) === '#/dashboard',
+        WAIT,
+        'the done screen links to the Dashboard, where risks count',
+      );
+      assert.equal(await highRisks(), before + 1, 'the open 4 × 4 risk is a high risk on the dashboard; the 3 × 4 one is not');
+    });
+
     await t.test('attribution rules are added, changed and deleted against imported spend', async () => {
       copyFileSync(join(FIXTURES, 'claude_api_cost_2025_10.csv'), IMPORT_PATH);
       await open(driver, 'imports');

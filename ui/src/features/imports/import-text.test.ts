@@ -15,6 +15,7 @@ import {
   issuesShownText,
   mappingNote,
   whereItShows,
+  doneLinks,
   metricLabel,
   moneyLines,
   partsText,
@@ -264,5 +265,36 @@ describe("whereItShows", () => {
     }
     expect(whereItShows("systems"), "records with a screen of their own need no pointer").toBeNull();
     expect(whereItShows(null), "a vendor export has no target").toBeNull();
+  });
+});
+
+describe("doneLinks", () => {
+  it("links a committed import to the screen of what it changed", () => {
+    const sheet = report({ committed: true, batch_id: 4, target: "contracts" });
+    expect(doneLinks(sheet).map((l) => l.hash), "contracts sit under their tab").toEqual(["#/vendors/contracts"]);
+    const risks = report({ committed: true, batch_id: 4, target: "risks" });
+    expect(doneLinks(risks).map((l) => l.label), "risks count on the dashboard").toEqual(["Open the Dashboard"]);
+    const assumptions = report({ committed: true, batch_id: 4, target: "value_assumptions" });
+    expect(doneLinks(assumptions)[0]?.hash, "value models open on the value tab").toBe("#/adoption/value");
+  });
+
+  it("sends a vendor export's money to the dashboard and its usage to adoption", () => {
+    const money = [{ currency: "USD", basis: "billed", amount: "10" }];
+    const cost = report({ committed: true, batch_id: 2, target: null, rows_imported: 3, totals: money });
+    expect(doneLinks(cost).map((l) => l.testId)).toEqual(["dashboard"]);
+    const usage = report({
+      committed: true,
+      batch_id: 3,
+      target: null,
+      rows_imported: 3,
+      totals: [],
+      observations: [{ metric: "active_users", value: "412", periods: 1 }],
+    });
+    expect(doneLinks(usage).map((l) => l.testId)).toEqual(["adoption"]);
+  });
+
+  it("offers nothing when nothing was written", () => {
+    expect(doneLinks(report({ committed: false, batch_id: 4, target: "systems" })), "a preview").toEqual([]);
+    expect(doneLinks(report({ committed: true, batch_id: null, target: "systems" })), "nothing changed").toEqual([]);
   });
 });

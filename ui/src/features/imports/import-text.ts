@@ -4,6 +4,8 @@
 import type { ApiError } from "../../ipc/api-error";
 import type { ImportBatch, ImportProgress, ImportReport, MappingTarget, MoneyTotal } from "./api";
 import { errorAdvice, errorTitle } from "../../lib/error-text";
+import { HOME, routeHash } from "../../lib/route";
+import { VALUE_TAB_HASH } from "../adoption-roi/routes";
 import { formatCount, formatDecimal, formatMoney, formatMoneyExact, formatNumber, formatShortDay } from "../../lib/format";
 
 /** What the file picker takes, in the words the wizard uses. */
@@ -234,6 +236,42 @@ export function doneHeadline(report: ImportReport): string {
  * What the Done step says of the mapping: one saved by this import is used again for a file
  * with the same columns; one saved earlier was used for this file.
  */
+/** A place in the app where what an import changed can be seen: the link's words and address. */
+export type DoneLink = { label: string; hash: string; testId: string };
+
+const SEE: Record<MappingTarget, DoneLink> = {
+  systems: { label: "Open the Inventory", hash: routeHash({ area: "inventory", tab: null, id: null }), testId: "inventory" },
+  vendors: { label: "Open Vendors", hash: routeHash({ area: "vendors", tab: "vendors", id: null }), testId: "vendors" },
+  contracts: {
+    label: "Open Contracts",
+    hash: routeHash({ area: "vendors", tab: "contracts", id: null }),
+    testId: "contracts",
+  },
+  initiatives: { label: "Open Value & ROI", hash: VALUE_TAB_HASH, testId: "value" },
+  kpis: { label: "Open Adoption & ROI", hash: routeHash({ area: "adoption", tab: null, id: null }), testId: "adoption" },
+  fx_rates: { label: "Open Settings", hash: routeHash({ area: "settings", tab: null, id: null }), testId: "settings" },
+  cost_lines: { label: "Open the Dashboard", hash: routeHash(HOME), testId: "dashboard" },
+  budgets: { label: "Open Settings", hash: routeHash({ area: "settings", tab: null, id: null }), testId: "settings" },
+  value_assumptions: { label: "Open Value & ROI", hash: VALUE_TAB_HASH, testId: "value" },
+  stage_decisions: { label: "Open the Dashboard", hash: routeHash(HOME), testId: "dashboard" },
+  risks: { label: "Open the Dashboard", hash: routeHash(HOME), testId: "dashboard" },
+  reviews: { label: "Open the Dashboard", hash: routeHash(HOME), testId: "dashboard" },
+  incidents: { label: "Open the Dashboard", hash: routeHash(HOME), testId: "dashboard" },
+};
+
+/**
+ * Where to look at what a committed import changed: the screen of the records a sheet of one's
+ * own made; for a vendor export, the Dashboard for its money and Adoption & ROI for its usage.
+ */
+export function doneLinks(report: ImportReport): DoneLink[] {
+  if (report.batch_id === null || !report.committed) return [];
+  if (report.target) return [SEE[report.target]];
+  const links: DoneLink[] = [];
+  if (report.rows_imported > 0 && report.totals.length > 0) links.push(SEE.cost_lines);
+  if (report.observations.length > 0) links.push(SEE.kpis);
+  return links;
+}
+
 /**
  * Where the records of a governance sheet show, while the screens that list them are not built:
  * `null` for the targets whose own screens exist.

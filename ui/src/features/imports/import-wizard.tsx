@@ -42,6 +42,7 @@ import {
   TARGETS,
   targetLabel,
   whereItShows,
+  doneLinks,
 } from "./import-text";
 import { MappingFields } from "./mapping-form";
 import { missingRequired, type MappingEdit, type MappingState } from "./mapping-state";
@@ -942,6 +943,15 @@ function Done({ report, savedNow }: { report: ImportReport; savedNow: boolean })
             {whereItShows(target) ? <li data-testid="import-done-where">{whereItShows(target)}</li> : null}
             <li>You can undo this import from the history at any time.</li>
           </ul>
+          {doneLinks(report).length > 0 ? (
+            <nav className="wizard-done__links" aria-label="See what changed">
+              {doneLinks(report).map((link) => (
+                <a key={link.hash} className="btn btn--secondary btn--md" href={link.hash} data-testid={`import-see-${link.testId}`}>
+                  <span className="btn__label">{link.label}</span>
+                </a>
+              ))}
+            </nav>
+          ) : null}
         </>
       ) : (
         <p className="muted">{countsText(report)}</p>
