@@ -197,28 +197,6 @@ fn a_risk_register_is_imported_re_imported_reviewed_and_undone() {
     assert!(p.app.audit_verify().expect("verifies").intact, "undo is audited without breaking the chain");
 }
 
-#[test]
-fn bad_risk_rows_are_issues_naming_their_row_and_column() {
-    let mut p = portfolio();
-    let report = p.import("own-risk-register-bad-rows.csv", MappingTarget::Risks);
-    assert_eq!(
-        issues(&report),
-        vec![
-            (2, "Likelihood".to_owned()),
-            (3, "AI system".to_owned()),
-            (4, "Residual impact".to_owned()),
-            (5, "Category".to_owned())
-        ],
-        "a score off the 1–5 scale, a risk about nothing, residual above inherent, an unknown category: {:?}",
-        report.issues
-    );
-    let message = |row: u32| report.issues.iter().find(|i| i.row == row).map(|i| i.message.clone()).unwrap_or_default();
-    assert!(message(2).contains("1–5"), "{}", message(2));
-    assert!(message(3).contains("AI system, an initiative or a vendor"), "{}", message(3));
-    assert!(message(4).contains("after mitigation"), "{}", message(4));
-    assert_eq!(p.rows(RISKS).len(), 1, "the good row is imported, the bad ones are not");
-}
-
 const REVIEWS: &str = "SELECT r.review_type, coalesce(s.code, ''), coalesce(i.code, ''), coalesce(v.name, ''),
         r.due_date, r.completed_on, r.decision, r.reviewer
     FROM reviews r LEFT JOIN ai_systems s ON s.id = r.system_id LEFT JOIN initiatives i ON i.id = r.initiative_id
@@ -251,19 +229,6 @@ fn a_review_tracker_is_imported_and_its_open_reviews_fall_due() {
     assert!(p.rows(REVIEWS).is_empty(), "undo takes the reviews back out");
 }
 
-#[test]
-fn bad_review_rows_are_issues_naming_their_row_and_column() {
-    let mut p = portfolio();
-    let report = p.import("own-review-tracker-bad-rows.csv", MappingTarget::Reviews);
-    assert_eq!(
-        issues(&report),
-        vec![(2, "Decision".to_owned()), (3, "Completed on".to_owned()), (4, "AI system".to_owned())],
-        "completed without a decision, a decision without a completion day, a review of nothing: {:?}",
-        report.issues
-    );
-    assert_eq!(p.rows(REVIEWS).len(), 1, "only the good row is stored");
-}
-
 const INCIDENTS: &str = "SELECT i.title, s.code, i.severity, i.status, i.occurred_on, i.detected_on,
         coalesce(i.resolved_on, ''), i.harm_categories, i.affected_groups, i.reported_to_authority
     FROM incidents i JOIN ai_systems s ON s.id = i.system_id ORDER BY i.id";
@@ -294,20 +259,6 @@ fn an_incident_log_is_imported_and_re_imported_without_change() {
     assert_eq!(p.app.risk_posture(date(2026, 12, 1)).expect("posture").open_incidents, 1, "one is still open");
     let again = p.import("own-incident-log.csv", MappingTarget::Incidents);
     assert_eq!(counts(&again), (0, 0, 2, 0), "re-importing the log changes nothing");
-}
-
-#[test]
-fn bad_incident_rows_are_issues_naming_their_row_and_column() {
-    let mut p = portfolio();
-    let report = p.import("own-incident-log-bad-rows.csv", MappingTarget::Incidents);
-    assert_eq!(
-        issues(&report),
-        vec![(2, "Resolved".to_owned()), (3, "Detected".to_owned()), (4, "AI system".to_owned())],
-        "closed without a resolved day, detected before it occurred, an unknown system: {:?}",
-        report.issues
-    );
-    assert!(report.issues.iter().any(|i| i.value == "AIS-999"), "the unknown system is named");
-    assert_eq!(p.rows(INCIDENTS).len(), 1, "only the good row is stored");
 }
 
 const HISTORY: &str = "SELECT i.code, coalesce(t.from_stage, ''), t.to_stage, t.decided_on, coalesce(t.decision, ''),
@@ -372,4 +323,52 @@ fn a_decision_naming_an_unknown_initiative_or_no_stage_is_an_issue() {
         report.issues
     );
     assert_eq!(report.records_created, 1, "the good row is kept");
+}
+
+#[test]
+fn bad_governance_rows_are_issues_naming_their_row_and_column_and_only_good_rows_are_stored() {
+    let cases: [(&str, MappingTarget, &str, &[(u32, &str, &str)]); 3] = [
+        (
+            "own-risk-register-bad-rows.csv",
+            MappingTarget::Risks,
+            RISKS,
+            &[
+                (2, "Likelihood", "7 is not on the 1–5 scale"),
+                (3, "AI system", "an AI system, an initiative or a vendor"),
+                (4, "Residual impact", "5 is above the inherent 3"),
+                (5, "Category", "\"Vibes\" is not a category"),
+            ],
+        ),
+        (
+            "own-review-tracker-bad-rows.csv",
+            MappingTarget::Reviews,
+            REVIEWS,
+            &[
+                (2, "Decision", "a completed review has a decision"),
+                (3, "Completed on", "a decision needs the day the review was completed"),
+                (4, "AI system", "an AI system, an initiative or a vendor"),
+            ],
+        ),
+        (
+            "own-incident-log-bad-rows.csv",
+            MappingTarget::Incidents,
+            INCIDENTS,
+            &[
+                (2, "Resolved", "needs the day it was resolved"),
+                (3, "Detected", "detected on 2026-05-04 is before occurred on 2026-05-10"),
+                (4, "AI system", "\"AIS-999\""),
+            ],
+        ),
+    ];
+    for (file, target, table, expected) in cases {
+        let mut p = portfolio();
+        let report = p.import(file, target);
+        let found: Vec<(u32, String)> = expected.iter().map(|(row, column, _)| (*row, (*column).to_owned())).collect();
+        assert_eq!(issues(&report), found, "{file}: each bad row is one issue at its column: {:?}", report.issues);
+        for (row, _, says) in expected {
+            let message = report.issues.iter().find(|i| i.row == *row).map(|i| i.message.as_str()).unwrap_or_default();
+            assert!(message.contains(says), "{file}, row {row}: the message says what is wrong: {message}");
+        }
+        assert_eq!(p.rows(table).len(), 1, "{file}: the good row is stored, the bad ones are not");
+    }
 }

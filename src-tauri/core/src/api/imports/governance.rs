@@ -151,8 +151,8 @@ impl StoreSink<'_, '_> {
                 row.problem(
                     key,
                     format!(
-                        "the {} {residual} is above the inherent {inherent}: residual risk is what remains after mitigation",
-                        key.replace('_', " ")
+                        "{residual} is above the inherent {inherent}: the residual score is what remains after \
+                         mitigation, so it is never higher"
                     ),
                 );
             }
