@@ -305,14 +305,14 @@ fn a_stage_gate_log_dates_the_stages_initiatives_came_in_at_and_undo_puts_today_
 }
 
 #[test]
-fn a_decision_naming_an_unknown_initiative_or_no_stage_is_an_issue() {
+fn a_decision_naming_an_unknown_initiative_or_no_stage_is_an_issue_and_a_log_out_of_step_is_said() {
     let mut p = portfolio();
     let dir = tempfile::tempdir().expect("temp dir");
     let path: &Path = &dir.path().join("gate log.csv");
     std::fs::write(
         path,
         "Initiative,From,To,Date,Decision\nINI-999,Idea,Pilot,2026-03-02,Go\nINI-101,Pilot,Pilot,2026-03-02,Go\n\
-         INI-101,Idea,Launched,2026-03-02,Go\nINI-101,,Idea,2026-01-12,Go\n",
+         INI-101,Idea,Launched,2026-03-02,Go\nINI-101,,Idea,2026-01-12,Go\nINI-102,Pilot,Production,2099-01-10,Go\n",
     )
     .expect("the sheet is written");
     let report = commit_suggested(&mut p.app, path, MappingTarget::StageDecisions);
@@ -322,7 +322,21 @@ fn a_decision_naming_an_unknown_initiative_or_no_stage_is_an_issue() {
         "an unknown initiative, a move to the stage it is in, a stage Steward does not know: {:?}",
         report.issues
     );
-    assert_eq!(report.records_created, 1, "the good row is kept");
+    assert_eq!(report.records_created, 2, "the good rows are kept");
+    assert_eq!(
+        report.warnings,
+        vec![
+            "INI-102 Contractor hours is in pilot but its newest decision moves it to production on 2099-01-10; \
+              correct its stage or the log"
+                .to_owned()
+        ],
+        "a log that disagrees with where an initiative is, is said, not silently followed"
+    );
+    assert_eq!(
+        p.app.initiative_get(p.contractors).expect("initiative").fields.stage,
+        Some(Stage::Pilot),
+        "the initiative's own record keeps its stage"
+    );
 }
 
 #[test]

@@ -9,7 +9,7 @@
 
 mod governance;
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
@@ -771,6 +771,8 @@ struct StoreSink<'t, 'p> {
     assumptions_seen: HashSet<i64>,
     /// Governance records (entity, id) this file matched or created, for the same reason.
     governance_seen: HashSet<(&'static str, i64)>,
+    /// Initiatives a stage gate log wrote decisions for.
+    stage_initiatives: BTreeSet<i64>,
 }
 
 impl<'t, 'p> StoreSink<'t, 'p> {
@@ -813,6 +815,7 @@ impl<'t, 'p> StoreSink<'t, 'p> {
             budgets_seen: HashSet::new(),
             assumptions_seen: HashSet::new(),
             governance_seen: HashSet::new(),
+            stage_initiatives: BTreeSet::new(),
         }
     }
 
@@ -1813,6 +1816,9 @@ fn finish_mapped(
         let json = serde_json::to_string(mapping).unwrap_or_default();
         tx.save_mapping(name, mapping.target.as_str(), &header_signature(headers), &json, now)?;
         report.mapping_name = Some(name.to_owned());
+    }
+    if mapping.target == MappingTarget::StageDecisions {
+        report.warnings.extend(governance::stages_out_of_step(tx, &sink.stage_initiatives)?);
     }
     if mapping.target == MappingTarget::CostLines {
         // Finance's own tracker is not delivered in parts: a sheet restates what it covers.

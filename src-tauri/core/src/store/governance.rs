@@ -276,6 +276,23 @@ impl Tx<'_> {
             .optional()?)
     }
 
+    /// An initiative whose newest stage decision moves it somewhere other than the stage it is
+    /// in: its code or name, that stage, and the decision's stage and day.
+    pub fn stage_out_of_step(&self, initiative_id: i64) -> StoreResult<Option<[String; 4]>> {
+        Ok(self
+            .conn()
+            .query_row(
+                "SELECT CASE WHEN i.code = '' THEN i.name ELSE i.code || ' ' || i.name END, i.stage, t.to_stage, t.decided_on
+                 FROM initiatives i
+                 JOIN stage_transitions t ON t.id = (SELECT id FROM stage_transitions WHERE initiative_id = i.id
+                                                    ORDER BY decided_on DESC, id DESC LIMIT 1)
+                 WHERE i.id = ?1 AND i.deleted_at IS NULL AND t.to_stage != i.stage",
+                [initiative_id],
+                |r| Ok([r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?]),
+            )
+            .optional()?)
+    }
+
     /// Sets when an initiative entered its current stage from its history: the newest decision
     /// that moved it there. Left as it is when its history never moves it there.
     pub fn restamp_stage_entered(&self, initiative_id: i64) -> StoreResult<()> {

@@ -3,12 +3,14 @@
 //! it restates (so importing the same sheet again changes nothing and a corrected copy updates
 //! in place), and kept with its state before for undo.
 
+use std::collections::BTreeSet;
+
 use serde_json::{Map, Value as Json};
 
 use super::{KeyedChange, StoreSink, field_text};
 use crate::api::records::api_to_store;
 use crate::api::{ApiError, ErrorCode};
-use crate::domain::IncidentStatus;
+use crate::domain::{IncidentStatus, Stage};
 use crate::store::{
     GovernanceFields, INCIDENT_ENTITY, REVIEW_ENTITY, RISK_ENTITY, STAGE_CHANGE_ENTITY, StoreError, Tx,
 };
@@ -253,6 +255,7 @@ impl StoreSink<'_, '_> {
         let problems = self.keep_matched(STAGE_CHANGE_ENTITY, STAGE_KEY, automatic, row, ("decided_on", duplicate))?;
         if problems.is_empty() {
             self.tx.restamp_stage_entered(initiative)?;
+            self.stage_initiatives.insert(initiative);
         }
         Ok(problems)
     }
@@ -353,4 +356,22 @@ pub(super) fn undo_fields(
         tx.restamp_stage_entered(initiative)?;
     }
     Ok(())
+}
+
+/// The initiatives of a stage gate log whose newest decision moves them to another stage than
+/// the one they are in, said so a person can correct the one that is wrong (the log does not
+/// change an initiative's stage: the initiative's own record says where it is now).
+pub(super) fn stages_out_of_step(tx: &Tx<'_>, initiatives: &BTreeSet<i64>) -> Result<Vec<String>, StoreError> {
+    let mut warnings = Vec::new();
+    for id in initiatives {
+        if let Some([initiative, stage, to, on]) = tx.stage_out_of_step(*id)? {
+            let label = |value: &str| Stage::parse(value).map_or(value.to_owned(), |s| s.label().to_lowercase());
+            warnings.push(format!(
+                "{initiative} is in {} but its newest decision moves it to {} on {on}; correct its stage or the log",
+                label(&stage),
+                label(&to)
+            ));
+        }
+    }
+    Ok(warnings)
 }
