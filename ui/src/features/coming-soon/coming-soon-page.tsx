@@ -5,7 +5,10 @@ import { PageHeader } from "../../components/page-header";
 
 export type PlannedArea = "pipeline" | "adoption" | "governance" | "reports";
 
-type Plan = { title: string; icon: IconName; summary: string; points: string[] };
+type Plan = { title: string; icon: IconName; summary: string; points: string[]; foot?: string };
+
+const KEEP_RECORDS =
+  "Until then, keep your AI systems in Inventory and your vendors and contracts in Vendors & Contracts — everything you enter there will feed this area.";
 
 const PLANS: Record<PlannedArea, Plan> = {
   pipeline: {
@@ -17,6 +20,8 @@ const PLANS: Record<PlannedArea, Plan> = {
       "Gate decisions (go, conditional go, hold, kill) with criteria, who decided and why",
       "Lessons kept from killed ideas",
     ],
+    foot:
+      "Until then, import your initiative tracker and stage gate log on the Imports screen: each initiative's stage and time in it already count on the Dashboard.",
   },
   adoption: {
     title: "Adoption & ROI",
@@ -37,6 +42,8 @@ const PLANS: Record<PlannedArea, Plan> = {
       "Reviews due, with EU AI Act tier and internal risk tier",
       "A tamper-evident audit trail of every change",
     ],
+    foot:
+      "Until then, import your risk register, review tracker and incident log on the Imports screen: open high risks, overdue reviews and open incidents already count on the Dashboard.",
   },
   reports: {
     title: "Reports",
@@ -70,10 +77,7 @@ export function ComingSoonPage({ area }: { area: PlannedArea }) {
               </li>
             ))}
           </ul>
-          <p className="planned__foot">
-            Until then, keep your AI systems in Inventory and your vendors and contracts in Vendors &amp; Contracts —
-            everything you enter there will feed this area.
-          </p>
+          <p className="planned__foot">{plan.foot ?? KEEP_RECORDS}</p>
         </div>
       </div>
     </div>
