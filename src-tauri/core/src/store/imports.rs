@@ -246,22 +246,31 @@ impl Tx<'_> {
     /// length of one import inside its transaction. A trigger makes every insert a multi-write
     /// statement, which SQLite guards with a statement journal (a copy of each page it touches):
     /// half of a large import's database time. [`Tx::resume_cost_line_trigger`] puts it back
-    /// and notes the batch's months itself; if the import fails in between, the transaction
+    /// and brings the rollup up to date itself; if the import fails in between, the transaction
     /// rolls back with the trigger in it. Other programs writing the file still meet the trigger.
+    /// Meanwhile [`Tx::insert_keyed_cost_line`] sums the lines it stores as the rollup groups them.
     pub fn suspend_cost_line_trigger(&self) -> StoreResult<()> {
         self.conn().execute_batch("DROP TRIGGER IF EXISTS cost_lines_rollup_insert")?;
+        self.1.replace(Some(super::tally::SpendTally::default()));
         Ok(())
     }
 
-    /// Notes the months of the batch's cost lines for the rollups and restores the trigger,
-    /// exactly as migration 0004 wrote it.
+    /// Adds the spend of the batch's cost lines to the rollup (or, when the lines were not all
+    /// stored through [`Tx::insert_keyed_cost_line`], notes their months to be re-summed) and
+    /// restores the trigger, exactly as migration 0004 wrote it.
     pub fn resume_cost_line_trigger(&self, batch: i64) -> StoreResult<()> {
-        self.conn()
-            .prepare_cached(
-                "INSERT OR IGNORE INTO spend_rollup_dirty (month)
-                 SELECT DISTINCT substr(period_start, 1, 7) FROM cost_lines WHERE import_batch_id = ?1",
-            )?
-            .execute([batch])?;
+        let tallied = match self.1.take() {
+            Some(tally) => self.add_tally_to_rollup(tally, batch)?,
+            None => false,
+        };
+        if !tallied {
+            self.conn()
+                .prepare_cached(
+                    "INSERT OR IGNORE INTO spend_rollup_dirty (month)
+                     SELECT DISTINCT substr(period_start, 1, 7) FROM cost_lines WHERE import_batch_id = ?1",
+                )?
+                .execute([batch])?;
+        }
         self.conn().execute_batch(COST_LINE_INSERT_TRIGGER)?;
         Ok(())
     }
@@ -309,7 +318,12 @@ impl Tx<'_> {
                 line.category
             ]);
         match inserted {
-            Ok(_) => Ok(true),
+            Ok(_) => {
+                if let Some(tally) = self.1.borrow_mut().as_mut() {
+                    tally.add(line);
+                }
+                Ok(true)
+            }
             Err(rusqlite::Error::SqliteFailure(e, _)) if e.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE => {
                 Ok(false)
             }

@@ -13,6 +13,7 @@ mod imports;
 mod migrations;
 mod records;
 mod tables;
+mod tally;
 
 use std::path::{Path, PathBuf};
 
@@ -187,7 +188,7 @@ impl Store {
             return Err(StoreError::ReadOnly);
         }
         let tx = self.conn.transaction()?;
-        let out = work(&Tx(&tx));
+        let out = work(&Tx(&tx, std::cell::RefCell::default()));
         tx.rollback()?;
         out
     }
@@ -197,7 +198,7 @@ impl Store {
             return Err(StoreError::ReadOnly);
         }
         let tx = self.conn.transaction()?;
-        let out = work(&Tx(&tx))?;
+        let out = work(&Tx(&tx, std::cell::RefCell::default()))?;
         analytics::refresh_rollups(&tx)?;
         tx.commit()?;
         self.generation += 1;
@@ -255,8 +256,9 @@ impl Snapshot {
     }
 }
 
-/// A connection inside a write transaction.
-pub struct Tx<'a>(&'a rusqlite::Transaction<'a>);
+/// A connection inside a write transaction, and the spend of the lines an import stored while
+/// the rollup's insert trigger was suspended (see [`Tx::suspend_cost_line_trigger`]).
+pub struct Tx<'a>(&'a rusqlite::Transaction<'a>, std::cell::RefCell<Option<tally::SpendTally>>);
 
 /// A connection for reading.
 pub struct Reader<'a>(&'a Connection);
