@@ -25,9 +25,9 @@ use super::records::{
 use super::{ApiError, ApiResult, App, ErrorCode, now_text};
 use crate::domain::{Contract, Initiative, System, Vendor, VendorDraft, VendorType};
 use crate::import::{
-    CostRecord, FactSink, FileError, Interpreter, Mapped, NumberStyle, PartName, Preset, RawRow, ReadOptions, Reading,
-    RowIssue, RowVisitor, ScopeAccount, delivery_name, delivery_parts, normalise_header, part_name, read_alongside,
-    read_bytes, read_file, read_parts,
+    CostRecord, CostTexts, FactSink, FileError, Interpreter, Mapped, NumberStyle, PartName, Preset, RawRow,
+    ReadOptions, Reading, RowIssue, RowVisitor, ScopeAccount, delivery_name, delivery_parts, normalise_header,
+    part_name, read_alongside, read_bytes, read_file, read_parts,
 };
 use crate::store::{
     AuditChange, BatchFinish, Existing, FX_RATE_ENTITY, INCIDENT_ENTITY, KeyedCostLine, KeyedObservation, LiveAmount,
@@ -869,27 +869,32 @@ impl<'t, 'p> StoreSink<'t, 'p> {
         })
     }
 
-    fn try_cost(&mut self, record: CostRecord) -> Result<(), StoreError> {
+    fn try_cost(&mut self, record: &CostRecord, texts: &CostTexts) -> Result<(), StoreError> {
         let vendor_id = self.vendor_of_provider(&record.provider)?;
         let system_id = self.attribute(&record.attributes);
-        self.store_cost(
+        self.store_cost_with(
             record,
             CostLinks { vendor_id, system_id, initiative_id: None, department: String::new(), category: String::new() },
+            texts,
         )
     }
 
     /// Stores one cost line with what it is tied to: new, unchanged, or replacing the line of the
     /// same key; repeated rows of one file are kept apart (`#1`, `#2`).
     fn store_cost(&mut self, record: CostRecord, links: CostLinks) -> Result<(), StoreError> {
+        let texts = CostTexts::of(&record);
+        self.store_cost_with(&record, links, &texts)
+    }
+
+    /// [`StoreSink::store_cost`] with the line's texts made already (on the reading thread),
+    /// borrowing both: the reading thread frees what it allocated (`read_alongside`).
+    fn store_cost_with(&mut self, record: &CostRecord, links: CostLinks, texts: &CostTexts) -> Result<(), StoreError> {
         let CostLinks { vendor_id, system_id, initiative_id, department, category } = links;
-        let attributes_json = serde_json::to_string(&record.attributes).unwrap_or_else(|_| "{}".into());
-        let (start, end) = (record.period_start.to_string(), record.period_end.to_string());
-        let amount_exact = record.amount.to_string();
-        let quantity = record.quantity.map(|q| q.to_string());
+        let CostTexts { period_start: start, period_end: end, amount: amount_exact, quantity, attributes_json } = texts;
         let base = KeyedCostLine {
-            period_start: &start,
-            period_end: &end,
-            amount_exact: &amount_exact,
+            period_start: start,
+            period_end: end,
+            amount_exact,
             amount_micros: record.amount_micros,
             currency: &record.currency,
             basis: &record.basis,
@@ -903,7 +908,7 @@ impl<'t, 'p> StoreSink<'t, 'p> {
             description: &record.description,
             scope: &record.scope,
             key: "",
-            attributes_json: &attributes_json,
+            attributes_json,
         };
         let restated = match self.scopes.get_mut(&record.scope) {
             Some(seen) => {
@@ -970,15 +975,15 @@ impl<'t, 'p> StoreSink<'t, 'p> {
             };
             self.preview.push(PreviewLine {
                 row: record.row,
-                period_start: start,
-                period_end: end,
+                period_start: start.clone(),
+                period_end: end.clone(),
                 // The preview shows a row, not a 10 MB cell; what is stored is whole.
                 description: crate::import::clip(&record.description),
-                quantity,
-                unit: record.unit,
-                amount: amount_exact,
-                currency: record.currency,
-                basis: record.basis,
+                quantity: quantity.clone(),
+                unit: record.unit.clone(),
+                amount: amount_exact.clone(),
+                currency: record.currency.clone(),
+                basis: record.basis.clone(),
                 status: status.into(),
                 system,
             });
@@ -1060,7 +1065,12 @@ impl FactSink for StoreSink<'_, '_> {
     }
 
     fn cost(&mut self, record: CostRecord) -> bool {
-        match self.try_cost(record) {
+        let texts = CostTexts::of(&record);
+        self.cost_with_texts(&record, &texts)
+    }
+
+    fn cost_with_texts(&mut self, record: &CostRecord, texts: &CostTexts) -> bool {
+        match self.try_cost(record, texts) {
             Ok(()) => true,
             Err(error) => {
                 self.failure = Some(error);

@@ -65,6 +65,30 @@ pub struct CostRecord {
     pub attributes: BTreeMap<String, String>,
 }
 
+/// The texts a store keeps of a cost line besides the record's own strings: its days, its exact
+/// amount and quantity, and its attributes as a JSON object. Made where the line is read, so
+/// that a store on another thread only binds them ([`super::read_alongside`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CostTexts {
+    pub period_start: String,
+    pub period_end: String,
+    pub amount: String,
+    pub quantity: Option<String>,
+    pub attributes_json: String,
+}
+
+impl CostTexts {
+    pub fn of(record: &CostRecord) -> CostTexts {
+        CostTexts {
+            period_start: record.period_start.to_string(),
+            period_end: record.period_end.to_string(),
+            amount: record.amount.to_string(),
+            quantity: record.quantity.map(|q| q.to_string()),
+            attributes_json: serde_json::to_string(&record.attributes).unwrap_or_else(|_| "{}".into()),
+        }
+    }
+}
+
 /// One aggregated observation of a usage or activity file.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ObservationRecord {
@@ -96,6 +120,11 @@ pub trait FactSink {
     fn start(&mut self, preset: &'static Preset) -> bool;
     /// `false` stops the import: the sink failed and keeps its own error.
     fn cost(&mut self, record: CostRecord) -> bool;
+    /// A cost line with its texts made already, lent by the thread that read it, which frees
+    /// both afterwards ([`super::read_alongside`]); otherwise the same as `cost`.
+    fn cost_with_texts(&mut self, record: &CostRecord, _texts: &CostTexts) -> bool {
+        self.cost(record.clone())
+    }
     /// A data row of a user-mapped sheet (no preset), with its header; the sink types it.
     fn mapped(&mut self, _headers: &[String], _part: Option<&str>, _row: &RawRow, _style: NumberStyle) -> Mapped {
         Mapped::Stop

@@ -19,8 +19,8 @@ mod values;
 
 pub use demo::ImportError;
 pub use engine::{
-    CostRecord, FactSink, Interpreter, Layout, MAX_ISSUES, Mapped, ObservationRecord, ReadOptions, Reading, RowIssue,
-    ScopeAccount, hash_key, micros, scope_account, scope_prefix,
+    CostRecord, CostTexts, FactSink, Interpreter, Layout, MAX_ISSUES, Mapped, ObservationRecord, ReadOptions, Reading,
+    RowIssue, ScopeAccount, hash_key, micros, scope_account, scope_prefix,
 };
 pub use parts::{PartName, delivery_name, delivery_parts, file_name, is_manifest, part_name};
 pub use pipeline::read_alongside;

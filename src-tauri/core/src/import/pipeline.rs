@@ -6,9 +6,9 @@
 //! thread, so a sink over a database transaction never crosses threads.
 
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{SyncSender, sync_channel};
+use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 
-use super::engine::{CostRecord, FactSink, Interpreter, ReadOptions, Reading};
+use super::engine::{CostRecord, CostTexts, FactSink, Interpreter, ReadOptions, Reading};
 use super::preset::Preset;
 use super::source::{FileError, FileFacts, RowVisitor};
 
@@ -19,14 +19,21 @@ const IN_FLIGHT: usize = 32;
 
 enum Fact {
     Start(&'static Preset),
-    Costs(Vec<CostRecord>),
+    Costs(Vec<(CostRecord, CostTexts)>),
     Progress(f32, u64),
 }
+
+/// A batch of cost lines with their texts.
+type Costs = Vec<(CostRecord, CostTexts)>;
 
 /// The reader's side of the sink: batches what the interpreter yields and sends it over.
 struct Forward<'c> {
     out: SyncSender<Fact>,
-    costs: Vec<CostRecord>,
+    costs: Costs,
+    /// Batches the store has used, sent back to be freed here and filled again. What one thread
+    /// allocates is freed on the same thread: the system allocator frees another thread's
+    /// memory slowly (measured: 4 s of a 1,000,000-line import, tests/bench/RESULTS.md).
+    spent: Receiver<Costs>,
     cancelled: &'c AtomicBool,
 }
 
@@ -36,7 +43,14 @@ impl Forward<'_> {
         if self.costs.is_empty() {
             return true;
         }
-        let costs = std::mem::replace(&mut self.costs, Vec::with_capacity(BATCH));
+        let empty = match self.spent.try_recv() {
+            Ok(mut used) => {
+                used.clear();
+                used
+            }
+            Err(_) => Vec::with_capacity(BATCH),
+        };
+        let costs = std::mem::replace(&mut self.costs, empty);
         self.out.send(Fact::Costs(costs)).is_ok()
     }
 }
@@ -47,7 +61,10 @@ impl FactSink for Forward<'_> {
     }
 
     fn cost(&mut self, record: CostRecord) -> bool {
-        self.costs.push(record);
+        // The texts are made here, on the reading thread, which has time to spare: the store's
+        // thread is the slower half of an import.
+        let texts = CostTexts::of(&record);
+        self.costs.push((record, texts));
         self.costs.len() < BATCH || self.flush()
     }
 
@@ -72,8 +89,9 @@ where
     let cancelled = AtomicBool::new(false);
     std::thread::scope(|scope| {
         let (out, facts) = sync_channel(IN_FLIGHT);
+        let (give_back, spent) = sync_channel::<Costs>(IN_FLIGHT + 2);
         let reader = scope.spawn(|| {
-            let mut forward = Forward { out, costs: Vec::with_capacity(BATCH), cancelled: &cancelled };
+            let mut forward = Forward { out, costs: Vec::with_capacity(BATCH), spent, cancelled: &cancelled };
             let mut interpreter = Interpreter::new(options, &mut forward);
             let file = read(&mut interpreter);
             let reading = interpreter.finish();
@@ -84,10 +102,12 @@ where
             let go_on = match fact {
                 Fact::Start(preset) => sink.start(preset),
                 Fact::Costs(costs) => {
-                    for record in costs {
-                        if !sink.cost(record) {
-                            break 'facts;
-                        }
+                    let stored = costs.iter().all(|(record, texts)| sink.cost_with_texts(record, texts));
+                    // Back to the reader, which frees the lines; should its queue be full, they
+                    // are freed here instead.
+                    let _ = give_back.try_send(costs);
+                    if !stored {
+                        break 'facts;
                     }
                     true
                 }
@@ -109,4 +129,56 @@ where
         }
         (file, reading)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::read_bytes;
+
+    /// Keeps what the store's side is lent, as a store would use it.
+    #[derive(Default)]
+    struct Kept(Vec<(CostRecord, CostTexts)>);
+
+    impl FactSink for Kept {
+        fn start(&mut self, _: &'static Preset) -> bool {
+            true
+        }
+        fn cost(&mut self, _: CostRecord) -> bool {
+            panic!("the pipeline lends every line with its texts")
+        }
+        fn cost_with_texts(&mut self, record: &CostRecord, texts: &CostTexts) -> bool {
+            self.0.push((record.clone(), texts.clone()));
+            true
+        }
+    }
+
+    #[test]
+    fn every_line_reaches_the_store_in_file_order_with_its_own_texts() {
+        let header = "start_time,end_time,start_time_iso,end_time_iso,amount_value,amount_currency,quantity,\
+                      quantity_unit,line_item,user_id,api_key_id,project_id,organization_id,project_name,\
+                      organization_name,user_email,api_source\n";
+        // More lines than a batch, so batches go back to the reader and come round again.
+        let rows = BATCH * 3 + 7;
+        let mut file = header.to_owned();
+        for i in 0..rows {
+            file.push_str(&format!(
+                "1735689600,1735776000,,,{i}.0000001,usd,{}000,tokens,\"gpt-4o, input\",user-{i},key_{i},proj_1,\
+                 org-1,Project 1,Org,u{i}@example.com,api\n",
+                i % 9 + 1
+            ));
+        }
+        let options = ReadOptions { file_name: "cost.csv".into(), ..ReadOptions::default() };
+        let mut kept = Kept::default();
+        let (read, reading) =
+            read_alongside(options, |visitor| read_bytes("cost.csv", file.as_bytes(), None, visitor), &mut kept);
+        assert!(read.is_ok(), "the file reads: {read:?}");
+        assert_eq!(reading.rows_emitted, rows as u64, "every row is a line");
+        assert_eq!(kept.0.len(), rows, "every line reaches the store");
+        for (i, (record, texts)) in kept.0.iter().enumerate() {
+            assert_eq!(record.row as usize, i + 2, "in file order: the header is row 1");
+            assert_eq!(texts, &CostTexts::of(record), "row {}: the texts are the record's own", record.row);
+        }
+        assert_eq!(kept.0[5].1.amount, "5.0000001", "the exact amount, as written");
+    }
 }
