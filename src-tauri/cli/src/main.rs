@@ -16,7 +16,7 @@ use clap::{Parser, Subcommand};
 use steward_core::analytics::period::PeriodKind;
 use steward_core::api::{
     AnalyticsRequest, ApiError, App, BudgetEntry, ChartFormat, ChartKind, ChartRequest, ChartTheme, FxRateEntry,
-    ImportProgress, ImportRequest, ListRequest, PortfolioSummary,
+    ImportProgress, ImportRequest, ListRequest, PortfolioSummary, StoreFloorTable,
 };
 use steward_core::domain::System;
 
@@ -168,6 +168,11 @@ enum Command {
         /// Read through the whole importer (no database) instead of the parser alone.
         #[arg(long)]
         engine: bool,
+        /// The floor under an import: read the lines into memory (untimed), then time storing
+        /// them in one transaction into a new portfolio at --db, into its `cost_lines` with
+        /// the schema's indexes (`indexed`) or into a copy of that table without any (`bare`).
+        #[arg(long, value_name = "TABLE", conflicts_with = "engine")]
+        floor: Option<FloorTable>,
     },
     /// Benchmark: times opening the portfolio and every analytics answer, printing one JSON
     /// object with the timings and the figures (tests/bench/analytics_bench.py).
@@ -214,6 +219,13 @@ enum ImportsCommand {
     Presets,
 }
 
+/// Where `bench-parse --floor` stores the lines.
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum FloorTable {
+    Indexed,
+    Bare,
+}
+
 #[derive(Subcommand)]
 enum AuditCommand {
     /// Check that no audit event was changed or removed outside Steward.
@@ -246,7 +258,17 @@ fn emit(text: &str) -> Result<(), String> {
 fn run(cli: Cli) -> Result<(), String> {
     // Commands that need no portfolio.
     match &cli.command {
-        Command::BenchParse { path, engine } => {
+        Command::BenchParse { path, engine, floor } => {
+            if let Some(table) = floor {
+                let db = cli.db.as_deref().ok_or("--floor stores into a new portfolio: pass --db FILE")?;
+                let table = match table {
+                    FloorTable::Indexed => StoreFloorTable::Indexed,
+                    FloorTable::Bare => StoreFloorTable::Bare,
+                };
+                let floor = steward_core::api::bench_store_floor(path, db, table).map_err(|e| e.message)?;
+                let store_ms = floor.store.as_secs_f64() * 1000.0;
+                return emit(&format!("{{\"rows\": {}, \"store_ms\": {store_ms:.1}}}\n", floor.rows));
+            }
             if *engine {
                 let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
                 let rows = steward_core::import::read_through(&path.display().to_string(), &bytes);

@@ -6,6 +6,7 @@
 //! same transaction as the change.
 
 mod analytics;
+mod bench;
 mod catalog;
 mod charts;
 mod error;
@@ -25,6 +26,7 @@ pub use analytics::{
     RenewalsTile, RiskTile, RoiTile, SeverityCount, SpendRow, SpendTile, SpendView, SystemAdoptionRow,
     UnconvertedMoney,
 };
+pub use bench::{StoreFloor, StoreFloorTable, bench_store_floor};
 pub use catalog::Catalog;
 pub use charts::{ChartFormat, ChartKind, ChartRequest, ChartTheme};
 pub use error::{ApiError, ApiResult, ErrorCode};

@@ -1052,7 +1052,7 @@ impl Tx<'_> {
 }
 
 /// The insert trigger of migration 0004, word for word (a test compares it with the schema).
-const COST_LINE_INSERT_TRIGGER: &str =
+pub(super) const COST_LINE_INSERT_TRIGGER: &str =
     "CREATE TRIGGER IF NOT EXISTS cost_lines_rollup_insert AFTER INSERT ON cost_lines BEGIN
     INSERT OR IGNORE INTO spend_rollup_dirty (month) VALUES (substr(NEW.period_start, 1, 7));
 END;";

@@ -7,6 +7,7 @@
 
 mod analytics;
 mod audit;
+mod bench;
 mod facts;
 mod governance;
 mod imports;
@@ -21,6 +22,7 @@ use rusqlite::{Connection, OpenFlags, ffi};
 
 pub(crate) use analytics::{BudgetRow, ContractFact, DatedStageChange, InitiativeFact, StoredAssumption, SystemFact};
 pub(crate) use audit::AuditChange;
+pub(crate) use bench::FloorTable;
 pub(crate) use facts::Provenance;
 pub(crate) use governance::{
     FX_RATE_ENTITY, GovernanceFields, INCIDENT_ENTITY, REVIEW_ENTITY, RISK_ENTITY, STAGE_CHANGE_ENTITY,
