@@ -3,7 +3,9 @@
 //! An import has two halves of similar weight: reading and typing rows (csv, decimals, dates,
 //! keys) and storing them (SQLite). Run one after the other they take the sum of both; run on
 //! two threads, about as long as the slower one. The caller's sink stays on the caller's
-//! thread, so a sink over a database transaction never crosses threads.
+//! thread, so a sink over a database transaction never crosses threads. The storing half being
+//! the slower, the reading thread also makes each line's stored texts, and it frees the lines:
+//! the store borrows each batch and sends it back.
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
@@ -32,7 +34,7 @@ struct Forward<'c> {
     costs: Costs,
     /// Batches the store has used, sent back to be freed here and filled again. What one thread
     /// allocates is freed on the same thread: the system allocator frees another thread's
-    /// memory slowly (measured: 4 s of a 1,000,000-line import, tests/bench/RESULTS.md).
+    /// memory slowly (measured: about a quarter of an import's CPU, tests/bench/RESULTS.md).
     spent: Receiver<Costs>,
     cancelled: &'c AtomicBool,
 }

@@ -88,7 +88,7 @@ impl Store {
         let conn = Connection::open(path)?;
         let mut store = Store { conn, path: Some(path.to_owned()), read_only: false, generation: 0 };
         // 16 KiB pages instead of SQLite's 4 KiB: fewer, fuller pages for a large import to
-        // split, journal and checkpoint (measured: about 12 % off a 1,000,000-line import,
+        // split, journal and checkpoint (measured: 8–16 % off a 1,000,000-line import,
         // tests/bench/RESULTS.md). It can only be chosen before the first write: files made
         // earlier keep their page size (fixed once a file is in WAL mode) and open as before.
         store.conn.pragma_update(None, "page_size", NEW_FILE_PAGE_SIZE)?;
