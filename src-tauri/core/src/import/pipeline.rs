@@ -19,14 +19,14 @@ const BATCH: usize = 512;
 /// Messages in flight: the reader runs at most this far ahead of the store.
 const IN_FLIGHT: usize = 32;
 
-enum Fact {
-    Start(&'static Preset),
-    Costs(Vec<(CostRecord, CostTexts)>),
-    Progress(f32, u64),
-}
-
 /// A batch of cost lines with their texts.
 type Costs = Vec<(CostRecord, CostTexts)>;
+
+enum Fact {
+    Start(&'static Preset),
+    Costs(Costs),
+    Progress(f32, u64),
+}
 
 /// The reader's side of the sink: batches what the interpreter yields and sends it over.
 struct Forward<'c> {
