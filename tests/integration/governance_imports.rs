@@ -339,9 +339,12 @@ fn a_decision_naming_an_unknown_initiative_or_no_stage_is_an_issue_and_a_log_out
     );
 }
 
+/// The issues a bad-rows sheet must give: (row, column, words its message says).
+type ExpectedIssues = &'static [(u32, &'static str, &'static str)];
+
 #[test]
 fn bad_governance_rows_are_issues_naming_their_row_and_column_and_only_good_rows_are_stored() {
-    let cases: [(&str, MappingTarget, &str, &[(u32, &str, &str)]); 3] = [
+    let cases: [(&str, MappingTarget, &str, ExpectedIssues); 3] = [
         (
             "own-risk-register-bad-rows.csv",
             MappingTarget::Risks,
