@@ -10,8 +10,6 @@
 
 use std::time::{Duration, Instant};
 
-use rusqlite::params;
-
 use super::{KeyedCostLine, Store, StoreResult};
 
 /// Where the floor's lines go.
@@ -79,40 +77,11 @@ impl Store {
             FloorTable::Bare => BARE,
         };
         {
-            let mut insert = tx.prepare(&format!(
-                "INSERT INTO {name}
-                     (period_start, period_end, amount_micros, amount_exact, currency, basis, quantity, unit,
-                      vendor_id, system_id, description, provider_scope, dedupe_key, attributes_json,
-                      import_batch_id, source_file, source_sheet, source_row, created_at, initiative_id, department,
-                      category)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,
-                         ?20, ?21, ?22)"
-            ))?;
+            let sql = super::imports::COST_LINE_INSERT.replacen("cost_lines", name, 1);
+            let mut insert = tx.prepare(&sql)?;
             for (line, sheet, row) in lines {
-                insert.execute(params![
-                    line.period_start,
-                    line.period_end,
-                    line.amount_micros,
-                    line.amount_exact,
-                    line.currency,
-                    line.basis,
-                    line.quantity,
-                    line.unit,
-                    line.vendor_id,
-                    line.system_id,
-                    line.description,
-                    line.scope,
-                    line.key,
-                    line.attributes_json,
-                    batch,
-                    file,
-                    sheet,
-                    row,
-                    now,
-                    line.initiative_id,
-                    line.department,
-                    line.category
-                ])?;
+                let from = super::Provenance { batch_id: batch, file, sheet, row };
+                insert.execute(&super::imports::cost_line_values(&line, &from, &now)[..])?;
             }
         }
         if table == FloorTable::Indexed {

@@ -131,6 +131,47 @@ pub struct BatchFinish<'a> {
     pub size: u64,
 }
 
+/// Stores one cost line with its provenance; its values come from [`cost_line_values`].
+pub(super) const COST_LINE_INSERT: &str = "INSERT INTO cost_lines
+     (period_start, period_end, amount_micros, amount_exact, currency, basis, quantity, unit,
+      vendor_id, system_id, description, provider_scope, dedupe_key, attributes_json,
+      import_batch_id, source_file, source_sheet, source_row, created_at, initiative_id, department,
+      category)
+ VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,
+         ?20, ?21, ?22)";
+
+/// The values of [`COST_LINE_INSERT`], in its order.
+pub(super) fn cost_line_values<'a>(
+    line: &'a KeyedCostLine<'_>,
+    from: &'a super::Provenance<'_>,
+    now: &'a &'a str,
+) -> [&'a dyn rusqlite::ToSql; 22] {
+    [
+        &line.period_start,
+        &line.period_end,
+        &line.amount_micros,
+        &line.amount_exact,
+        &line.currency,
+        &line.basis,
+        &line.quantity,
+        &line.unit,
+        &line.vendor_id,
+        &line.system_id,
+        &line.description,
+        &line.scope,
+        &line.key,
+        &line.attributes_json,
+        &from.batch_id,
+        &from.file,
+        &from.sheet,
+        &from.row,
+        now,
+        &line.initiative_id,
+        &line.department,
+        &line.category,
+    ]
+}
+
 impl Tx<'_> {
     /// Opens a batch before its rows are stored (they refer to it) and clears the seen-keys table.
     pub fn begin_batch(&self, file_name: &str, sha256: &str, size: u64, at: &str, by: &str) -> StoreResult<i64> {
@@ -282,41 +323,7 @@ impl Tx<'_> {
         from: &super::Provenance<'_>,
         now: &str,
     ) -> StoreResult<bool> {
-        let inserted = self
-            .conn()
-            .prepare_cached(
-                "INSERT INTO cost_lines
-                     (period_start, period_end, amount_micros, amount_exact, currency, basis, quantity, unit,
-                      vendor_id, system_id, description, provider_scope, dedupe_key, attributes_json,
-                      import_batch_id, source_file, source_sheet, source_row, created_at, initiative_id, department,
-                      category)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,
-                         ?20, ?21, ?22)",
-            )?
-            .execute(params![
-                line.period_start,
-                line.period_end,
-                line.amount_micros,
-                line.amount_exact,
-                line.currency,
-                line.basis,
-                line.quantity,
-                line.unit,
-                line.vendor_id,
-                line.system_id,
-                line.description,
-                line.scope,
-                line.key,
-                line.attributes_json,
-                from.batch_id,
-                from.file,
-                from.sheet,
-                from.row,
-                now,
-                line.initiative_id,
-                line.department,
-                line.category
-            ]);
+        let inserted = self.conn().prepare_cached(COST_LINE_INSERT)?.execute(&cost_line_values(line, from, &now)[..]);
         match inserted {
             Ok(_) => {
                 if let Some(tally) = self.1.borrow_mut().as_mut() {
