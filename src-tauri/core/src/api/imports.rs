@@ -30,9 +30,8 @@ use crate::import::{
     part_name, read_alongside, read_bytes, read_file, read_parts,
 };
 use crate::store::{
-    AuditChange, BatchFinish, Existing, FX_RATE_ENTITY, INCIDENT_ENTITY, KeyedCostLine, KeyedObservation, LiveAmount,
-    OtherScope, Provenance, REVIEW_ENTITY, RISK_ENTITY, STAGE_CHANGE_ENTITY, SpecFor, StoreError, Tx,
-    ValueAssumptionRow, is_governance_entity,
+    AuditChange, BatchFinish, Existing, FX_RATE_ENTITY, KeyedCostLine, KeyedObservation, LiveAmount, OtherScope,
+    Provenance, SpecFor, StoreError, Tx, ValueAssumptionRow, is_field_written, is_governance_entity,
 };
 
 /// What to import and how.
@@ -387,7 +386,7 @@ fn undo_governance_row(
     actor: &str,
     now: &str,
 ) -> Result<(), StoreError> {
-    let field_written = [RISK_ENTITY, REVIEW_ENTITY, INCIDENT_ENTITY, STAGE_CHANGE_ENTITY].contains(&entity);
+    let field_written = is_field_written(entity);
     if before.is_some() && !field_written {
         return Err(api_to_store(ApiError::new(
             ErrorCode::Internal,

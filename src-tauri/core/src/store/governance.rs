@@ -161,6 +161,12 @@ fn table_of(entity: &str) -> Option<&'static GovernanceTable> {
     TABLES.iter().find(|t| t.entity == entity)
 }
 
+/// True for the governance records an import writes field by field (and can put back field by
+/// field on undo): risks, reviews, incidents and stage decisions.
+pub fn is_field_written(entity: &str) -> bool {
+    table_of(entity).is_some_and(|t| !t.columns.is_empty())
+}
+
 /// True for the entity names of the governance tables above (not FX rates, which have no id).
 pub fn is_governance_entity(entity: &str) -> bool {
     table_of(entity).is_some()
@@ -237,15 +243,23 @@ impl Tx<'_> {
         Ok(self.conn().last_insert_rowid())
     }
 
-    /// Writes every import-written column of a governance record (its `updated_at` too).
-    pub fn update_governance(&self, entity: &str, id: i64, fields: &GovernanceFields, now: &str) -> StoreResult<()> {
+    /// Writes every import-written column of a governance record, and sets its `updated_at` to
+    /// `updated_at` (an import's time, or the time undo puts back); other keys of `fields` are
+    /// not columns and are left alone.
+    pub fn update_governance(
+        &self,
+        entity: &str,
+        id: i64,
+        fields: &GovernanceFields,
+        updated_at: &str,
+    ) -> StoreResult<()> {
         let t = field_table(entity)?;
         let mut sets: Vec<String> = t.columns.iter().enumerate().map(|(i, c)| format!("{c} = ?{}", i + 2)).collect();
         let mut values: Vec<rusqlite::types::Value> = vec![rusqlite::types::Value::Integer(id)];
         values.extend(t.columns.iter().map(|c| sql_value(fields.get(*c))));
         if t.tracks_updates {
             sets.push(format!("updated_at = ?{}", values.len() + 1));
-            values.push(rusqlite::types::Value::Text(now.to_owned()));
+            values.push(rusqlite::types::Value::Text(updated_at.to_owned()));
         }
         let sql = format!("UPDATE {} SET {} WHERE id = ?1", t.table, sets.join(", "));
         if self.conn().execute(&sql, rusqlite::params_from_iter(values))? == 0 {

@@ -26,7 +26,7 @@ pub(crate) use bench::FloorTable;
 pub(crate) use facts::Provenance;
 pub(crate) use governance::{
     FX_RATE_ENTITY, GovernanceFields, INCIDENT_ENTITY, REVIEW_ENTITY, RISK_ENTITY, STAGE_CHANGE_ENTITY,
-    ValueAssumptionRow, fx_rate_token, is_governance_entity,
+    ValueAssumptionRow, fx_rate_token, is_field_written, is_governance_entity,
 };
 pub(crate) use imports::{BatchFinish, BatchRecord, Existing, KeyedCostLine, KeyedObservation, LiveAmount, OtherScope};
 pub(crate) use records::{ListQuery, Record, SpecFor, decode};

@@ -887,6 +887,8 @@ function Done({ report, savedNow }: { report: ImportReport; savedNow: boolean })
   const changed = report.batch_id !== null;
   const note = mappingNote(report, savedNow);
   const target = report.target;
+  const where = whereItShows(target);
+  const links = doneLinks(report);
   return (
     <div className="wizard-done" data-testid="import-done">
       <div className={changed ? "wizard-done__mark" : "wizard-done__mark wizard-done__mark--quiet"} aria-hidden="true">
@@ -940,12 +942,12 @@ function Done({ report, savedNow }: { report: ImportReport; savedNow: boolean })
                 {formatCount(report.issue_count, "issue")} kept with the import: open it in the history to see which rows.
               </li>
             ) : null}
-            {whereItShows(target) ? <li data-testid="import-done-where">{whereItShows(target)}</li> : null}
+            {where ? <li data-testid="import-done-where">{where}</li> : null}
             <li>You can undo this import from the history at any time.</li>
           </ul>
-          {doneLinks(report).length > 0 ? (
+          {links.length > 0 ? (
             <nav className="wizard-done__links" aria-label="See what changed">
-              {doneLinks(report).map((link) => (
+              {links.map((link) => (
                 <a key={link.hash} className="btn btn--secondary btn--md" href={link.hash} data-testid={`import-see-${link.testId}`}>
                   <span className="btn__label">{link.label}</span>
                 </a>

@@ -24,6 +24,9 @@ const REVIEW_KEY: &[&str] = &["review_type", "system_id", "initiative_id", "vend
 const INCIDENT_KEY: &[&str] = &["title", "system_id"];
 const STAGE_KEY: &[&str] = &["initiative_id", "to_stage", "decided_on"];
 
+/// The key under which an import change keeps when a record it updated was last changed.
+const UPDATED_AT: &str = "updated_at";
+
 /// A typed row read field by field into a record's columns.
 struct Row<'a> {
     values: &'a Map<String, Json>,
@@ -247,12 +250,15 @@ impl StoreSink<'_, '_> {
         let (Some(initiative), Some(to), Some(decided_on)) = (initiative, to, decided_on) else {
             return Ok(row.problems);
         };
-        let automatic = match self.tx.governance_matching(STAGE_CHANGE_ENTITY, STAGE_KEY, &row.fields)? {
-            Some(_) => None,
+        if !row.problems.is_empty() {
+            return Ok(row.problems);
+        }
+        let existing = match self.tx.governance_matching(STAGE_CHANGE_ENTITY, STAGE_KEY, &row.fields)? {
+            Some(id) => Some(id),
             None => self.tx.automatic_stage_entry(initiative, &to, &decided_on)?,
         };
         let duplicate = format!("the move to {to} on {decided_on} is already in an earlier row of this file");
-        let problems = self.keep_matched(STAGE_CHANGE_ENTITY, STAGE_KEY, automatic, row, ("decided_on", duplicate))?;
+        let problems = self.keep_record(STAGE_CHANGE_ENTITY, existing, row, ("decided_on", duplicate))?;
         if problems.is_empty() {
             self.tx.restamp_stage_entered(initiative)?;
             self.stage_initiatives.insert(initiative);
@@ -260,6 +266,7 @@ impl StoreSink<'_, '_> {
         Ok(problems)
     }
 
+    /// Stores a checked row as the record it matches on `key`, or as a new one.
     fn keep_governance(
         &mut self,
         entity: &'static str,
@@ -267,36 +274,32 @@ impl StoreSink<'_, '_> {
         row: Row<'_>,
         duplicate: (&str, String),
     ) -> Result<Problems, StoreError> {
-        self.keep_matched(entity, key, None, row, duplicate)
-    }
-
-    /// Stores a checked row: nothing when the record it matches (on `key`, or `matched` when the
-    /// caller found it otherwise) already holds it; else the record is updated, its state
-    /// before kept for undo, or added. A second row of the file for one record is an issue:
-    /// undo could not tell which of the two to put back.
-    fn keep_matched(
-        &mut self,
-        entity: &'static str,
-        key: &[&str],
-        matched: Option<i64>,
-        row: Row<'_>,
-        (duplicate_field, duplicate): (&str, String),
-    ) -> Result<Problems, StoreError> {
         if !row.problems.is_empty() {
             return Ok(row.problems);
         }
-        let existing = match matched {
-            Some(id) => Some(id),
-            None => self.tx.governance_matching(entity, key, &row.fields)?,
-        };
+        let existing = self.tx.governance_matching(entity, key, &row.fields)?;
+        self.keep_record(entity, existing, row, duplicate)
+    }
+
+    /// Stores a checked row: nothing when the record it matches (`existing`) already holds it;
+    /// else that record is updated, its state before kept for undo, or a record is added. A
+    /// second row of the file for one record is an issue: undo could not tell which of the two
+    /// to put back.
+    fn keep_record(
+        &mut self,
+        entity: &'static str,
+        existing: Option<i64>,
+        row: Row<'_>,
+        (duplicate_field, duplicate): (&str, String),
+    ) -> Result<Problems, StoreError> {
         if let Some(id) = existing
             && !self.governance_seen.insert((entity, id))
         {
             return Ok(vec![(duplicate_field.to_owned(), duplicate)]);
         }
-        let before = match existing {
-            Some(id) => self.tx.governance_fields(entity, id)?,
-            None => None,
+        let (before, stamp_before) = match existing {
+            Some(id) => (self.tx.governance_fields(entity, id)?, self.tx.governance_updated_at(entity, id)?),
+            None => (None, None),
         };
         if before.as_ref() == Some(&row.fields) {
             self.records_unchanged += 1;
@@ -310,7 +313,17 @@ impl StoreSink<'_, '_> {
             None => self.tx.insert_governance(entity, &row.fields, &self.now)?,
         };
         self.governance_seen.insert((entity, id));
-        let before_json = before.map(|b| Json::Object(b).to_string());
+        // The state before keeps when the record was last changed, so undo puts that back too
+        // and an earlier import of the same record can still be undone after it.
+        let before_json = match before {
+            Some(mut fields) => {
+                if let Some(at) = stamp_before {
+                    fields.insert(UPDATED_AT.to_owned(), Json::from(at));
+                }
+                Some(Json::Object(fields).to_string())
+            }
+            None => None,
+        };
         let change = KeyedChange {
             entity,
             id,
@@ -349,7 +362,8 @@ pub(super) fn undo_fields(
                     format!("the saved state of {entity} #{id} is damaged: {e}"),
                 ))
             })?;
-            tx.update_governance(entity, id, &fields, now)?;
+            let updated_at = fields.get(UPDATED_AT).and_then(Json::as_str).unwrap_or(now).to_owned();
+            tx.update_governance(entity, id, &fields, &updated_at)?;
         }
     }
     if let Some(initiative) = initiative {
